@@ -1,0 +1,82 @@
+"""Pelican settings for the news digest.
+
+`make html` passes command-line choices through the environment: DUMPS (folder of raw dumps), SITEURL
+(absolute address of the published site) and STRICT=1 (fail on any ingest error).
+Every DIGEST_ setting below is documented in README.md too.
+"""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+SITENAME = "News Digest"
+SITESUBTITLE = "Clean, deduplicated stories from raw news dumps"
+AUTHOR = "News Digest"
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+RELATIVE_URLS = not SITEURL  # local preview works from any folder; a published site uses SITEURL
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+# ---- the digest plugin ---------------------------------------------------------------------------
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["digest"]
+
+# Folder of raw dumps to ingest. Default: the sample dumps shipped in content/dumps.
+DIGEST_DUMPS = os.path.abspath(os.environ.get("DUMPS") or os.path.join(HERE, "content", "dumps"))
+# Folder the ingest writes its Markdown posts and ingest-report.json to. It must lie inside an
+# ARTICLE_PATHS folder so Pelican reads the posts. The ingest owns the posts it writes there: a post
+# whose story is gone from the dumps is removed on the next ingest.
+DIGEST_POSTS = os.path.join(HERE, "content", "posts")
+# Time zone for dates a dump states without one ("20 Jan 2026, 19:00"). Default: TIMEZONE.
+DIGEST_TIMEZONE = TIMEZONE
+# When True, any dump that fails to ingest fails the build (`make html STRICT=1`). Default: False,
+# the other dumps still build and the failures are reported.
+DIGEST_STRICT = os.environ.get("STRICT", "0") == "1"
+
+# ---- content ----------------------------------------------------------------------------------------
+PATH = os.path.join(HERE, "content")
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+THEME = os.path.join(HERE, "theme")
+DELETE_OUTPUT_DIRECTORY = True  # a story gone from the dumps must not linger in output/
+
+ARTICLE_URL = "stories/{slug}/"
+ARTICLE_SAVE_AS = "stories/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+INDEX_SAVE_AS = "index.html"
+DEFAULT_PAGINATION = 20
+
+
+def newest_first(article):
+    """Newest first; stories with the same date in slug order, so every build lists them alike."""
+    return (-article.date.timestamp(), article.slug)
+
+
+ARTICLE_ORDER_BY = newest_first
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# One way to browse: the digest's own topic and asset pages, not Pelican's tags/categories/authors.
+DIRECT_TEMPLATES = ["index", "archives"]
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+
+# Site-wide Atom feed (per-topic and per-asset feeds come with the feeds work).
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+MARKDOWN = {
+    "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.meta": {}},
+    "output_format": "html5",
+}
+DEFAULT_DATE_FORMAT = "%d %b %Y, %H:%M"

@@ -1,0 +1,29 @@
+"""Command line: `python -m digest DUMPS POSTS` converts a folder of dumps into posts (what `make ingest` runs)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .ingest import describe, ingest
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m digest", description=__doc__)
+    ap.add_argument("dumps", type=Path, help="folder of raw dumps (read only)")
+    ap.add_argument("posts", type=Path, help="folder the Markdown posts and ingest-report.json go to")
+    ap.add_argument("--timezone", default="UTC", help="zone for dates the dumps state without one (default UTC)")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when any dump has an error")
+    args = ap.parse_args(argv)
+    if not args.dumps.is_dir():
+        print(f"error: {args.dumps}: no such folder of dumps", file=sys.stderr)
+        return 2
+    result = ingest(args.dumps, args.posts, args.timezone)
+    print("\n".join(describe(result, args.dumps, args.posts)))
+    for error in result.errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if args.strict and result.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

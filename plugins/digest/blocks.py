@@ -1,0 +1,141 @@
+"""From the body lines of a text dump to Blocks: paragraphs, subheadings, lists, quoted tweets.
+
+Shared by every text format, so a subheading or an embedded tweet looks the same whatever dump it came from.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import _MONTH
+from .model import CHROME, Block, Drop
+from .text import ends_sentence, foreign_share, looks_like_title, squash, word_count
+
+Line = tuple[int, str]  # (1-based line number, text)
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
+_LINK_LINE = re.compile(r"^\s*(?:[\w][\w .&'’-]{0,40}:\s*)?(?:https?://|www\.)\S+\s*$", re.I)
+# How a copied embedded tweet signs off: "— Name (@handle) February 4, 2026"
+TWEET_SIGNATURE = re.compile(rf"^\s*[—–-]\s*[^\n]{{1,100}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$", re.I)
+
+
+def runs(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into runs of non-blank lines separated by blank ones."""
+    out, current = [], []
+    for number, text in lines:
+        if text.strip():
+            current.append((number, text))
+        elif current:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+def _hard_wrapped(run: list[Line]) -> bool:
+    """A paragraph broken into lines of similar width (e-mail, plain-text exports), not one line per paragraph."""
+    if len(run) < 3:
+        return False
+    inner = [squash(t) for _, t in run[:-1]]
+    if any(_LIST_ITEM.match(t) for t in inner):
+        return False
+    wrapped = sum(1 for t in inner if 30 <= len(t) <= 100 and not ends_sentence(t))
+    widths = [len(t) for t in inner]
+    return wrapped >= 0.6 * len(inner) and max(widths) - min(widths) < 40
+
+
+def is_heading(text: str, following: str | None) -> bool:
+    """A subheading: a short title-like line followed by prose."""
+    return (following is not None and looks_like_title(text, max_words=15)
+            and (word_count(following) >= 8 or ends_sentence(following)))
+
+
+def blocks_from_lines(lines: list[Line]) -> list[Block]:
+    """Turn the body lines of one article into blocks. Every non-blank line ends up in exactly one block."""
+    grouped = runs(lines)
+    items: list[Line | list[Line]] = []  # a joined paragraph is a list of lines
+    for run in grouped:
+        if _hard_wrapped(run):
+            items.append(run)
+        else:
+            items.extend(run)
+    items.append(None)  # sentinel: nothing follows the last item
+
+    blocks: list[Block] = []
+    run_of = {n: tuple(ln for ln, _ in run) for run in grouped for n, _ in run}
+    for i, item in enumerate(items[:-1]):
+        if isinstance(item, list):
+            blocks.append(Block("p", squash(" ".join(t for _, t in item)), tuple(n for n, _ in item)))
+            continue
+        number, text = item
+        text = squash(text)
+        nxt = items[i + 1]
+        following = squash(nxt[1]) if isinstance(nxt, tuple) else None
+        if TWEET_SIGNATURE.match(text):
+            _make_tweet(blocks, number, text, run_of)
+        elif _LIST_ITEM.match(text) or (_LINK_LINE.match(text) and _is_link_list(items, i)):
+            _add_list_item(blocks, number, text)
+        elif is_heading(text, following):
+            blocks.append(Block("h", text, (number,)))
+        else:
+            blocks.append(Block("p", text, (number,)))
+    return blocks
+
+
+def _is_link_list(items, i) -> bool:
+    neighbours = [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items)]
+    return any(isinstance(n, tuple) and _LINK_LINE.match(n[1]) for n in neighbours)
+
+
+def _add_list_item(blocks: list[Block], number: int, text: str) -> None:
+    item = re.sub(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+", "", text)
+    prev = blocks[-1] if blocks else None
+    if prev is not None and prev.kind == "list" and prev.lines and prev.lines[-1] == number - 1:
+        blocks[-1] = Block("list", prev.text + "\n" + item, prev.lines + (number,))
+    else:
+        blocks.append(Block("list", item, (number,)))
+
+
+def _make_tweet(blocks: list[Block], number: int, signature: str, run_of: dict) -> None:
+    """Fold the run just before a tweet's signature line into one quote block with the signature."""
+    quoted: list[Block] = []
+    if blocks:
+        previous_run = run_of[blocks[-1].lines[-1]]
+        while blocks and blocks[-1].kind != "h" and set(blocks[-1].lines) <= set(previous_run):
+            quoted.insert(0, blocks.pop())
+    lines = [ln for b in quoted for ln in b.lines] + [number]
+    parts = []
+    for b in quoted:
+        parts += [f"- {t}" for t in b.text.split("\n")] if b.kind == "list" else [b.text]
+    blocks.append(Block("quote", "\n".join(parts + [signature]), tuple(lines)))
+
+
+def footer_chrome(lines: list[Line], script: str | None) -> int:
+    """How many trailing non-blank lines are page furniture: UI strings in another script than the
+    articles, or short label-like lines. Returns the count of such lines at the end of `lines`."""
+    nonblank = [squash(t) for _, t in lines if t.strip()]
+    count = 0
+    for text in reversed(nonblank):
+        ui_label = word_count(text) <= 4 and not ends_sentence(text) and len(text) <= 40
+        if foreign_share(text, script) > 0.5 or ui_label:
+            count += 1
+        else:
+            break
+    # Only text with prose above it has a footer; a dump of short lines is content, however odd.
+    has_prose = any(word_count(t) >= 8 for t in nonblank[: len(nonblank) - count])
+    return count if has_prose else 0
+
+
+def chrome_drops(lines: list[Line]) -> list[Drop]:
+    return [Drop((n,), CHROME, squash(t)) for n, t in lines if t.strip()]
+
+
+
+def strip_footer(body: list[Line], script: str | None) -> tuple[list[Line], list[Drop]]:
+    """Cut the page footer (see footer_chrome) off the end of the last article's lines."""
+    count = footer_chrome(body, script)
+    if not count:
+        return body, []
+    nonblank = [ln for ln in body if ln[1].strip()]
+    first = nonblank[-count][0]
+    return [ln for ln in body if ln[0] < first], chrome_drops(nonblank[-count:])

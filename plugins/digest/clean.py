@@ -1,0 +1,326 @@
+"""Cleaning: take publisher text, captions and repeats out of an article's blocks.
+
+Every rule works from the kind of text, not from known strings: where it stands (the head or tail of the
+story), how it is worded (calls to action speak to "you" about "our" newsletter), and whether it repeats
+across unrelated stories of the build. Whatever a rule removes becomes a Drop for the ingest report.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from .model import BOILERPLATE, CAPTION, DUPLICATE, Article, Block, Drop
+from .text import fold, has_url, split_sentences, word_count
+
+# ---------------------------------------------------------------- segments: sentences of paragraphs
+
+
+@dataclass(frozen=True)
+class Segment:
+    block: int     # index into the article's blocks
+    sentence: int  # index into that block's sentences (0 for non-paragraph blocks)
+    text: str
+
+
+def sentences_of(block: Block) -> list[str]:
+    return split_sentences(block.text) if block.kind == "p" else [block.text]
+
+
+def segments(blocks: list[Block]) -> list[Segment]:
+    return [Segment(b, s, text) for b, block in enumerate(blocks) for s, text in enumerate(sentences_of(block))]
+
+
+def cut_from(blocks: list[Block], at: Segment, reason: str) -> tuple[list[Block], list[Drop]]:
+    """Drop everything from segment `at` to the end of the article."""
+    head = blocks[at.block]
+    kept_sentences = sentences_of(head)[: at.sentence]
+    drops = [Drop(b.lines, reason, b.text) for b in blocks[at.block + 1:]]
+    if kept_sentences:
+        cut = " ".join(sentences_of(head)[at.sentence:])
+        drops.insert(0, Drop(head.lines, reason, cut, partial=True))
+        return blocks[: at.block] + [head.with_text(" ".join(kept_sentences))], drops
+    return blocks[: at.block], [Drop(head.lines, reason, head.text)] + drops
+
+
+def cut_until(blocks: list[Block], upto: Segment, reason: str) -> tuple[list[Block], list[Drop]]:
+    """Drop everything from the start of the article through segment `upto`."""
+    tail = blocks[upto.block]
+    rest = sentences_of(tail)[upto.sentence + 1:]
+    drops = [Drop(b.lines, reason, b.text) for b in blocks[: upto.block]]
+    if rest:
+        cut = " ".join(sentences_of(tail)[: upto.sentence + 1])
+        drops.append(Drop(tail.lines, reason, cut, partial=True))
+        return [tail.with_text(" ".join(rest))] + blocks[upto.block + 1:], drops
+    return blocks[upto.block + 1:], drops + [Drop(tail.lines, reason, tail.text)]
+
+
+# ---------------------------------------------------------------- calls to action
+
+_CTA_PHRASES = re.compile(
+    r"\b(subscribe|subscribing|subscription|sign(?:ing)?[ -]?up|newsletters?|join (?:us|them|our|the|now|today|here)|follow us|"
+    r"click here|tap here|read more|learn more|find out more|download (?:our|the) app|"
+    r"free (?:access|trial|seat|spot|e-?book|guide|report|account)|limited to \d|limited (?:time|seats|spots)|"
+    r"exclusive (?:community|access|offer|group)|claim your|get (?:started|access)|register (?:now|today|here)|"
+    r"visit (?:our|the) (?:website|site|links?|page)|links? below|for more information|check out our|"
+    r"sponsored (?:content|post|article)|(?:feature|promote|advertise) (?:it|your)|in your inbox|"
+    r"(?:telegram|discord|whatsapp) (?:group|channel|community)|free for \d+ days|\d+[- ]days? free|"
+    r"try (?:our|it)|(?:advertise|partner|work) with us)\b",
+    re.I,
+)
+_OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
+_YOU = re.compile(r"\b(you|your|you're|you’re|yourself)\b", re.I)
+_OFFER = re.compile(r"\b(community|members?|membership|program(?:me)?|report|channel|podcast|webinar|mentorship|"
+                    r"premium|course|signals|alerts|inbox|(?<![-\w])free|discount|offer)\b", re.I)
+_IMPERATIVE = {
+    "subscribe", "sign", "join", "follow", "click", "tap", "read", "learn", "discover", "find", "get", "grab",
+    "claim", "download", "register", "stay", "sharpen", "start", "try", "see", "watch", "listen", "check",
+    "share", "like", "feature", "promote", "advertise", "want", "don't", "don’t", "do", "never", "understand",
+    "unlock", "upgrade", "become", "apply", "book", "contact", "email", "visit", "explore", "enjoy", "support",
+    "donate", "keep", "be", "level", "boost", "trade", "invest", "sharpen", "master",
+}
+_QUOTED = re.compile(r"[“\"].*?(?:[”\"]|$)")
+
+
+def cta_score(text: str) -> int:
+    """How strongly a sentence reads as the publisher's call to action: 0 = not at all, 4+ = clearly.
+
+    Pitch phrases weigh 2; speaking to the reader ("you"), imperative mood and offers weigh 1 each; the
+    publisher speaking of itself ("our newsletter") weighs 1 and, with a pitch phrase, settles it."""
+    if text[:1] in "“\"‘'":
+        return 0  # a quotation is somebody's words, not the publisher's pitch
+    bare = _QUOTED.sub(" ", text)
+    first = (bare.split() or [""])[0].lower().strip(",.:;!?")
+    phrases = 2 * len({m.lower() for m in _CTA_PHRASES.findall(bare)})
+    ours = bool(_OUR.search(bare))
+    score = phrases + ours + bool(_YOU.search(bare)) + (first in _IMPERATIVE) + bool(_OFFER.search(bare))
+    return max(score, 4) if ours and phrases and score >= 3 else score
+
+
+def _lead_in(text: str) -> bool:
+    """A short line that belongs to a pitch when a call to action follows it ("Want in?", "It's free.")."""
+    if word_count(text) > 12 or (re.search(r"\d{2,}", text) and not has_url(text)):
+        return False
+    first = (text.split() or [""])[0].lower().strip(",.:;!?")
+    return (has_url(text) or text.rstrip().endswith("?") or first in _IMPERATIVE or bool(_YOU.search(text))
+            or bool(_OFFER.search(text)))
+
+
+def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """Remove the call to action (and its lead-in lines) that closes many articles."""
+    segs = segments(blocks)
+    start = None
+    for seg in reversed(segs[-8:]):
+        if cta_score(seg.text) >= 4 and blocks[seg.block].kind == "p":
+            start = seg
+        elif not _lead_in(seg.text):
+            break
+        elif start is not None:  # a lead-in counts only in front of a call to action
+            start = seg
+    if start is None or start == segs[0]:
+        return blocks, []
+    return cut_from(blocks, start, BOILERPLATE)
+
+
+_RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|"
+                      r"you may also like|advertisement|sponsored)\b\s*[:|-]?", re.I)
+
+
+def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """Standalone promo paragraphs inside the article: "Read more: ...", "Subscribe to our newsletter"."""
+    kept, drops = [], []
+    for block in blocks:
+        short = word_count(block.text) <= 40
+        if short and block.kind in ("p", "h") and (_RELATED.match(block.text) or cta_score(block.text) >= 4):
+            drops.append(Drop(block.lines, BOILERPLATE, block.text))
+        else:
+            kept.append(block)
+    return kept, drops
+
+
+# ---------------------------------------------------------------- syndication, press releases, titles
+
+_SYNDICATION = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?:The|This) (?:post|article|story|entry) .{1,300}? "
+    r"(?:first appeared|appeared first|was first published|was originally published|originally appeared) "
+    r"(?:on|at|in) (?P<site>[^.]{1,80}?)\s*\.?\s*$"
+)
+
+
+def drop_syndication_footer(article: Article, blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """"The post <title> appeared first on <Site>." closes feed copies; it also names the publisher."""
+    if not blocks:
+        return blocks, []
+    last = blocks[-1]
+    m = _SYNDICATION.search(last.text)
+    if not m:
+        return blocks, []
+    article.source_name = article.source_name or m.group("site").strip()
+    kept = last.text[: m.start()].strip()
+    drop = Drop(last.lines, BOILERPLATE, last.text[m.start():], partial=bool(kept))
+    return blocks[:-1] + ([last.with_text(kept)] if kept else []), [drop]
+
+
+_ABOUT = re.compile(r"^About (?P<name>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,4})(?: (?P=name)\b|$)")
+_CONTACT = re.compile(r"^(?:Media|Press|PR) (?:Contacts?|Inquiries|Enquiries)\b|^#{3}$|^-30-$")
+
+
+def drop_press_footer(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """Press releases end with "About <Company>" boilerplate and media contacts: cut from there."""
+    segs = segments(blocks)
+    total = sum(len(s.text) for s in segs)
+    seen = 0
+    for seg in segs:
+        if seen > 0.4 * total and (_ABOUT.match(seg.text) or _CONTACT.match(seg.text)):
+            return cut_from(blocks, seg, BOILERPLATE)
+        seen += len(seg.text)
+    return blocks, []
+
+
+def _title_pattern(title: str) -> re.Pattern | None:
+    parts = re.findall(r"\w+", title)
+    if len(parts) < 2:
+        return None
+    return re.compile(r"^(?P<prefix>(?:\S+\s+){0,3}?)" + r"\W+".join(map(re.escape, parts)) + r"\W*", re.I)
+
+
+def drop_title_echo(article: Article, blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """A body that opens with its own title (maybe behind the publisher's name) repeats it: remove it."""
+    if not blocks or not article.title:
+        return blocks, []
+    pattern = _title_pattern(article.title)
+    first = blocks[0]
+    m = pattern.match(first.text) if pattern else None
+    if not m:
+        return blocks, []
+    prefix = m.group("prefix").strip()
+    if prefix and not prefix[0].isupper():
+        return blocks, []
+    rest = first.text[m.end():].strip()
+    reason = BOILERPLATE if prefix else DUPLICATE
+    if prefix:
+        article.source_name = article.source_name or prefix
+    drop = Drop(first.lines, reason, first.text[: m.end()], partial=bool(rest))
+    return ([first.with_text(rest)] if rest else []) + blocks[1:], [drop]
+
+
+# ---------------------------------------------------------------- captions and repeats
+
+_CAPTION = re.compile(
+    r"(?:^|[.|]\s*)(?:Source|Image|Photo|Picture|Credit|Image credit|Photo credit|Chart|Graphic)s?\s*:\s*[^.]{1,80}\.?$"
+    r"|^(?:FILE PHOTO|PHOTO|IMAGE)\b",
+    re.I,
+)
+
+
+def drop_captions(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """Short paragraphs that credit a picture ("... Source: X.") whose picture is not in the dump."""
+    kept, drops = [], []
+    for block in blocks:
+        if block.kind == "p" and word_count(block.text) <= 40 and _CAPTION.search(block.text):
+            drops.append(Drop(block.lines, CAPTION, block.text))
+        else:
+            kept.append(block)
+    return kept, drops
+
+
+def drop_duplicate_blocks(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """No paragraph twice in a post: a later copy goes when it is a real paragraph or follows its first
+    copy directly. Short labels that recur across sections (a Q&A's questions, a meal plan's "Eat every
+    2-3 hours") and headings are structure, not repeats."""
+    kept, drops, last_seen = [], [], {}
+    for i, block in enumerate(blocks):
+        key = fold(block.text)
+        earlier = last_seen.get(key)
+        if earlier is not None and block.kind != "h" and (word_count(key) >= 12 or i - earlier == 1):
+            drops.append(Drop(block.lines, DUPLICATE, block.text))
+        else:
+            kept.append(block)
+        last_seen[key] = i
+    return kept, drops
+
+
+# ---------------------------------------------------------------- boilerplate by repetition
+
+EDGE = 6  # sentences at each end of a story where publisher boilerplate lives
+
+
+def repeated_edges(articles: list[Article]) -> set[str]:
+    """Sentences that open or close two or more *different* stories of the build: the publisher's, not
+    the story's. Two copies of one story share most sentences, so they do not count as different."""
+    where: dict[str, set[int]] = defaultdict(set)
+    sentence_sets = []
+    for i, article in enumerate(articles):
+        segs = [fold(s.text) for s in segments(article.blocks)]
+        sentence_sets.append(set(segs))
+        for key in segs[:EDGE] + segs[-EDGE:]:
+            if word_count(key) >= 3:
+                where[key].add(i)
+    repeated = set()
+    for key, owners in where.items():
+        owners = sorted(owners)
+        if any(_different(sentence_sets[a], sentence_sets[b]) for a in owners for b in owners if a < b):
+            repeated.add(key)
+    return repeated
+
+
+def _different(a: set[str], b: set[str]) -> bool:
+    return len(a & b) < 0.5 * min(len(a), len(b))
+
+
+def drop_repeated_edges(blocks: list[Block], repeated: set[str]) -> tuple[list[Block], list[Drop]]:
+    """Remove the runs of repeated sentences at the head and at the tail of a story."""
+    drops = []
+    segs = segments(blocks)
+    start = None
+    for seg in reversed(segs[-EDGE:]):
+        if fold(seg.text) in repeated:
+            start = seg
+        else:
+            break
+    if start is not None and start != segs[0]:
+        blocks, more = cut_from(blocks, start, BOILERPLATE)
+        drops += more
+    segs = segments(blocks)
+    upto = None
+    for seg in segs[:EDGE]:
+        if fold(seg.text) in repeated:
+            upto = seg
+        else:
+            break
+    if upto is not None and upto != segs[-1]:
+        blocks, more = cut_until(blocks, upto, BOILERPLATE)
+        drops += more
+    return blocks, drops
+
+
+_SPACE_BEFORE = re.compile(r"(?<=\w)\s+([,.])(?=\s|$)")
+
+
+def tidy_spacing(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """Copy-pasted pages leave a space where a link was: "TRON DAO , the" -> "TRON DAO, the"."""
+    return [b.with_text(_SPACE_BEFORE.sub(r"\1", b.text)) for b in blocks], []
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
+    """One article through every rule, in order. Returns the cleaned article and what was dropped."""
+    blocks, drops = list(article.blocks), []
+    steps = [
+        lambda b: drop_title_echo(article, b),
+        lambda b: drop_syndication_footer(article, b),
+        drop_press_footer,
+        drop_tail_pitch,
+        lambda b: drop_repeated_edges(b, repeated),
+        drop_tail_pitch,  # a pitch can sit just above a repeated footer
+        drop_inline_pitches,
+        drop_captions,
+        drop_duplicate_blocks,
+        tidy_spacing,
+    ]
+    for step in steps:
+        blocks, more = step(blocks)
+        drops += more
+    return replace(article, blocks=blocks), drops

@@ -1,0 +1,156 @@
+"""Dates: recognise a line that is only a date, and infer a date for an article that states none.
+
+Every inference is deterministic: it reads the article's own text (then the rest of its dump), and only as
+a last resort the dump file's time (or SOURCE_DATE_EPOCH), so the same dumps give the same dates.
+"""
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from dateutil import parser as dateparser
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate([
+        ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+        ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+        ("oct", "october"), ("nov", "november"), ("dec", "december"),
+    ])
+    for m in names
+}
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+# Tokens a date line may consist of: numbers, month and weekday names, separators, am/pm, zones.
+_DATE_LINE = re.compile(
+    rf"^\s*(?:{_WEEKDAY}[,\s]+)?(?:\d{{1,4}}|{_MONTH}|[-/.,:T+\s]|am|pm|a\.m\.|p\.m\.|utc|gmt|z|at"
+    rf"|[A-Z]{{2,4}}T)+\s*$",
+    re.I,
+)
+
+
+# Zone abbreviations news pages print after times (dateutil knows only UTC/GMT by itself).
+ZONE_NAMES = {name: int(hours * 3600) for name, hours in {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5,
+    "SGT": 8, "HKT": 8, "CST": -6, "CDT": -5, "EST": -5, "EDT": -4, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11,
+}.items()}
+
+
+def parse_date_line(line: str, tz: str = "UTC") -> datetime | None:
+    """The datetime a line states when the line is nothing but a date (with or without a time)."""
+    text = line.strip()
+    if not (6 <= len(text) <= 48) or not _DATE_LINE.match(text):
+        return None
+    if not (re.search(_MONTH, text, re.I) or re.search(r"\d[-/.]\d", text)):
+        return None
+    return parse_date(text, tz)
+
+
+def parse_date(text: str, tz: str = "UTC") -> datetime | None:
+    """Parse a stated date: ISO 8601 (HTML metadata), or the forms pages print ("20 Jan 2026, 19:00",
+    "Thu, 02 May 2019 10:00:00 EST"). Needs a four-digit year; a missing zone becomes `tz`."""
+    text = text.strip()
+    if not re.search(r"\b\d{4}\b", text):
+        return None
+    try:
+        return localize(datetime.fromisoformat(text.replace("Z", "+00:00")), tz)
+    except ValueError:
+        pass
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # an unknown zone name is dropped; the configured zone applies
+        try:
+            value = dateparser.parse(text, dayfirst=not re.match(r"^\s*\d{4}", text), tzinfos=ZONE_NAMES)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    return localize(value, tz)
+
+
+def localize(value: datetime, tz: str) -> datetime:
+    """Attach the configured zone to a naive datetime; keep an explicit one."""
+    return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(tz))
+
+
+# ---------------------------------------------------------------- dates mentioned in prose
+
+_FULL_DATES = [
+    # January 20, 2026 / Jan. 20 2026
+    re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    # 20 January 2026
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    # 2026-01-20
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
+]
+# A sentence about what is to come: its dates are deadlines, not the day of writing.
+_FUTURE = re.compile(
+    r"\b(will|shall|is set to|are set to|to begin|to start|starting|until|deadline|due to|expected to|"
+    r"scheduled|plans? to|planned|upcoming)\b",
+    re.I,
+)
+
+
+# "February 5" with no year: the year comes from the newest full date its dump states (see infer_date).
+_PARTIAL = re.compile(r"\b(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                      r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+                      r"(?!,?\s+\d)")
+ANCHOR_SLACK = timedelta(days=7)
+RECENT = timedelta(days=31)
+
+
+def dates_in_text(text: str, anchor: datetime | None = None) -> list[datetime]:
+    """Calendar dates stated in prose, skipping sentences about the future. With an `anchor` (the newest
+    full date of the dump), dates without a year get the anchor's year, or the year before when that
+    would put them well after the anchor ("December 11" in a January story)."""
+    from .text import split_sentences
+
+    found = []
+    for sentence in split_sentences(text):
+        if _FUTURE.search(sentence):
+            continue
+        for pattern in _FULL_DATES:
+            for m in pattern.finditer(sentence):
+                month = int(m.group("mn")) if m.groupdict().get("mn") else MONTHS[m.group("m").lower().rstrip(".")]
+                found += _date(int(m.group("y")), month, int(m.group("d")))
+        if anchor is not None:
+            for m in _PARTIAL.finditer(sentence):
+                month, day = MONTHS[m.group("m").lower().rstrip(".")], int(m.group("d"))
+                guess = _date(anchor.year, month, day)
+                if guess and guess[0] > anchor.replace(tzinfo=None) + ANCHOR_SLACK:
+                    guess = _date(anchor.year - 1, month, day)
+                found += guess
+    return found
+
+
+def _date(year: int, month: int, day: int) -> list[datetime]:
+    try:
+        return [datetime(year, month, day)]
+    except ValueError:
+        return []
+
+
+def fallback_time(mtime: float) -> datetime:
+    """The last resort: SOURCE_DATE_EPOCH when set (reproducible builds), else the dump's file time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch and epoch.isdigit() else int(mtime)
+    return datetime.fromtimestamp(seconds, timezone.utc)
+
+
+def infer_date(article_text: str, dump_dates: list[datetime], mtime: float, tz: str) -> tuple[datetime, str]:
+    """A date for an article whose dump states none, and where it came from (the `Date_Source`).
+
+    The newest past date the article mentions ("text"), else the newest its dump mentions ("dump-text"),
+    else SOURCE_DATE_EPOCH ("source-date-epoch") or the dump file's time ("file-time").
+    `dump_dates` are dates_in_text(dump text), computed once per dump.
+    """
+    anchor = max(dump_dates) if dump_dates else None
+    found = dates_in_text(article_text, anchor)
+    # An article's own dates win unless they are only old events next to a much newer dump.
+    if found and (anchor is None or max(found) >= anchor - RECENT):
+        return localize(max(found), tz), "text"
+    if dump_dates:
+        return localize(anchor, tz), "dump-text"
+    source = "source-date-epoch" if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() else "file-time"
+    return fallback_time(mtime).astimezone(ZoneInfo(tz)), source

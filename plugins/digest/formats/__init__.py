@@ -1,0 +1,15 @@
+"""One module per dump format, each behind the same small interface:
+
+    NAME: str                                   how the report names the format
+    sniff(dump) -> float                        confidence in [0, 1] that the dump is in this format
+    parse(dump, tz) -> ParseResult              the dump's articles and every line left out
+
+Detection (detect.py) asks every format and takes the most confident; `generic` is the fallback that still
+yields posts from anything else. The order below only breaks ties.
+"""
+from . import captioned, creator_page, generic, headed_article, html_page, news_list, plain_article
+
+FORMATS = [html_page, news_list, creator_page, captioned, headed_article, plain_article]
+FALLBACK = generic
+
+__all__ = ["FORMATS", "FALLBACK"]

@@ -1,0 +1,115 @@
+"""A social creator page (Binance Square and the like) copied as text.
+
+    <UI chrome: platform, creator name, follower counts, a channel blurb...>
+    Title of post oneThe whole post glued to its title on one line (the feed preview)
+
+    Title of post one
+
+    First paragraph of the full post.
+    ...
+    <UI chrome: footer>
+
+Each post appears twice: as the preview line and as the full post that follows it. The preview is dropped
+as a duplicate; the full post is kept. A post with no title and only a few words (a pinned channel blurb)
+is chrome, not an article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..blocks import blocks_from_lines, chrome_drops, strip_footer
+from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
+from ..text import dominant_script, fold, foreign_share, looks_like_title, squash, word_count
+
+NAME = "creator-page"
+MIN_UNTITLED_WORDS = 80  # shorter untitled posts are channel blurbs
+
+
+@dataclass
+class _Item:
+    preview: int          # index of the preview line
+    first: int            # index of the first line after the preview (title or first paragraph)
+    titled: bool
+    end: int = 0          # index after the item's last line
+
+
+def _next_nonblank(lines: list[str], i: int, limit: int = 3) -> int | None:
+    return next((k for k in range(i + 1, min(i + 1 + limit, len(lines))) if lines[k].strip()), None)
+
+
+def _items(lines: list[str]) -> list[_Item]:
+    folded = [fold(ln) for ln in lines]
+    items = []
+    for i, preview in enumerate(folded):
+        j = _next_nonblank(lines, i)
+        if j is None or len(preview) < len(folded[j]) + 20 or not preview.startswith(folded[j]):
+            continue
+        k = _next_nonblank(lines, j)
+        if k is not None and folded[k] not in preview:
+            continue
+        glued = not preview[len(folded[j])].isspace()
+        items.append(_Item(i, j, titled=glued or looks_like_title(lines[j], max_words=30)))
+    for item, following in zip(items, items[1:] + [None]):
+        item.end = following.preview if following else len(lines)
+    return items
+
+
+def sniff(dump: Dump) -> float:
+    n = len(_items(dump.lines))
+    return 0.9 if n >= 2 else 0.6 if n == 1 else 0.0
+
+
+def _publisher(header: list[str], text: str) -> str | None:
+    """The creator's name: the short capitalised header line that the rest of the page mentions most."""
+    best, best_count = None, 0
+    for line in header:
+        name = squash(line)
+        if not name or word_count(name) > 4 or re.search(r"\d", name) or not name[0].isupper():
+            continue
+        count = len(re.findall(rf"\b{re.escape(name)}\b", text)) - 1  # not counting its own line
+        if count > best_count:
+            best, best_count = name, count
+    return best
+
+
+def parse(dump: Dump, tz: str) -> ParseResult:
+    lines = dump.lines
+    numbered = list(enumerate(lines, 1))
+    items = _items(lines)
+    if not items:
+        return ParseResult([], chrome_drops(numbered))
+    drops = chrome_drops(numbered[: items[0].preview])
+    script = dominant_script(dump.text)
+    articles = []
+    for n, item in enumerate(items):
+        body_start = item.first + 1 if item.titled else item.first
+        body = numbered[body_start:item.end]
+        if n == len(items) - 1:
+            body, footer = _strip_page_footer(body, fold(lines[item.preview]), script)
+            drops += footer
+        words = sum(word_count(t) for _, t in body)
+        if not item.titled and words < MIN_UNTITLED_WORDS:
+            drops += chrome_drops(numbered[item.preview:item.end])
+            continue
+        drops.append(Drop((item.preview + 1,), DUPLICATE, "preview line"))
+        if item.titled:
+            drops.append(Drop((item.first + 1,), METADATA, squash(lines[item.first])))
+        articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body),
+                                title=squash(lines[item.first]) if item.titled else None, format=NAME))
+    publisher = _publisher(lines[: items[0].preview], dump.text)
+    for article in articles:
+        article.source_name = publisher
+    return ParseResult(articles, drops)
+
+
+def _strip_page_footer(body, preview: str, script: str | None):
+    """After the last post: lines the post's preview does not hold, in another script, are UI chrome."""
+    drops = []
+    while body and (not body[-1][1].strip() or (fold(body[-1][1]) not in preview
+                                                 and foreign_share(body[-1][1], script) > 0.3)):
+        number, text = body.pop()
+        if text.strip():
+            drops.append(Drop((number,), CHROME, squash(text)))
+    body, footer = strip_footer(body, script)
+    return body, drops + footer

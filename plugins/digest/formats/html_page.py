@@ -1,0 +1,160 @@
+"""A saved HTML page: the article's main text by trafilatura, its title, date, site name and canonical URL
+from the page's metadata.
+
+Line accounting counts "text lines": the page's visible text nodes. A node inside the extracted article is
+kept (until cleaning drops it), the title is metadata, every other node is chrome.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..dates import parse_date
+from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
+from ..text import fold, squash
+
+NAME = "html-page"
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+_MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.I)
+_PUBLISHED = [  # metadata that carries the publication time, most specific first
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@property="og:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//meta[@name="parsely-pub-date"]/@content',
+    '//meta[@name="pubdate"]/@content',
+    '//meta[@name="date"]/@content',
+    '//meta[@name="DC.date.issued"]/@content',
+    '//time[@itemprop="datePublished"]/@datetime',
+    '//article//time/@datetime',
+]
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def sniff(dump: Dump) -> float:
+    return 0.95 if _MARKUP.search(dump.text[:8192]) else 0.0
+
+
+def parse(dump: Dump, tz: str) -> ParseResult:
+    doc = trafilatura.bare_extraction(dump.text, favor_precision=True, include_comments=False,
+                                      include_tables=True, with_metadata=True,
+                                      date_extraction_params={"original_date": True})
+    if doc is None or doc.body is None or not len(doc.body):
+        doc = trafilatura.bare_extraction(dump.text, favor_recall=True, include_comments=False,
+                                          with_metadata=True)
+    tree = _page_tree(dump.text)
+    nodes = _visible_text(tree)
+    blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []
+    title = squash(doc.title) if doc is not None and doc.title else None
+    blocks, drops = _account(blocks, nodes, title)
+    if not blocks:
+        return ParseResult([], drops, unit="text line", total_units=len(nodes))
+    article = Article(dump=dump.name, blocks=blocks, title=title, title_source="page", format=NAME,
+                      source_name=squash(doc.sitename) if doc.sitename else None, url=doc.url or None)
+    article.date = _published(tree, dump.text, tz) or (parse_date(doc.date, tz) if doc.date else None)
+    article.date_source = "page" if article.date else None
+    return ParseResult([article], drops, unit="text line", total_units=len(nodes))
+
+
+def _page_tree(text: str):
+    try:
+        return lxml.html.fromstring(text.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _published(tree, text: str, tz: str):
+    """The publication datetime the page's metadata states (with its time and zone when given)."""
+    candidates = []
+    if tree is not None:
+        for path in _PUBLISHED:
+            candidates += [str(v) for v in tree.xpath(path)]
+    candidates += _JSON_LD_DATE.findall(text)
+    for value in candidates:
+        when = parse_date(value, tz)
+        if when is not None:
+            return when
+    return None
+
+
+_HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
+
+
+def _visible_text(tree) -> list[str]:
+    """The page's visible text nodes, in document order (iterative: pages can nest very deep)."""
+    if tree is None:
+        return []
+    nodes = []
+    stack = [(tree, False)]
+    while stack:
+        item, hidden = stack.pop()
+        if isinstance(item, str):  # a tail, queued after its element's subtree
+            if not hidden and item.strip():
+                nodes.append(squash(item))
+            continue
+        own_hidden = hidden or not isinstance(item.tag, str) or item.tag in _HIDDEN
+        if item.tail:
+            stack.append((item.tail, hidden))
+        for child in reversed(item):
+            stack.append((child, own_hidden))
+        if not own_hidden and item.text and item.text.strip():
+            nodes.append(squash(item.text))
+    return nodes
+
+
+def _text(el) -> str:
+    """An element's text as the page shows it; trafilatura's <lb/> line breaks become spaces."""
+    out = [el.text or ""]
+    for child in el:
+        out += [" " if child.tag == "lb" else "", _text(child), child.tail or ""]
+    return squash("".join(out))
+
+
+def _blocks(body) -> list[Block]:
+    """trafilatura's XML body -> Blocks."""
+    blocks = []
+    for el in body:
+        tag = el.tag
+        if tag == "div":
+            blocks += _blocks(el)
+        elif tag == "head":
+            blocks.append(Block("h", _text(el)))
+        elif tag == "list":
+            items = [_text(item) for item in el.iter("item") if _text(item)]
+            blocks.append(Block("list", "\n".join(items)))
+        elif tag == "quote":
+            blocks.append(Block("quote", _text(el)))
+        elif tag == "table":
+            rows = ["\t".join(_text(cell) for cell in row.iter("cell")) for row in el.iter("row")]
+            blocks.append(Block("table", "\n".join(r for r in rows if r.strip())))
+        else:
+            blocks.append(Block("p", _text(el)))
+    return [b for b in blocks if b.text.strip()]
+
+
+def _account(blocks: list[Block], nodes: list[str], title: str | None) -> tuple[list[Block], list[Drop]]:
+    """Give each block the numbers of the text nodes it holds; every other node is a drop.
+
+    A node belongs to the first block whose text contains it, and only inside the article's span: from
+    the first to the last node of three or more words that the article holds. So a menu item "AI" before
+    the article is chrome even though the word appears in the story."""
+    folded = [fold(b.text) for b in blocks]
+    keys = [fold(node) for node in nodes]
+    owner = [next((i for i, f in enumerate(folded) if key in f), None) if re.search(r"\w", key) else None
+             for key in keys]
+    anchors = [n for n, (o, key) in enumerate(zip(owner, keys)) if o is not None and len(key.split()) >= 3]
+    first, last = (anchors[0], anchors[-1]) if anchors else (0, -1)
+    owned: list[list[int]] = [[] for _ in blocks]
+    drops = []
+    title_key = fold(title) if title else None
+    for n, (node, key, o) in enumerate(zip(nodes, keys, owner)):
+        if o is not None and first <= n <= last:
+            owned[o].append(n + 1)
+        else:
+            drops.append(Drop((n + 1,), METADATA if key == title_key else CHROME, node))
+    return [Block(b.kind, b.text, tuple(lines)) for b, lines in zip(blocks, owned)], drops

@@ -1,0 +1,99 @@
+"""The ingest report: per dump, the format, the articles, and every line accounted for.
+
+Each line of a dump is exactly one of: kept (in a post), blank, or dropped for a reason (chrome,
+boilerplate, duplicate, caption, metadata). The counts add up to the dump's line count. Lines that kept
+some text but lost a part (a call to action at the end of a one-line body) are also counted as partial.
+The JSON holds nothing that changes between identical runs (no times, no write counts).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .model import DROP_REASONS, Article, Drop, Dump, ParseResult
+
+REPORT_NAME = "ingest-report.json"
+
+
+@dataclass
+class DumpReport:
+    dump: str
+    format: str = ""
+    confidence: float = 0.0
+    guess: str = ""
+    unit: str = "line"
+    articles: int = 0
+    posts: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    partial: dict[str, int] = field(default_factory=dict)
+    dropped: dict[str, str] = field(default_factory=dict)  # reason -> line ranges, e.g. "1-15,737"
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> "1-3,7"."""
+    out, numbers = [], sorted(set(numbers))
+    i = 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        out.append(str(numbers[i]) if i == j else f"{numbers[i]}-{numbers[j]}")
+        i = j + 1
+    return ",".join(out)
+
+
+def account(dump: Dump, parsed: ParseResult, articles: list[Article], drops: list[Drop]) -> tuple[dict, dict, dict]:
+    """Line counts by disposition, partial-line counts by reason, and dropped line ranges by reason."""
+    total = parsed.total_units if parsed.unit != "line" else len(dump.lines)
+    kept = {n for a in articles for b in a.blocks for n in b.lines}
+    reason_of: dict[int, str] = {}
+    partial: dict[str, set[int]] = {}
+    for drop in drops:
+        for n in drop.lines:
+            if drop.partial:
+                partial.setdefault(drop.reason, set()).add(n)
+            elif n not in kept:
+                reason_of.setdefault(n, drop.reason)
+    counts = {"total": total, "kept": 0, "blank": 0, **{r: 0 for r in DROP_REASONS}, "unaccounted": 0}
+    by_reason: dict[str, list[int]] = {}
+    for n in range(1, total + 1):
+        if n in kept:
+            counts["kept"] += 1
+        elif n in reason_of:
+            counts[reason_of[n]] += 1
+            by_reason.setdefault(reason_of[n], []).append(n)
+        elif parsed.unit == "line" and not dump.lines[n - 1].strip():
+            counts["blank"] += 1
+        else:
+            counts["unaccounted"] += 1
+            by_reason.setdefault("unaccounted", []).append(n)
+    return counts, {r: len(v) for r, v in sorted(partial.items())}, {r: ranges(v) for r, v in sorted(by_reason.items())}
+
+
+def to_json(reports: list[DumpReport], posts_total: int) -> str:
+    data = {
+        "dumps": len(reports),
+        "posts": posts_total,
+        "errors": sum(len(r.errors) for r in reports),
+        "reports": [r.__dict__ for r in reports],
+    }
+    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def summary_lines(reports: list[DumpReport]) -> list[str]:
+    """One short line per dump for the terminal."""
+    out = []
+    width = min(40, max((len(r.dump) for r in reports), default=10))
+    for r in reports:
+        if r.errors:
+            out.append(f"  {r.dump:<{width}}  ERROR {'; '.join(r.errors)}")
+            continue
+        dropped = ", ".join(f"{k} {v}" for k, v in r.lines.items() if k in DROP_REASONS and v)
+        fmt = r.format + (f" ({r.guess})" if r.guess else "")
+        out.append(f"  {r.dump:<{width}}  {fmt:<22} {r.articles:>4} articles  "
+                   f"{r.lines.get('kept', 0)}/{r.lines.get('total', 0)} {r.unit}s kept"
+                   + (f"; dropped: {dropped}" if dropped else ""))
+        out += [f"  {'':<{width}}  warning: {w}" for w in r.warnings]
+    return out

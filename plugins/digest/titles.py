@@ -1,0 +1,29 @@
+"""A title for an article whose dump gives none: the lede's first sentence, trimmed to headline size."""
+from __future__ import annotations
+
+import re
+
+from .model import Block
+from .text import split_sentences
+
+MAX_TITLE = 140
+MIN_TITLE = 40
+# An opening adverbial ("In a surprising turn of events, ...") is scene-setting, not the news.
+_LEAD_IN = re.compile(r"^(?:In|On|At|As|After|Amid|With|For|Following|According to|Despite|During|While|Earlier|"
+                      r"Today|Yesterday|Meanwhile)\b[^,]{0,60},\s+(?=\S)")
+# Where a long sentence can end early and still read as a headline.
+_CLAUSE = re.compile(r",\s|\s(?:that|which|who|after|as|while|because|since|amid|—|–)\s")
+
+
+def derive_title(blocks: list[Block]) -> str | None:
+    lede = next((b.text for b in blocks if b.kind == "p" and b.text.strip()), None)
+    if lede is None:
+        return None
+    sentence = _LEAD_IN.sub("", split_sentences(lede)[0].rstrip(" ."))
+    sentence = sentence[:1].upper() + sentence[1:]
+    if len(sentence) <= MAX_TITLE:
+        return sentence
+    cuts = [m.start() for m in _CLAUSE.finditer(sentence) if MIN_TITLE <= m.start() <= MAX_TITLE]
+    if cuts:
+        return sentence[: cuts[-1]].rstrip(",;: ")
+    return sentence[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;:—–- ") + "…"

@@ -1,0 +1,61 @@
+"""Real Pelican builds of the site: from the sample dumps, from the seeds, and rebuilt unchanged."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import ROOT, build
+
+SAMPLES = ROOT / "content" / "dumps"
+
+
+def story_pages(output: Path) -> list[Path]:
+    return sorted(output.glob("stories/*/index.html"))
+
+
+def test_build_from_sample_dumps(site):
+    proc = build(site, SAMPLES)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    assert "ingest: 6 dumps" in proc.stdout
+    out = site / "output"
+    pages = story_pages(out)
+    assert len(pages) == 11
+    index = (out / "index.html").read_text()
+    for page in pages:
+        html = page.read_text()
+        title = re.search(r"<h1>(.*?)</h1>", html).group(1)
+        assert title in index, f"{title} is not on the home page"
+        assert 'href="../../theme/css/style.css"' in html
+    assert (out / "archives" / "index.html").exists() and (out / "about" / "index.html").exists()
+    assert not (out / "tag").exists() and not (out / "category").exists() and not (out / "author").exists()
+
+
+def test_build_from_seeds_and_rebuild_writes_no_post(site, seeds):
+    proc = build(site, seeds)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    assert len(story_pages(site / "output")) == 31
+    posts = site / "content" / "posts"
+    mtimes = {p.name: p.stat().st_mtime_ns for p in posts.iterdir()}
+    again = build(site, seeds)
+    assert again.returncode == 0 and "0 written, 31 unchanged" in again.stdout
+    # nothing the ingest owns changed, so `make devserver` has nothing to react to
+    assert {p.name: p.stat().st_mtime_ns for p in posts.iterdir()} == mtimes
+
+
+def test_switching_dumps_removes_the_old_stories(site, seeds):
+    assert build(site, SAMPLES).returncode == 0
+    assert build(site, seeds).returncode == 0
+    pages = story_pages(site / "output")
+    assert len(pages) == 31
+    assert not any("stablecoin-issuers" in str(p) for p in pages)
+
+
+def test_strict_build_fails_on_a_bad_dump(site, tmp_path):
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    (dumps / "ok.txt").write_text(" date 2026-01-05 Lenders tighten crypto loan rules\n\n" + "Words of it. " * 20)
+    (dumps / "blob.bin").write_bytes(bytes(range(256)) * 8)
+    lenient = build(site, dumps)
+    assert lenient.returncode == 0 and "blob.bin" in lenient.stdout + lenient.stderr
+    strict = build(site, dumps, STRICT="1")
+    assert strict.returncode != 0 and "DIGEST_STRICT" in strict.stdout + strict.stderr

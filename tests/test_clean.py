@@ -1,0 +1,118 @@
+"""The cleaning rules, one by one: what they must remove, and journalism they must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from digest import clean as C
+from digest.model import BOILERPLATE, CAPTION, DUPLICATE, Article, Block
+
+STORY = ("The regulator fined the exchange $4 million for failing to monitor suspicious transfers. "
+         "The exchange said it had already upgraded its compliance systems and would not appeal.")
+
+
+def article(*paragraphs: str, title: str | None = "Regulator fines exchange over transfers") -> Article:
+    blocks = [Block("p", text, (n,)) for n, text in enumerate(paragraphs, 1)]
+    return Article(dump="d.txt", blocks=blocks, title=title)
+
+
+def cleaned(a: Article, repeated: set[str] = frozenset()) -> tuple[str, list]:
+    out, drops = C.clean(a, set(repeated))
+    return "\n\n".join(b.text for b in out.blocks), drops
+
+
+@pytest.mark.parametrize("pitch", [
+    "Get the market calls that matter - try our premium research free for 30 days.",
+    "Don't miss a story. Subscribe to our newsletter. It's free.",
+    "If you're reading this, you're early. Stay early with our newsletter.",
+    "Want your brand in front of 2 million readers? Advertise with us in our next special report.",
+    "Thousands of traders already read our newsletter. Want in? Join them.",
+    "Claim your seat in our exclusive investor community - limited to 500 members.",
+])
+def test_tail_pitches_go_with_their_lead_in(pitch):
+    text, drops = cleaned(article(STORY + " " + pitch))
+    assert text == STORY
+    assert drops and all(d.reason == BOILERPLATE for d in drops)
+
+
+def test_pitch_on_its_own_lines_with_links():
+    text, _ = cleaned(article(STORY, "For more information about the project visit the links below:",
+                              "Website: https://project.example", "Telegram: https://t.me/project"))
+    assert text == STORY
+
+
+@pytest.mark.parametrize("journalism", [
+    "We reached out to the exchange for more information and will update this article if it responds.",
+    "The streaming service continued to sign up new subscribers throughout the outage, its chief executive said.",
+    "If you want the ad-free plan, you will have to upgrade before signing up for the bundle.",
+    "“Subscribe to our vision or leave,” the chief executive told staff, according to the memo.",
+    "Shares of US-listed miners rose 3% after the announcement.",
+])
+def test_journalism_at_the_end_stays(journalism):
+    text, drops = cleaned(article(STORY + " " + journalism))
+    assert text.endswith(journalism) and not drops
+
+
+def test_syndication_footer_names_the_publisher():
+    a = article(STORY + " The post Regulator fines exchange over transfers appeared first on Ledger Wire.")
+    text, drops = cleaned(a)
+    assert text == STORY
+    assert a.source_name == "Ledger Wire"
+    assert drops[0].partial
+
+
+def test_source_prefix_and_repeated_title():
+    a = article("Ledger Wire Regulator fines exchange over transfers " + STORY)
+    text, _ = cleaned(a)
+    assert text == STORY and a.source_name == "Ledger Wire"
+    b = article("Regulator fines exchange over transfers", STORY)
+    assert cleaned(b)[0] == STORY
+
+
+def test_press_release_footer():
+    about = ("About Acme Chain Acme Chain is a layer-1 network for payments. Founded in 2019, it serves "
+             "banks in 12 countries. Media Contact Jane Roe press@acme.example")
+    text, _ = cleaned(article(STORY, "The partnership starts in April and covers five markets.", about))
+    assert text.endswith("covers five markets.") and "About Acme" not in text
+
+
+def test_about_early_in_the_story_is_not_a_footer():
+    text, _ = cleaned(article("About Face Ltd said on Monday it would cut 200 jobs.", STORY, STORY + " More."))
+    assert text.startswith("About Face Ltd said")
+
+
+def test_captions_and_inline_promos():
+    text, drops = cleaned(article(STORY, "Price chart of the token over a week. Source: ChainData.",
+                                  "Read more: Five exchanges fined this year",
+                                  "The fine is the largest the regulator has imposed."))
+    assert text == STORY + "\n\nThe fine is the largest the regulator has imposed."
+    assert {d.reason for d in drops} == {CAPTION, BOILERPLATE}
+
+
+def test_duplicate_paragraphs_go_but_recurring_labels_stay():
+    labels = [STORY, "Eat every 2 hours", "Breakfast: oats and fruit with yoghurt.", "Eat every 2 hours",
+              "Lunch: a salad with beans and grilled fish.", STORY]
+    text, drops = cleaned(article(*labels, title=None))
+    assert text.count(STORY) == 1 and text.count("Eat every 2 hours") == 2
+    assert [d.reason for d in drops] == [DUPLICATE]
+
+
+def test_repeated_boilerplate_across_different_stories_but_not_across_copies():
+    footer = "This article is for information only and is not investment advice."
+    leads = ["The central bank held rates and signalled patience on cuts.",
+             "A chipmaker raised its spending plan as AI orders kept coming.",
+             "Lawmakers advanced a bill to license crypto custodians."]
+    stories = [article(lead + f" It was the {n} such move this year.", footer, title=lead)
+               for n, lead in zip(("first", "second", "third"), leads)]
+    repeated = C.repeated_edges(stories)
+    assert C.fold(footer) in repeated
+    for s in stories:
+        assert footer not in cleaned(s, repeated)[0]
+    # two copies of one story share their sentences: none of them counts as boilerplate
+    copies = [article(STORY, "A second paragraph with details.", title="T"),
+              article(STORY, "A second paragraph with details.", title="T")]
+    assert not C.repeated_edges(copies)
+
+
+def test_space_before_punctuation_is_tidied():
+    text, _ = cleaned(article("The DAO , a group of holders , voted yes ."))
+    assert text == "The DAO, a group of holders, voted yes."

@@ -1,0 +1,212 @@
+"""One test group per dump format, with dumps written here (never seed text), awkward ones included:
+CRLF line ends, a byte-order mark, trailing blank lines, a title repeated in the body."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import read_post
+
+from digest.detect import detect
+from digest.dumps import read_dump
+from digest.ingest import ingest
+
+BODY_A = ("Port operators reported record container volumes in February as shipping lines returned to the "
+          "main canal route. Freight rates fell for the fourth week in a row. Analysts expect volumes to stay "
+          "high until the summer, when new vessels enter service.")
+BODY_B = ("A regional power grid operator warned that demand from new data centers could outstrip supply by "
+          "2028 unless new transmission lines are approved. The operator asked regulators to speed up reviews.")
+
+
+def ingest_one(dumps, name: str, content: str | bytes, tz: str = "UTC"):
+    """Ingest a single dump; return its posts as (meta, body) sorted by title, and its report."""
+    folder = dumps(name, content)
+    posts = folder.parent / "posts"
+    result = ingest(folder, posts, tz)
+    found = sorted((read_post(p) for p in posts.glob("*.md")), key=lambda mb: mb[0]["Title"])
+    report = next(r for r in result.reports if r.dump == name)
+    return found, report
+
+
+def fmt(folder: Path, name: str) -> str:
+    module, _ = detect(read_dump(folder / name, folder))
+    return module.NAME
+
+
+# ---------------------------------------------------------------- news-list
+
+
+def news_list(newline: str = "\n", bom: bool = False) -> bytes:
+    lines = ["Top stories", "3 Mar 2026, 14:05", "Ports report record volumes as canal route reopens", "",
+             BODY_A + " Subscribe to our newsletter for daily shipping insights. It's free.",
+             "3 Mar 2026, 13:20", "Grid operator warns data centers could outstrip power supply", "", BODY_B, "", "", ""]
+    data = newline.join(lines).encode("utf-8")
+    return (b"\xef\xbb\xbf" + data) if bom else data
+
+
+def test_news_list_with_crlf_bom_and_trailing_blanks(dumps):
+    posts, report = ingest_one(dumps, "feed.txt", news_list("\r\n", bom=True), tz="Europe/Paris")
+    assert report.format == "news-list"
+    assert [m["Title"] for m, _ in posts] == ["Grid operator warns data centers could outstrip power supply",
+                                             "Ports report record volumes as canal route reopens"]
+    ports = posts[1]
+    assert ports[0]["Date"] == "2026-03-03T14:05:00+01:00" and ports[0]["Date_Source"] == "dump"
+    assert ports[1].startswith("Port operators reported record container volumes")
+    assert "newsletter" not in ports[1] and "It's free" not in ports[1]
+    assert ports[1].rstrip().endswith("when new vessels enter service.")
+    assert "Top stories" not in "".join(b for _, b in posts)
+    assert report.lines["chrome"] == 1 and report.lines["unaccounted"] == 0
+    assert report.partial == {"boilerplate": 1}  # the call to action shared a line with the story
+
+
+def test_news_list_is_detected_from_content_not_name(dumps):
+    folder = dumps("looks-like-a-page.html", news_list())
+    assert fmt(folder, "looks-like-a-page.html") == "news-list"
+
+
+# ---------------------------------------------------------------- headed-article
+
+
+def test_headed_article_title_repeated_in_body(dumps):
+    text = (" date 2026-02-14 ✅Ports report record volumes as canal route reopens⚡\n\n"
+            "Ports report record volumes as canal route reopens\n\n" + BODY_A + "\n\n" + BODY_B + "\n\n\n")
+    posts, report = ingest_one(dumps, "note.txt", text)
+    assert report.format == "headed-article"
+    (meta, body), = posts
+    assert meta["Title"] == "Ports report record volumes as canal route reopens"
+    assert meta["Date"] == "2026-02-14T00:00:00+00:00" and meta["Date_Source"] == "dump"
+    assert body.startswith("Port operators reported")  # the repeated title is gone
+    assert report.lines["duplicate"] == 1
+
+
+# ---------------------------------------------------------------- creator-page
+
+
+def creator_page() -> str:
+    paragraphs = ["Lenders on a popular borrowing protocol voted to cap loans backed by volatile tokens after "
+                  "a week of sharp price swings, according to the final tally published on March 1, 2026.",
+                  "Risk limits tightened",
+                  "The new rules cut the maximum loan for the riskiest collateral from 70% to 45% of its value. "
+                  "Existing loans are not affected until they are renewed.",
+                  "Caps take effect next week. Thanks to everyone who voted.",
+                  "— Protocol Governance (@protocolgov) March 1, 2026",
+                  "Chart of the vote by wallet size. Source: Governance Forum.",
+                  "Traders said the change would reduce the risk of cascading liquidations.",
+                  "Want alpha before everyone else? Join our free trading community today."]
+    title = "Lending protocol caps loans backed by volatile tokens"
+    lines = ["Social Square", "", "DeFi Daily", "", "Creator ✓", "12K+ ผู้ติดตาม", "โพสต์", "--",
+             "Welcome to DeFi Daily, we explain decentralized finance every morning.",
+             "Welcome to DeFi Daily, we explain decentralized finance every morning.", "",
+             title + " ".join(paragraphs), "", title, ""]
+    for p in paragraphs:
+        lines += [p, ""]
+    lines += ["เข้าสู่ระบบเพื่อสำรวจเนื้อหาเพิ่มเติม", "แผนผังเว็บไซต์"]
+    return "\n".join(lines) + "\n"
+
+
+def test_creator_page(dumps):
+    posts, report = ingest_one(dumps, "square.txt", creator_page())
+    assert report.format == "creator-page"
+    (meta, body), = posts  # the pinned blurb is not an article
+    assert meta["Title"] == "Lending protocol caps loans backed by volatile tokens"
+    assert meta["Source_Name"] == "DeFi Daily"
+    assert body.startswith("Lenders on a popular borrowing protocol voted")
+    assert "## Risk limits tightened" in body
+    assert "> Caps take effect next week." in body and "> — Protocol Governance (@protocolgov)" in body
+    assert "Source: Governance Forum" not in body  # caption without its chart
+    assert "Join our" not in body and "Want alpha" not in body
+    assert "ผู้ติดตาม" not in body and "แผนผัง" not in body
+    assert body.rstrip().endswith("cascading liquidations.")
+    assert body.count("Lenders on a popular") == 1  # the preview line is not kept
+    assert meta["Date"].startswith("2026-03-01") and meta["Date_Source"] == "text"
+    assert report.lines["unaccounted"] == 0 and report.lines["duplicate"] == 1
+
+
+# ---------------------------------------------------------------- captioned-articles
+
+
+def captioned() -> str:
+    out = []
+    for title, caption, body in [("Ports Report Record Volumes", "Cranes unload containers at a port. (AFP)", BODY_A),
+                                 ("Grid Operator Sounds Alarm", " Power lines at dusk. (Reuters)", BODY_B)]:
+        out += [title, "", caption, caption.strip(), "TT", "", title, "", caption, caption.strip(), "",
+                body, "", "Second paragraph of the story about " + title.lower() + ", with more detail.", "", "", ""]
+    return "\n".join(out)
+
+
+def test_captioned_articles(dumps):
+    posts, report = ingest_one(dumps, "edition.txt", captioned())
+    assert report.format == "captioned-articles"
+    assert [m["Title"] for m, _ in posts] == ["Grid Operator Sounds Alarm", "Ports Report Record Volumes"]
+    for _, body in posts:
+        assert "(AFP)" not in body and "(Reuters)" not in body and "TT" not in body
+    assert posts[1][1].startswith("Port operators reported")
+    assert report.lines["caption"] == 2 and report.lines["chrome"] == 2 and report.lines["unaccounted"] == 0
+
+
+# ---------------------------------------------------------------- plain-article
+
+
+def test_plain_article_without_title_or_date(dumps):
+    text = ("In a quiet week for markets, a regional power grid operator warned that demand from new data "
+            "centers could outstrip supply within three years.\n"
+            "The operator asked regulators to approve new transmission lines faster than in the past decade.\n"
+            "Why Transmission Is the Bottleneck\n"
+            "New lines take up to ten years to plan and build, while a data center can be finished in two.\n"
+            "Utilities have proposed sharing the cost of new lines with the largest new customers of the grid.\n")
+    posts, report = ingest_one(dumps, "clip.txt", text)
+    assert report.format == "plain-article"
+    (meta, body), = posts
+    assert meta["Title"].startswith("A regional power grid operator warned")
+    assert meta["Title_Source"] == "derived"
+    assert meta["Date_Source"] in ("file-time", "source-date-epoch")
+    assert "## Why Transmission Is the Bottleneck" in body
+
+
+# ---------------------------------------------------------------- html-page
+
+PAGE = """<!doctype html><html><head><title>Ports report record volumes | Harbour Times</title>
+<meta property="og:title" content="Ports report record volumes">
+<meta property="og:site_name" content="Harbour Times">
+<meta property="article:published_time" content="2026-03-03T09:30:00-05:00">
+<link rel="canonical" href="https://harbour.example/ports-record">
+<script>track("view")</script></head>
+<body><nav><a href="/">Home</a><a href="/shipping">Shipping</a><a href="/energy">Energy</a></nav>
+<article><h1>Ports report record volumes</h1>
+<p>Port operators reported record container volumes in February as shipping lines returned to the main
+canal route, the port authority said on Monday.</p>
+<p>Freight rates fell for the fourth week in a row, according to an index of spot prices published by a
+shipping consultancy, while waiting times for berths dropped to their lowest level in two years.</p>
+<h2>Outlook</h2>
+<p>Analysts expect volumes to stay high until the summer, when a wave of new vessels enters service and
+adds capacity to the busiest routes between Asia and Europe.</p>
+<p>Sign up for our free shipping newsletter to get stories like this in your inbox.</p>
+</article>
+<footer><p>Copyright 2026 Harbour Times</p><a href="/privacy">Privacy</a></footer></body></html>"""
+
+
+def test_html_page(dumps):
+    posts, report = ingest_one(dumps, "page.html", PAGE)
+    assert report.format == "html-page" and report.unit == "text line"
+    (meta, body), = posts
+    assert meta["Title"] == "Ports report record volumes"
+    assert meta["Date"] == "2026-03-03T09:30:00-05:00" and meta["Date_Source"] == "page"
+    assert meta["Source_Url"] == "https://harbour.example/ports-record"
+    assert meta["Source_Name"] == "Harbour Times"
+    assert body.startswith("Port operators reported record container volumes")
+    assert "## Outlook" in body
+    for chrome in ("Shipping", "Copyright", "Privacy", "newsletter", "track("):
+        assert chrome not in body
+    assert report.lines["unaccounted"] == 0
+
+
+# ---------------------------------------------------------------- generic fallback
+
+
+def test_generic_fallback_still_yields_posts_and_says_so(dumps):
+    text = "notes\n\n\nshort line one\nshort line two\n\n\nanother fragment here\n"
+    posts, report = ingest_one(dumps, "odd.txt", text)
+    assert report.format == "generic" and report.guess
+    assert posts, "the fallback never drops a dump silently"
+    data = json.loads((dumps.folder.parent / "posts" / "ingest-report.json").read_text())
+    assert data["reports"][0]["format"] == "generic"

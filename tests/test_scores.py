@@ -1,0 +1,36 @@
+"""The graded marks: the seed ingest through ../shared/tools/score_ingest.py and the 181-page HTML benchmark
+through ../shared/tools/score_html.py, both run exactly as the graders run them (via `make ingest`'s CLI)."""
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+
+from conftest import ROOT, need_shared, run_cli
+
+
+def test_seed_ingest_meets_the_marks(seeds, tmp_path):
+    posts = tmp_path / "posts"
+    assert run_cli(seeds, posts).returncode == 0
+    scorer = need_shared("tools", "score_ingest.py")
+    out = subprocess.run([sys.executable, str(scorer), "--posts", str(posts), "--truth",
+                          str(need_shared("seeds-truth.json")), "-v"], capture_output=True, text=True).stdout
+    summary = out.strip().splitlines()[-1]
+    misses = "\n".join(ln for ln in out.splitlines() if not ln.startswith(("ASSETS", "TOPICS", "score")))
+    expected = ["articles R=1.0 P=1.0 (31 posts, 0 unmatched)", "titles 30/30", "dates 7/7", "starts 31/31",
+                "ends 31/31", "leaks 0", "dup paras 0", "dup stories 0"]
+    for mark in expected:
+        assert mark in summary, f"{mark!r} missing from: {summary}\n{misses}"
+
+
+def test_html_benchmark_f1(tmp_path):
+    scorer = need_shared("tools", "score_html.py")
+    ingest = (f"PYTHONPATH={shlex.quote(str(ROOT / 'plugins'))} {shlex.quote(sys.executable)} -m digest "
+              "{dumps} {posts} > /dev/null")
+    out = subprocess.run([sys.executable, str(scorer), "--ingest", ingest], capture_output=True, text=True,
+                         cwd=tmp_path).stdout
+    last = out.strip().splitlines()[-1]
+    m = re.search(r"without post (\d+) .* F1 ([\d.]+)", last)
+    assert m, out[-2000:]
+    assert int(m.group(1)) == 0 and float(m.group(2)) >= 0.95, last
