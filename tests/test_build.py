@@ -16,10 +16,10 @@ def story_pages(output: Path) -> list[Path]:
 def test_build_from_sample_dumps(site):
     proc = build(site, SAMPLES)
     assert proc.returncode == 0, proc.stderr + proc.stdout
-    assert "ingest: 6 dumps" in proc.stdout
+    assert "ingest: 7 dumps" in proc.stdout
     out = site / "output"
     pages = story_pages(out)
-    assert len(pages) == 11
+    assert len(pages) == 13
     index = (out / "index.html").read_text()
     for page in pages:
         html = page.read_text()

@@ -210,3 +210,119 @@ def test_generic_fallback_still_yields_posts_and_says_so(dumps):
     assert posts, "the fallback never drops a dump silently"
     data = json.loads((dumps.folder.parent / "posts" / "ingest-report.json").read_text())
     assert data["reports"][0]["format"] == "generic"
+
+
+# ---------------------------------------------------------------- feeds and exports
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Harbour Times</title><link>https://harbour.example/</link>
+<item><title>Ports report record volumes</title><link>https://harbour.example/ports</link>
+<pubDate>Tue, 03 Mar 2026 09:30:00 -0500</pubDate>
+<description>Short summary only.</description>
+<content:encoded><![CDATA[<p>Port operators reported record container volumes in February.</p>
+<h2>Outlook</h2><p>Analysts expect volumes to stay high until the summer.</p>
+<script>alert("x")</script><p>Continue reading on Harbour Times</p>]]></content:encoded></item>
+<item><title>Grid operator sounds alarm</title><link>https://harbour.example/grid</link>
+<pubDate>Mon, 02 Mar 2026 18:00:00 GMT</pubDate>
+<description>&lt;p&gt;A grid operator warned that data centers could outstrip supply by 2028.&lt;/p&gt;</description></item>
+<item><title>Headline without text</title><link>https://harbour.example/empty</link></item>
+</channel></rss>"""
+
+
+def test_rss_feed(dumps):
+    posts, report = ingest_one(dumps, "saved-feed.xml", RSS)
+    assert report.format == "rss-atom-feed" and report.unit == "text block"
+    assert [m["Title"] for m, _ in posts] == ["Grid operator sounds alarm", "Ports report record volumes"]
+    ports_meta, ports = posts[1]
+    assert ports_meta["Date"] == "2026-03-03T09:30:00-05:00"
+    assert ports_meta["Source_Url"] == "https://harbour.example/ports" and ports_meta["Source_Name"] == "Harbour Times"
+    assert ports.startswith("Port operators reported") and "## Outlook" in ports
+    assert "alert" not in ports and "Continue reading" not in ports
+    assert posts[0][1].startswith("A grid operator warned")
+    assert report.warnings == ["1 of 3 entries had no text and made no post"]
+    assert report.lines["unaccounted"] == 0
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Chain Notes</title><id>urn:x</id><updated>2026-03-01T00:00:00Z</updated>
+<entry><title>Validators vote on fee change</title><id>urn:1</id><link href="https://chain.example/1"/>
+<published>2026-03-01T08:00:00+09:00</published><updated>2026-03-01T08:00:00+09:00</updated>
+<content type="html">&lt;p&gt;Validators approved a lower base fee after a week of debate among node operators.&lt;/p&gt;</content>
+</entry></feed>"""
+
+
+def test_atom_feed(dumps):
+    posts, report = ingest_one(dumps, "notes.atom", ATOM)
+    assert report.format == "rss-atom-feed"
+    (meta, body), = posts
+    assert meta["Date"] == "2026-03-01T08:00:00+09:00" and meta["Source_Name"] == "Chain Notes"
+    assert body.startswith("Validators approved a lower base fee")
+
+
+def test_json_feed(dumps):
+    json_feed = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Chain Notes", "items": [
+        {"id": "1", "url": "https://chain.example/1", "title": "Validators vote on fee change",
+         "content_html": "<p>Validators approved a lower base fee after a week of debate.</p>",
+         "date_published": "2026-03-01T08:00:00+09:00"}]})
+    posts, report = ingest_one(dumps, "feed.json", json_feed)
+    assert report.format == "json-items"
+    (meta, body), = posts
+    assert meta["Source_Name"] == "Chain Notes" and meta["Date"] == "2026-03-01T08:00:00+09:00"
+
+
+def test_feed_reader_json_export(dumps):
+    reader = json.dumps({"items": [{"title": "Lenders tighten rules", "published": 1772352000,
+                                    "canonical": [{"href": "https://lend.example/a"}],
+                                    "summary": {"content": "<p>Lenders tightened collateral rules on Sunday.</p>"},
+                                    "origin": {"streamId": "feed/x", "title": "Lend Daily"}}]})
+    posts, report = ingest_one(dumps, "export.json", reader)
+    (meta, body), = posts
+    assert meta["Source_Name"] == "Lend Daily" and meta["Source_Url"] == "https://lend.example/a"
+    assert meta["Date"] == "2026-03-01T08:00:00+00:00" and body.startswith("Lenders tightened")
+
+
+def test_json_lines(dumps):
+    lines = "\n".join(json.dumps({"title": f"Story {i} about markets", "text": f"Paragraph one of story {i}.\n\n"
+                                  f"Paragraph two of story {i}.", "date": f"2026-02-0{i}T10:00:00Z"})
+                      for i in (1, 2))
+    posts, report = ingest_one(dumps, "items.jsonl", lines + "\n")
+    assert report.format == "json-items" and len(posts) == 2
+    assert posts[0][1] == "Paragraph one of story 1.\n\nParagraph two of story 1.\n"
+
+
+EML = """From: Morning Brief <news@brief.example>
+To: reader@example.org
+Subject: Chipmakers raise spending as AI orders hold
+Date: Mon, 02 Mar 2026 06:30:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="b1"
+
+--b1
+Content-Type: text/plain; charset=utf-8
+
+Chipmakers raised their spending plans for the year, betting that orders for AI chips will last.
+
+--b1
+Content-Type: text/html; charset=utf-8
+
+<html><body><table><tr><td><a href="#">View this email in your browser</a></td></tr>
+<tr><td><h1>Chipmakers raise spending as AI orders hold</h1>
+<p>Chipmakers raised their spending plans for the year, betting that orders for chips used in artificial
+intelligence data centers will outlast worries about a downturn in phones and personal computers.</p>
+<p>Two memory makers said their high-bandwidth memory was sold out through December, and a foundry said it
+would open a new packaging plant months ahead of schedule to keep up with demand from cloud companies.</p>
+<p>You are receiving this email because you subscribed to Morning Brief. Unsubscribe here.</p>
+</td></tr></table></body></html>
+--b1--
+"""
+
+
+def test_email_newsletter(dumps):
+    posts, report = ingest_one(dumps, "brief.eml", EML)
+    assert report.format == "email"
+    (meta, body), = posts
+    assert meta["Title"] == "Chipmakers raise spending as AI orders hold"
+    assert meta["Date"] == "2026-03-02T06:30:00+00:00" and meta["Source_Name"] == "Morning Brief"
+    assert body.startswith("Chipmakers raised their spending plans")
+    assert "Unsubscribe" not in body and "browser" not in body

@@ -36,7 +36,7 @@ def test_samples_cover_every_format(tmp_path):
     result = ingest(SAMPLES, tmp_path / "posts")
     formats = {r.format for r in result.reports}
     assert {"news-list", "headed-article", "creator-page", "captioned-articles", "plain-article",
-            "html-page"} <= formats
+            "html-page", "rss-atom-feed"} <= formats
 
 
 def test_second_ingest_changes_nothing_and_dumps_stay_untouched(tmp_path):

@@ -65,7 +65,10 @@ _CTA_PHRASES = re.compile(
     r"visit (?:our|the) (?:website|site|links?|page)|links? below|for more information|check out our|"
     r"sponsored (?:content|post|article)|(?:feature|promote|advertise) (?:it|your)|in your inbox|"
     r"(?:telegram|discord|whatsapp) (?:group|channel|community)|free for \d+ days|\d+[- ]days? free|"
-    r"try (?:our|it)|(?:advertise|partner|work) with us)\b",
+    r"try (?:our|it)|(?:advertise|partner|work) with us|unsubscribe|continue reading|"
+    r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
+    r"forward (?:this|it) to a friend|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)|"
+    r"you(?:'re|’re| are) receiving this|(?:was|were) sent to \S+@)\b",
     re.I,
 )
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
@@ -77,9 +80,11 @@ _IMPERATIVE = {
     "claim", "download", "register", "stay", "sharpen", "start", "try", "see", "watch", "listen", "check",
     "share", "like", "feature", "promote", "advertise", "want", "don't", "don’t", "do", "never", "understand",
     "unlock", "upgrade", "become", "apply", "book", "contact", "email", "visit", "explore", "enjoy", "support",
-    "donate", "keep", "be", "level", "boost", "trade", "invest", "sharpen", "master",
+    "donate", "keep", "be", "level", "boost", "trade", "invest", "master", "view", "forward", "manage",
+    "update", "continue",
 }
 _QUOTED = re.compile(r"[“\"].*?(?:[”\"]|$)")
+_COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b|all rights reserved", re.I)
 
 
 def cta_score(text: str) -> int:
@@ -103,7 +108,7 @@ def _lead_in(text: str) -> bool:
         return False
     first = (text.split() or [""])[0].lower().strip(",.:;!?")
     return (has_url(text) or text.rstrip().endswith("?") or first in _IMPERATIVE or bool(_YOU.search(text))
-            or bool(_OFFER.search(text)))
+            or bool(_OFFER.search(text)) or bool(_COPYRIGHT.search(text)))
 
 
 def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
@@ -122,8 +127,9 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     return cut_from(blocks, start, BOILERPLATE)
 
 
-_RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|"
-                      r"you may also like|advertisement|sponsored)\b\s*[:|-]?", re.I)
+_RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
+                      r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser)"
+                      r"\b\s*[:|-]?", re.I)
 
 
 def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:

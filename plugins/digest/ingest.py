@@ -54,7 +54,8 @@ def parse_dump(path: Path, folder: Path, tz: str) -> Parsed | DumpReport:
     except Exception as e:  # a parser bug must not stop the other dumps
         log.debug("%s", traceback.format_exc())
         return DumpReport(name, errors=[f"could not be parsed ({type(e).__name__}: {e})"])
-    report = DumpReport(name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess, unit=result.unit)
+    report = DumpReport(name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess, unit=result.unit,
+                        warnings=list(result.warnings))
     if not result.articles:
         report.warnings.append("no article found in this dump")
     return Parsed(dump, result, report)

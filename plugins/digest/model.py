@@ -84,9 +84,11 @@ class ParseResult:
 
     articles: list[Article]
     drops: list[Drop] = field(default_factory=list)
-    unit: str = "line"   # what the report counts: "line" (of the dump) or "text line" (of a rendered page)
+    unit: str = "line"   # what the report counts: "line" (of the dump), "text line" (of a rendered page)
+    #                      or "text block" (titles and paragraphs of feed entries and exported items)
     total_units: int | None = None  # for "text line": how many there were
     guess: str = ""      # the fallback format says here what it took the dump to be
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@
 Detection (detect.py) asks every format and takes the most confident; `generic` is the fallback that still
 yields posts from anything else. The order below only breaks ties.
 """
-from . import captioned, creator_page, generic, headed_article, html_page, news_list, plain_article
+from . import (captioned, creator_page, email_message, feed_xml, generic, headed_article, html_page, json_items,
+               news_list, plain_article)
 
-FORMATS = [html_page, news_list, creator_page, captioned, headed_article, plain_article]
+FORMATS = [feed_xml, json_items, email_message, html_page, news_list, creator_page, captioned, headed_article,
+           plain_article]
 FALLBACK = generic
 
 __all__ = ["FORMATS", "FALLBACK"]

@@ -14,6 +14,7 @@ import trafilatura
 from lxml import etree
 
 from ..dates import parse_date
+from ..htmltext import html_blocks
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from ..text import fold, squash
 
@@ -37,19 +38,32 @@ _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
 
 def sniff(dump: Dump) -> float:
-    return 0.95 if _MARKUP.search(dump.text[:8192]) else 0.0
+    head = dump.text[:8192].lstrip("\ufeff \t\r\n")
+    return 0.95 if head.startswith("<") and _MARKUP.search(head) else 0.0
+
+
+def extract(html: str):
+    """trafilatura's reading of a page (main text and metadata); a second, recall-minded try when the
+    precise one finds nothing. None when the page has no main text at all."""
+    doc = trafilatura.bare_extraction(html, favor_precision=True, include_comments=False, include_tables=True,
+                                      with_metadata=True, date_extraction_params={"original_date": True})
+    if doc is None or doc.body is None or not len(doc.body):
+        doc = trafilatura.bare_extraction(html, favor_recall=True, include_comments=False, with_metadata=True)
+    return doc if doc is not None and doc.body is not None and len(doc.body) else None
+
+
+def main_blocks(html: str) -> list[Block]:
+    """The main text of an HTML document as blocks; every paragraph of it when no main text stands out
+    (an e-mail newsletter is all content)."""
+    doc = extract(html)
+    return (_blocks(doc.body) if doc is not None else []) or html_blocks(html)
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
-    doc = trafilatura.bare_extraction(dump.text, favor_precision=True, include_comments=False,
-                                      include_tables=True, with_metadata=True,
-                                      date_extraction_params={"original_date": True})
-    if doc is None or doc.body is None or not len(doc.body):
-        doc = trafilatura.bare_extraction(dump.text, favor_recall=True, include_comments=False,
-                                          with_metadata=True)
+    doc = extract(dump.text)
     tree = _page_tree(dump.text)
     nodes = _visible_text(tree)
-    blocks = _blocks(doc.body) if doc is not None and doc.body is not None else []
+    blocks = _blocks(doc.body) if doc is not None else []
     title = squash(doc.title) if doc is not None and doc.title else None
     blocks, drops = _account(blocks, nodes, title)
     if not blocks:
