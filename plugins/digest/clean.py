@@ -58,8 +58,9 @@ def cut_until(blocks: list[Block], upto: Segment, reason: str) -> tuple[list[Blo
 # ---------------------------------------------------------------- calls to action
 
 _CTA_PHRASES = re.compile(
-    r"\b(subscribe|subscribing|subscription|sign(?:ing)?[ -]?up|newsletters?|join (?:us|them|our|the|now|today|here)|follow us|"
-    r"click here|tap here|read more|learn more|find out more|download (?:our|the) app|"
+    r"\b(subscribe|subscribing|subscription|sign(?:ing)?[ -]?up|newsletters?|"
+    r"join (?:us|them|our|the|now|today|here)|follow us|click here|tap here|read more|learn more|find out more|"
+    r"download (?:our|the) app|"
     r"free (?:access|trial|seat|spot|e-?book|guide|report|account)|limited to \d|limited (?:time|seats|spots)|"
     r"exclusive (?:community|access|offer|group)|claim your|get (?:started|access)|register (?:now|today|here)|"
     r"visit (?:our|the) (?:website|site|links?|page)|links? below|for more information|check out our|"

@@ -65,4 +65,4 @@ def read_dump(path: Path, folder: Path) -> Dump:
     with open(path, "rb") as f:
         data = f.read()
     text = decode(data, name).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return Dump(name=name, text=text, size=stat.st_size, mtime=stat.st_mtime)
+    return Dump(name=name, text=text, mtime=stat.st_mtime)

@@ -23,7 +23,6 @@ class Dump:
 
     name: str        # path relative to the dumps folder, as written into `Sources`
     text: str
-    size: int        # bytes on disk
     mtime: float     # seconds since the epoch; only a last-resort date
 
     @cached_property
