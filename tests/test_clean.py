@@ -116,3 +116,12 @@ def test_repeated_boilerplate_across_different_stories_but_not_across_copies():
 def test_space_before_punctuation_is_tidied():
     text, _ = cleaned(article("The DAO , a group of holders , voted yes ."))
     assert text == "The DAO, a group of holders, voted yes."
+
+
+def test_image_credits_and_disclaimers():
+    text, drops = cleaned(article(STORY, "Featured image from Stock Photos, chart from ChartSite",
+                                  "The fine is the largest the regulator has imposed.",
+                                  "Disclaimer: This article is for information only and is not investment advice. "
+                                  "Readers should do their own research before making any decision."))
+    assert text == STORY + "\n\nThe fine is the largest the regulator has imposed."
+    assert [d.reason for d in drops] == [BOILERPLATE, CAPTION]

@@ -326,3 +326,37 @@ def test_email_newsletter(dumps):
     assert meta["Date"] == "2026-03-02T06:30:00+00:00" and meta["Source_Name"] == "Morning Brief"
     assert body.startswith("Chipmakers raised their spending plans")
     assert "Unsubscribe" not in body and "browser" not in body
+
+
+def test_news_list_with_titles_above_their_dates_and_paragraphs(dumps):
+    text = ("Markets\n\nPorts report record volumes as canal route reopens\nMar 3, 2026 2:05 PM\n\n"
+            + BODY_A + "\n\nRead more: Shipping rates fall again\n\n"
+            "Grid operator warns data centers could outstrip power supply\nMar 3, 2026 1:20 PM\n\n"
+            + BODY_B + "\n\nA second paragraph about the grid and its new transmission lines.\n")
+    posts, report = ingest_one(dumps, "feed.txt", text)
+    assert report.format == "news-list"
+    grid, ports = (body for _, body in posts)
+    assert posts[1][0]["Date"] == "2026-03-03T14:05:00+00:00"
+    assert ports.startswith("Port operators") and "Read more" not in ports
+    assert grid.rstrip().endswith("its new transmission lines.") and "Ports report" not in grid
+    assert report.lines["unaccounted"] == 0
+
+
+def test_creator_page_with_latin_ui_and_reactions_after_posts(dumps):
+    def post(title, paras):
+        return [title + " ".join(paras), "", title, ""] + [x for p in paras for x in (p, "")] + \
+               ["12 likes", "3 comments", "Share this post with your followers on the platform", ""]
+    lines = ["Creator Hub", "", "Morning Chain", "Followers 12K", ""]
+    lines += post("Validators approve lower fees on the main network",
+                  ["Validators approved a lower base fee on Tuesday after a week of debate among node operators.",
+                   "The change takes effect at the next epoch and cuts fees for most transfers by about a third."])
+    lines += post("Lenders tighten collateral rules after price swings",
+                  ["Lenders on a large borrowing protocol tightened collateral rules after sharp price swings.",
+                   "Loans backed by the most volatile tokens now need more collateral than before."])
+    lines += ["Log in to explore more content", "Sitemap", "Cookie preferences", "Terms of use"]
+    posts, report = ingest_one(dumps, "hub.txt", "\n".join(lines) + "\n")
+    assert report.format == "creator-page" and len(posts) == 2
+    for _, body in posts:
+        assert "likes" not in body and "Share this post" not in body and "Log in" not in body
+    assert posts[1][1].rstrip().endswith("by about a third.")
+    assert report.lines["unaccounted"] == 0

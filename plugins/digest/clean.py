@@ -133,12 +133,18 @@ _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recom
                       r"\b\s*[:|-]?", re.I)
 
 
+_DISCLAIMER = re.compile(r"^(?:disclaimer|not (?:financial|investment) advice|risk warning)\b", re.I)
+
+
 def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """Standalone promo paragraphs inside the article: "Read more: ...", "Subscribe to our newsletter"."""
+    """Standalone promo paragraphs inside the article ("Read more: ...", "Subscribe to our newsletter"),
+    and the disclaimer paragraphs publishers put at the end."""
     kept, drops = [], []
-    for block in blocks:
-        short = word_count(block.text) <= 40
-        if short and block.kind in ("p", "h") and (_RELATED.match(block.text) or cta_score(block.text) >= 4):
+    for i, block in enumerate(blocks):
+        disclaimer = i >= len(blocks) - 3 and _DISCLAIMER.match(block.text)
+        promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
+                 and (_RELATED.match(block.text) or cta_score(block.text) >= 4))
+        if disclaimer or promo:
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:
             kept.append(block)
@@ -215,7 +221,9 @@ def drop_title_echo(article: Article, blocks: list[Block]) -> tuple[list[Block],
 
 _CAPTION = re.compile(
     r"(?:^|[.|]\s*)(?:Source|Image|Photo|Picture|Credit|Image credit|Photo credit|Chart|Graphic)s?\s*:\s*[^.]{1,80}\.?$"
-    r"|^(?:FILE PHOTO|PHOTO|IMAGE)\b",
+    r"|^(?:FILE PHOTO|PHOTO|IMAGE)\b"
+    r"|^(?:Featured|Cover|Header|Lead|Main) (?:image|photo|picture)s? (?:by|via|from|courtesy)\b"
+    r"|^(?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^.]{1,80}\.?$",
     re.I,
 )
 

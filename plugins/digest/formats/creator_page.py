@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 
 from ..blocks import blocks_from_lines, chrome_drops, strip_footer
-from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import dominant_script, fold, foreign_share, looks_like_title, squash, word_count
+from ..model import DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
+from ..text import dominant_script, fold, looks_like_title, squash, word_count
 
 NAME = "creator-page"
 MIN_UNTITLED_WORDS = 80  # shorter untitled posts are channel blurbs
@@ -84,9 +84,10 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     articles = []
     for n, item in enumerate(items):
         body_start = item.first + 1 if item.titled else item.first
-        body = numbered[body_start:item.end]
-        if n == len(items) - 1:
-            body, footer = _strip_page_footer(body, fold(lines[item.preview]), script)
+        body, after = _split_after_post(numbered[body_start:item.end], fold(lines[item.preview]))
+        drops += chrome_drops(after)
+        if n == len(items) - 1 and not after:
+            body, footer = strip_footer(body, script)
             drops += footer
         words = sum(word_count(t) for _, t in body)
         if not item.titled and words < MIN_UNTITLED_WORDS:
@@ -103,13 +104,13 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     return ParseResult(articles, drops)
 
 
-def _strip_page_footer(body, preview: str, script: str | None):
-    """After the last post: lines the post's preview does not hold, in another script, are UI chrome."""
-    drops = []
-    while body and (not body[-1][1].strip() or (fold(body[-1][1]) not in preview
-                                                 and foreign_share(body[-1][1], script) > 0.3)):
-        number, text = body.pop()
-        if text.strip():
-            drops.append(Drop((number,), CHROME, squash(text)))
-    body, footer = strip_footer(body, script)
-    return body, drops + footer
+def _split_after_post(body: list[tuple[int, str]], preview: str):
+    """The preview holds the whole post, so the post ends with the line that ends the preview; what
+    follows before the next post (reactions, timestamps, the page footer) is UI. When the preview was
+    cut short no line ends it, and nothing is split off."""
+    tail = preview.rstrip(" .…")
+    for k in range(len(body) - 1, -1, -1):
+        line = fold(body[k][1]).rstrip(" .…")
+        if line and tail.endswith(line):
+            return body[: k + 1], body[k + 1:]
+    return body, []

@@ -5,32 +5,44 @@
 
     The whole body, often on one line.
 
-Lines before the first date line are page chrome.
+Some pages put the title above its date line; the layout a dump uses is the one more of its date lines
+fit. Lines before the first story are page chrome.
 """
 from __future__ import annotations
 
 from ..blocks import blocks_from_lines, chrome_drops, strip_footer
 from ..dates import parse_date_line
 from ..model import METADATA, Article, Drop, Dump, ParseResult
-from ..text import dominant_script, squash, word_count
+from ..text import dominant_script, ends_sentence, squash, word_count
 
 NAME = "news-list"
 
 
+def _headline(line: str) -> bool:
+    text = squash(line)
+    return 2 <= word_count(text) <= 40 and len(text) <= 300
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> int | None:
+    """The nearest non-blank line within two lines above (step -1) or below (step 1)."""
+    for k in (i + step, i + 2 * step):
+        if 0 <= k < len(lines) and lines[k].strip():
+            return k
+    return None
+
+
 def _starts(lines: list[str], tz: str) -> list[tuple[int, int, object]]:
-    """(date line index, title line index, datetime) for every story start."""
-    starts = []
-    for i, line in enumerate(lines):
-        when = parse_date_line(line, tz)
-        if when is None:
-            continue
-        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)
-        if j is None or parse_date_line(lines[j], tz):
-            continue
-        title = squash(lines[j])
-        if 2 <= word_count(title) <= 40 and len(title) <= 300:
-            starts.append((i, j, when))
-    return starts
+    """(date line index, title line index, datetime) for every story start, in the dump's layout."""
+    dated = [(i, when) for i, line in enumerate(lines) if (when := parse_date_line(line, tz))]
+    below, above = [], []
+    for i, when in dated:
+        j = _neighbour(lines, i, 1)
+        if j is not None and _headline(lines[j]) and not parse_date_line(lines[j], tz):
+            below.append((i, j, when))
+        k = _neighbour(lines, i, -1)
+        if k is not None and _headline(lines[k]) and not ends_sentence(lines[k]) and not parse_date_line(lines[k], tz):
+            above.append((i, k, when))
+    return below if len(below) >= len(above) else above
 
 
 def sniff(dump: Dump) -> float:
@@ -43,11 +55,11 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     numbered = list(enumerate(lines, 1))
     starts = _starts(lines, tz)
     script = dominant_script(dump.text)
-    drops = chrome_drops(numbered[: starts[0][0]]) if starts else []
+    drops = chrome_drops(numbered[: min(starts[0][:2])]) if starts else []
     articles = []
     for k, (date_i, title_i, when) in enumerate(starts):
-        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        body = numbered[title_i + 1:end]
+        end = min(starts[k + 1][:2]) if k + 1 < len(starts) else len(lines)
+        body = numbered[max(date_i, title_i) + 1:end]
         if k + 1 == len(starts):
             body, footer = strip_footer(body, script)
             drops += footer
