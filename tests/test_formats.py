@@ -360,3 +360,23 @@ def test_creator_page_with_latin_ui_and_reactions_after_posts(dumps):
         assert "likes" not in body and "Share this post" not in body and "Log in" not in body
     assert posts[1][1].rstrip().endswith("by about a third.")
     assert report.lines["unaccounted"] == 0
+
+
+def test_creator_page_short_untitled_posts_and_cut_previews(dumps):
+    short = ["$SOL broke above its range high this morning on rising volume across the large exchanges.",
+             "Watching the retest before adding to the position.", "#Solana #Crypto $SOL"]
+    long_post = ["Stablecoin supply grew for the ninth week in a row, according to on-chain data compiled by analysts.",
+                 "Most of the growth came from dollar tokens issued on two networks, while euro tokens stayed flat.",
+                 "Disclaimer: Includes third-party opinions. No financial advice. See terms and conditions."]
+    title = "Stablecoin supply keeps climbing"
+    lines = ["Square", "", "Chart Notes", "", "Posts", "",
+             " ".join(short), "", *[x for p in short for x in (p, "")],
+             title + long_post[0][:60] + "… See more", "", title, "", *[x for p in long_post for x in (p, "")]]
+    posts, report = ingest_one(dumps, "notes.txt", "\n".join(lines) + "\n")
+    assert report.format == "creator-page" and len(posts) == 2
+    by_title = {m["Title"]: (m, b) for m, b in posts}
+    meta, body = by_title[title]
+    assert body.startswith("Stablecoin supply grew") and "Disclaimer" not in body
+    (meta, body), = [v for k, v in by_title.items() if k != title]
+    assert meta["Title_Source"] == "derived" and body.startswith("$SOL broke above")
+    assert "#Solana" not in body

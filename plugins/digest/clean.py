@@ -134,14 +134,15 @@ _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recom
 
 
 _DISCLAIMER = re.compile(r"^(?:disclaimer|not (?:financial|investment) advice|risk warning)\b", re.I)
+_TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
 
 def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Standalone promo paragraphs inside the article ("Read more: ...", "Subscribe to our newsletter"),
-    and the disclaimer paragraphs publishers put at the end."""
+    and the disclaimers and hashtag lines that close posts."""
     kept, drops = [], []
     for i, block in enumerate(blocks):
-        disclaimer = i >= len(blocks) - 3 and _DISCLAIMER.match(block.text)
+        disclaimer = i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text))
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
                  and (_RELATED.match(block.text) or cta_score(block.text) >= 4))
         if disclaimer or promo:

@@ -23,7 +23,7 @@ from ..model import DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, fold, looks_like_title, squash, word_count
 
 NAME = "creator-page"
-MIN_UNTITLED_WORDS = 80  # shorter untitled posts are channel blurbs
+MIN_UNTITLED_WORDS = 80  # a pinned untitled post shorter than this that speaks as the channel is its blurb
 
 
 @dataclass
@@ -38,6 +38,17 @@ def _next_nonblank(lines: list[str], i: int, limit: int = 3) -> int | None:
     return next((k for k in range(i + 1, min(i + 1 + limit, len(lines))) if lines[k].strip()), None)
 
 
+_SEE_MORE = re.compile(r"\s*(?:\.\.\.|…)\s*(?:see more|read more|show more|more)?\s*$", re.I)
+
+
+def _holds(preview: str, line: str) -> bool:
+    """The preview holds the line, or was cut short ("… See more") in the middle of it."""
+    if line in preview:
+        return True
+    cut = _SEE_MORE.search(preview)
+    return bool(cut) and preview[: cut.start()][-30:] in line
+
+
 def _items(lines: list[str]) -> list[_Item]:
     folded = [fold(ln) for ln in lines]
     items = []
@@ -46,7 +57,7 @@ def _items(lines: list[str]) -> list[_Item]:
         if j is None or len(preview) < len(folded[j]) + 20 or not preview.startswith(folded[j]):
             continue
         k = _next_nonblank(lines, j)
-        if k is not None and folded[k] not in preview:
+        if k is not None and not _holds(preview, folded[k]):
             continue
         glued = not preview[len(folded[j])].isspace()
         items.append(_Item(i, j, titled=glued or looks_like_title(lines[j], max_words=30)))
@@ -81,6 +92,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         return ParseResult([], chrome_drops(numbered))
     drops = chrome_drops(numbered[: items[0].preview])
     script = dominant_script(dump.text)
+    publisher = _publisher(lines[: items[0].preview], dump.text)
     articles = []
     for n, item in enumerate(items):
         body_start = item.first + 1 if item.titled else item.first
@@ -89,8 +101,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         if n == len(items) - 1 and not after:
             body, footer = strip_footer(body, script)
             drops += footer
-        words = sum(word_count(t) for _, t in body)
-        if not item.titled and words < MIN_UNTITLED_WORDS:
+        if n == 0 and _channel_blurb(item, body, publisher):
             drops += chrome_drops(numbered[item.preview:item.end])
             continue
         drops.append(Drop((item.preview + 1,), DUPLICATE, "preview line"))
@@ -98,10 +109,20 @@ def parse(dump: Dump, tz: str) -> ParseResult:
             drops.append(Drop((item.first + 1,), METADATA, squash(lines[item.first])))
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body),
                                 title=squash(lines[item.first]) if item.titled else None, format=NAME))
-    publisher = _publisher(lines[: items[0].preview], dump.text)
     for article in articles:
         article.source_name = publisher
     return ParseResult(articles, drops)
+
+
+_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
+
+
+def _channel_blurb(item: _Item, body, publisher: str | None) -> bool:
+    """The pinned post at the top of a page that introduces the channel: no title, a few words, written
+    as the channel ("we", "our") or naming it. Short untitled posts elsewhere are posts."""
+    text = " ".join(t for _, t in body)
+    speaks_as_channel = bool(_WE.search(text)) or bool(publisher and publisher in text)
+    return not item.titled and word_count(text) < MIN_UNTITLED_WORDS and speaks_as_channel
 
 
 def _split_after_post(body: list[tuple[int, str]], preview: str):
