@@ -116,8 +116,10 @@ def footer_chrome(lines: list[Line], script: str | None) -> int:
     nonblank = [squash(t) for _, t in lines if t.strip()]
     count = 0
     for text in reversed(nonblank):
+        if len(text) > 200:  # page furniture is short; a long line is content
+            break
         ui_label = word_count(text) <= 4 and not ends_sentence(text) and len(text) <= 40
-        if foreign_share(text, script) > 0.5 or ui_label:
+        if ui_label or foreign_share(text, script) > 0.5:
             count += 1
         else:
             break

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
@@ -100,6 +101,7 @@ def looks_like_title(text: str, max_words: int = 25) -> bool:
 
 # ---------------------------------------------------------------- scripts
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     try:
         name = unicodedata.name(ch)
@@ -115,6 +117,10 @@ def letter_scripts(text: str) -> Counter:
 
 
 def dominant_script(text: str) -> str | None:
+    """The script most letters are written in, judged from a sample of the text (start, middle, end)."""
+    if len(text) > 30000:
+        middle = len(text) // 2
+        text = text[:10000] + text[middle - 5000:middle + 5000] + text[-10000:]
     counts = letter_scripts(text)
     return counts.most_common(1)[0][0] if counts else None
 
