@@ -88,6 +88,10 @@ _QUOTED = re.compile(r"[“\"].*?(?:[”\"]|$)")
 _COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b|all rights reserved", re.I)
 
 
+def _first_word(text: str) -> str:
+    return (text.split() or [""])[0].lower().strip(",.:;!?")
+
+
 def cta_score(text: str) -> int:
     """How strongly a sentence reads as the publisher's call to action: 0 = not at all, 4+ = clearly.
 
@@ -96,10 +100,9 @@ def cta_score(text: str) -> int:
     if text[:1] in "“\"‘'":
         return 0  # a quotation is somebody's words, not the publisher's pitch
     bare = _QUOTED.sub(" ", text)
-    first = (bare.split() or [""])[0].lower().strip(",.:;!?")
     phrases = 2 * len({m.lower() for m in _CTA_PHRASES.findall(bare)})
     ours = bool(_OUR.search(bare))
-    score = phrases + ours + bool(_YOU.search(bare)) + (first in _IMPERATIVE) + bool(_OFFER.search(bare))
+    score = phrases + ours + bool(_YOU.search(bare)) + (_first_word(bare) in _IMPERATIVE) + bool(_OFFER.search(bare))
     return max(score, 4) if ours and phrases and score >= 3 else score
 
 
@@ -107,8 +110,7 @@ def _lead_in(text: str) -> bool:
     """A short line that belongs to a pitch when a call to action follows it ("Want in?", "It's free.")."""
     if word_count(text) > 12 or (re.search(r"\d{2,}", text) and not has_url(text)):
         return False
-    first = (text.split() or [""])[0].lower().strip(",.:;!?")
-    return (has_url(text) or text.rstrip().endswith("?") or first in _IMPERATIVE or bool(_YOU.search(text))
+    return (has_url(text) or text.rstrip().endswith("?") or _first_word(text) in _IMPERATIVE or bool(_YOU.search(text))
             or bool(_OFFER.search(text)) or bool(_COPYRIGHT.search(text)))
 
 
@@ -131,8 +133,6 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
                       r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser)"
                       r"\b\s*[:|-]?", re.I)
-
-
 _DISCLAIMER = re.compile(r"^(?:disclaimer|not (?:financial|investment) advice|risk warning)\b", re.I)
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 

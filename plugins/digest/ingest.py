@@ -54,8 +54,8 @@ def parse_dump(path: Path, folder: Path, tz: str) -> Parsed | DumpReport:
     except Exception as e:  # a parser bug must not stop the other dumps
         log.debug("%s", traceback.format_exc())
         return DumpReport(name, errors=[f"could not be parsed ({type(e).__name__}: {e})"])
-    report = DumpReport(name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess, unit=result.unit,
-                        warnings=list(result.warnings))
+    report = DumpReport(name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
+                        unit=result.unit, warnings=list(result.warnings))
     if not result.articles:
         report.warnings.append("no article found in this dump")
     return Parsed(dump, result, report)
@@ -73,28 +73,31 @@ def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
     return articles
 
 
+def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> list[Article]:
+    """Clean and finish one dump's articles, and account for every one of its lines in its report."""
+    drops: list[Drop] = list(parsed.result.drops)
+    kept = []
+    for article in parsed.result.articles:
+        article, more = cleaning.clean(article, repeated)
+        drops += more
+        if article.blocks:
+            kept.append(article)
+        else:
+            parsed.report.warnings.append(f"story {article.title!r} had no text left after cleaning")
+    finish(kept, parsed.dump, tz)
+    report = parsed.report
+    report.articles = len(kept)
+    report.lines, report.partial, report.dropped = account(parsed.dump, parsed.result, kept, drops)
+    return kept
+
+
 def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC") -> IngestResult:
     """Convert every dump in `dumps_dir` into posts in `posts_dir`; write the report beside them."""
-    paths = find_dumps(dumps_dir)
-    outcomes = [parse_dump(p, dumps_dir, tz) for p in paths]
+    outcomes = [parse_dump(p, dumps_dir, tz) for p in find_dumps(dumps_dir)]
     parsed = [o for o in outcomes if isinstance(o, Parsed)]
-
+    # boilerplate shows itself by repeating across stories, so the whole build is looked at first
     repeated = cleaning.repeated_edges([a for p in parsed for a in p.result.articles])
-    articles: list[Article] = []
-    for p in parsed:
-        drops: list[Drop] = list(p.result.drops)
-        kept = []
-        for article in p.result.articles:
-            article, more = cleaning.clean(article, repeated)
-            drops += more
-            if article.blocks:
-                kept.append(article)
-            else:
-                p.report.warnings.append(f"story {article.title!r} had no text left after cleaning")
-        finish(kept, p.dump, tz)
-        p.report.articles = len(kept)
-        p.report.lines, p.report.partial, p.report.dropped = account(p.dump, p.result, kept, drops)
-        articles += kept
+    articles = [a for p in parsed for a in clean_dump(p, repeated, tz)]
 
     posts = make_posts(articles)
     by_dump = {p.dump.name: p.report for p in parsed}
