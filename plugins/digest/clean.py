@@ -191,30 +191,42 @@ def drop_press_footer(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     return blocks, []
 
 
-def _title_pattern(title: str) -> re.Pattern | None:
-    parts = re.findall(r"\w+", title)
-    if len(parts) < 2:
+_WORD = re.compile(r"\w+")
+
+
+def _title_echo(title: str, text: str) -> tuple[str, int] | None:
+    """When `text` opens with `title` (behind at most three words of prefix), the prefix and the offset
+    where the title ends; None otherwise. Compared word by word, so quotes and dashes may differ."""
+    wanted = [w.casefold() for w in _WORD.findall(title)]
+    if len(wanted) < 2:
         return None
-    return re.compile(r"^(?P<prefix>(?:\S+\s+){0,3}?)" + r"\W+".join(map(re.escape, parts)) + r"\W*", re.I)
+    found = list(_WORD.finditer(text[: 2 * len(title) + 100]))
+    for skip in range(4):
+        window = found[skip: skip + len(wanted)]
+        if [m.group().casefold() for m in window] == wanted:
+            end = window[-1].end()
+            while end < len(text) and not text[end].isalnum() and not text[end].isspace():
+                end += 1  # closing punctuation of the title
+            return text[: found[skip].start()].strip() if skip else "", end
+    return None
 
 
 def drop_title_echo(article: Article, blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """A body that opens with its own title (maybe behind the publisher's name) repeats it: remove it."""
     if not blocks or not article.title:
         return blocks, []
-    pattern = _title_pattern(article.title)
     first = blocks[0]
-    m = pattern.match(first.text) if pattern else None
-    if not m:
+    echo = _title_echo(article.title, first.text)
+    if echo is None:
         return blocks, []
-    prefix = m.group("prefix").strip()
+    prefix, end = echo
     if prefix and not prefix[0].isupper():
         return blocks, []
-    rest = first.text[m.end():].strip()
+    rest = first.text[end:].strip()
     reason = BOILERPLATE if prefix else DUPLICATE
     if prefix:
         article.source_name = article.source_name or prefix
-    drop = Drop(first.lines, reason, first.text[: m.end()], partial=bool(rest))
+    drop = Drop(first.lines, reason, first.text[:end], partial=bool(rest))
     return ([first.with_text(rest)] if rest else []) + blocks[1:], [drop]
 
 

@@ -97,6 +97,7 @@ _FUTURE = re.compile(
 _PARTIAL = re.compile(r"\b(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                       r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
                       r"(?!,?\s+\d)")
+_ANY_DATE = re.compile(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:19|20)\d\d-\d\d-\d\d\b", re.I)
 ANCHOR_SLACK = timedelta(days=7)
 RECENT = timedelta(days=31)
 
@@ -105,24 +106,31 @@ def dates_in_text(text: str, anchor: datetime | None = None) -> list[datetime]:
     """Calendar dates stated in prose, skipping sentences about the future. With an `anchor` (the newest
     full date of the dump), dates without a year get the anchor's year, or the year before when that
     would put them well after the anchor ("December 11" in a January story)."""
-    from .text import split_sentences
-
+    if not _ANY_DATE.search(text):
+        return []
     found = []
-    for sentence in split_sentences(text):
-        if _FUTURE.search(sentence):
-            continue
-        for pattern in _FULL_DATES:
-            for m in pattern.finditer(sentence):
+    for pattern in _FULL_DATES:
+        for m in pattern.finditer(text):
+            if not _FUTURE.search(_sentence_around(text, m.start(), m.end())):
                 month = int(m.group("mn")) if m.groupdict().get("mn") else MONTHS[m.group("m").lower().rstrip(".")]
                 found += _date(int(m.group("y")), month, int(m.group("d")))
-        if anchor is not None:
-            for m in _PARTIAL.finditer(sentence):
-                month, day = MONTHS[m.group("m").lower().rstrip(".")], int(m.group("d"))
-                guess = _date(anchor.year, month, day)
-                if guess and guess[0] > anchor.replace(tzinfo=None) + ANCHOR_SLACK:
-                    guess = _date(anchor.year - 1, month, day)
-                found += guess
+    if anchor is not None:
+        for m in _PARTIAL.finditer(text):
+            if _FUTURE.search(_sentence_around(text, m.start(), m.end())):
+                continue
+            month, day = MONTHS[m.group("m").lower().rstrip(".")], int(m.group("d"))
+            guess = _date(anchor.year, month, day)
+            if guess and guess[0] > anchor.replace(tzinfo=None) + ANCHOR_SLACK:
+                guess = _date(anchor.year - 1, month, day)
+            found += guess
     return found
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (cheap: from the previous to the next full stop)."""
+    left = max(text.rfind(p, 0, start) for p in (". ", "! ", "? ", "\n"))
+    rights = [i for i in (text.find(p, end) for p in (". ", "! ", "? ", "\n")) if i >= 0]
+    return text[left + 1: min(rights) if rights else len(text)]
 
 
 def _date(year: int, month: int, day: int) -> list[datetime]:
