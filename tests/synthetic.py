@@ -241,3 +241,28 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def evaluate(truth: dict, report: dict) -> dict:
+    """Score an ingest of a generated corpus against its truth: how many planted copies ended up in one
+    story with their original, and how many stories wrongly joined distinct articles."""
+    key = {(t["dump"], " ".join(t["first_words"].split()[:10])): t for t in truth["items"]}
+    group_of = {}
+    wrong = 0
+    for merge in report["merges"]:
+        members = [merge["shown"]] + merge["copies"]
+        found = [key.get((m["dump"], m["first_words"])) for m in members]
+        stories = {t["story"] for t in found if t is not None}
+        wrong += len(stories) > 1
+        for t in found:
+            if t is not None:
+                group_of[(t["dump"], t["first_words"])] = merge["story"]
+    originals = {t["story"]: t for t in truth["items"] if t["role"] == "original"}
+    copies = [t for t in truth["items"] if t["role"] not in ("original", "sibling")]
+    merged = 0
+    for copy in copies:
+        original = originals[copy["story"]]
+        group = group_of.get((copy["dump"], copy["first_words"]))
+        merged += group is not None and group == group_of.get((original["dump"], original["first_words"]))
+    return {"copies": len(copies), "merged": merged, "recall": merged / max(1, len(copies)),
+            "wrong_merges": wrong, "stories_with_copies": len(report["merges"])}

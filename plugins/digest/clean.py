@@ -10,8 +10,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from .model import BOILERPLATE, CAPTION, DUPLICATE, Article, Block, Drop
-from .text import fold, has_url, split_sentences, word_count
+from .text import (containment, fold, has_url, shingle_hashes, split_sentences, token_hashes, word_count,
+                   word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
 
@@ -275,25 +278,22 @@ EDGE = 6  # sentences at each end of a story where publisher boilerplate lives
 
 def repeated_edges(articles: list[Article]) -> set[str]:
     """Sentences that open or close two or more *different* stories of the build: the publisher's, not
-    the story's. Two copies of one story share most sentences, so they do not count as different."""
+    the story's. Two copies of one story share most of their word runs, so they do not count as different."""
     where: dict[str, set[int]] = defaultdict(set)
-    sentence_sets = []
     for i, article in enumerate(articles):
         segs = [fold(s.text) for s in segments(article.blocks)]
-        sentence_sets.append(set(segs))
         for key in segs[:EDGE] + segs[-EDGE:]:
             if word_count(key) >= 3:
                 where[key].add(i)
-    repeated = set()
-    for key, owners in where.items():
-        owners = sorted(owners)
-        if any(_different(sentence_sets[a], sentence_sets[b]) for a in owners for b in owners if a < b):
-            repeated.add(key)
-    return repeated
+    shingles: dict[int, np.ndarray] = {}
 
+    def of(i: int) -> np.ndarray:
+        if i not in shingles:
+            shingles[i] = shingle_hashes(token_hashes(word_tokens(articles[i].body_text())), 5)
+        return shingles[i]
 
-def _different(a: set[str], b: set[str]) -> bool:
-    return len(a & b) < 0.5 * min(len(a), len(b))
+    return {key for key, owners in where.items() if len(owners) > 1 and any(
+        containment(of(a), of(b)) < 0.5 for a in sorted(owners) for b in sorted(owners) if a < b)}
 
 
 def drop_repeated_edges(blocks: list[Block], repeated: set[str]) -> tuple[list[Block], list[Drop]]:

@@ -1,6 +1,6 @@
 """The ingest, end to end: a folder of dumps -> a folder of Markdown posts and an ingest report.
 
-    dump file -> format detection -> articles -> cleaning -> titles and dates -> posts
+    dump file -> format detection -> articles -> cleaning -> titles and dates -> dedup -> related -> posts
 
 Reading dumps and writing posts are the only side effects; every stage between is a plain function.
 """
@@ -14,11 +14,13 @@ from pathlib import Path
 
 from . import clean as cleaning
 from .dates import dates_in_text, infer_date
+from .dedup import dedup
 from .detect import detect
 from .dumps import DumpError, find_dumps, read_dump
-from .model import Article, Drop, Dump, ParseResult
+from .model import DUPLICATE, Article, Drop, Dump, ParseResult, Story
 from .posts import make_posts, sync_posts, write_if_changed
-from .report import REPORT_NAME, DumpReport, account, summary_lines, to_json
+from .related import related_stories
+from .report import REPORT_NAME, DumpReport, account, merges, summary_lines, to_json
 from .titles import derive_title
 
 log = logging.getLogger(__name__)
@@ -73,8 +75,8 @@ def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
     return articles
 
 
-def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> list[Article]:
-    """Clean and finish one dump's articles, and account for every one of its lines in its report."""
+def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Article], list[Drop]]:
+    """Clean and finish one dump's articles; return them with every line left out so far."""
     drops: list[Drop] = list(parsed.result.drops)
     kept = []
     for article in parsed.result.articles:
@@ -84,11 +86,8 @@ def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> list[Article]:
             kept.append(article)
         else:
             parsed.report.warnings.append(f"story {article.title!r} had no text left after cleaning")
-    finish(kept, parsed.dump, tz)
-    report = parsed.report
-    report.articles = len(kept)
-    report.lines, report.partial, report.dropped = account(parsed.dump, parsed.result, kept, drops)
-    return kept
+    parsed.report.articles = len(kept)
+    return finish(kept, parsed.dump, tz), drops
 
 
 def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC") -> IngestResult:
@@ -97,18 +96,32 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC") -> IngestResult:
     parsed = [o for o in outcomes if isinstance(o, Parsed)]
     # boilerplate shows itself by repeating across stories, so the whole build is looked at first
     repeated = cleaning.repeated_edges([a for p in parsed for a in p.result.articles])
-    articles = [a for p in parsed for a in clean_dump(p, repeated, tz)]
+    cleaned = {p.dump.name: clean_dump(p, repeated, tz) for p in parsed}
+    stories = dedup([a for p in parsed for a in cleaned[p.dump.name][0]])
+    account_for_copies(parsed, cleaned, stories)
+    posts = make_posts(stories, related_stories(stories))
 
-    posts = make_posts(articles)
     by_dump = {p.dump.name: p.report for p in parsed}
     for post in posts:
-        by_dump[post.article.dump].posts.append(post.filename)
+        by_dump[post.dump].posts.append(post.filename)
     reports = [o.report if isinstance(o, Parsed) else o for o in outcomes]
-
     report_path = posts_dir / REPORT_NAME
     writes = sync_posts(posts, posts_dir, _previous_posts(report_path))
-    write_if_changed(report_path, to_json(reports, len(posts)))
+    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts)))
     return IngestResult(reports, len(posts), writes)
+
+
+def account_for_copies(parsed: list[Parsed], cleaned: dict, stories: list[Story]) -> None:
+    """Fill each dump's line accounting: a copy merged into a story shown from another copy is a
+    duplicate, line by line."""
+    shown = {id(s.article) for s in stories}
+    for p in parsed:
+        articles, drops = cleaned[p.dump.name]
+        copies = [a for a in articles if id(a) not in shown]
+        drops = drops + [Drop(b.lines, DUPLICATE, b.text) for a in copies for b in a.blocks]
+        p.report.merged = len(copies)
+        p.report.lines, p.report.partial, p.report.dropped = account(
+            p.dump, p.result, [a for a in articles if id(a) in shown], drops)
 
 
 def _previous_posts(report_path: Path) -> list[str]:

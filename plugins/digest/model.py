@@ -72,9 +72,32 @@ class Article:
     source_name: str | None = None    # the publisher, when the dump shows it
     url: str | None = None            # canonical URL, when the dump states one
     format: str = ""
+    topics: list[str] = field(default_factory=list)   # set by the tagging stage
+    assets: list[str] = field(default_factory=list)   # set by the tagging stage
 
     def body_text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why two copies were merged: "exact", "near" or "title", with the evidence."""
+
+    reason: str
+    jaccard: float = 1.0
+    containment: float = 1.0
+    title_similarity: float = 100.0
+
+
+@dataclass
+class Story:
+    """One story of the build: the copy shown (the most complete), every copy, and how they matched."""
+
+    article: Article
+    copies: list[Article]             # every copy, the shown one included, in build order
+    founder: Article                  # the earliest copy: its title gives the slug
+    id: str                           # from the founder's text: unchanged when later copies arrive
+    matches: list[tuple[Article, Article, Match]] = field(default_factory=list)  # (copy, matched, why)
 
 
 @dataclass
@@ -97,4 +120,4 @@ class Post:
     filename: str
     text: str
     story_id: str
-    article: Article
+    dump: str        # the dump of the copy shown

@@ -1,11 +1,10 @@
-"""Articles -> Posts: front matter, Markdown body, slug and summary; then writing them to a folder.
+"""Stories -> Posts: front matter, Markdown body, slug and summary; then writing them to a folder.
 
-A post's text depends only on its article, so the same dumps give the same files byte for byte, and a file
-is only rewritten when its text changes (Pelican's cache and `make devserver` rely on that).
+A post's text depends only on its story's copies, so the same dumps give the same files byte for byte,
+and a file is only rewritten when its text changes (Pelican's cache and `make devserver` rely on that).
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
@@ -13,17 +12,12 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .model import Article, Block, Post
-from .text import fold, split_sentences, squash
+from .model import Block, Post, Story
+from .text import split_sentences, squash
 
 SLUG_MAX = 80
 SUMMARY_MAX = 300
 REFLOW_CHARS = 900  # a paragraph longer than this (one-line bodies) is split into paragraphs of a few sentences
-
-
-def story_id(article: Article) -> str:
-    """A stable id from the story's own words: unchanged by file order, file names or a rebuild."""
-    return hashlib.sha1(fold(article.body_text()).encode("utf-8")).hexdigest()[:12]
 
 
 # ---------------------------------------------------------------- Markdown
@@ -107,37 +101,55 @@ def _meta_line(key: str, value) -> str:
     return f"{key}: {squash(str(value or ''))}"
 
 
-def render_post(article: Article, slug: str, sid: str) -> str:
+def _title(story: Story) -> tuple[str, str]:
+    """The shown copy's title, unless it was derived and another copy states one."""
+    shown = story.article
+    if shown.title_source == "derived":
+        stated = next((c for c in story.copies if c.title_source != "derived" and c.title), None)
+        if stated is not None:
+            return stated.title, stated.title_source
+    return shown.title, shown.title_source
+
+
+def render_post(story: Story, slug: str, related: list[str]) -> str:
+    shown, first = story.article, story.founder
+    title, title_source = _title(story)
+    others = sorted({c.source_name for c in story.copies if c.source_name} - {shown.source_name})
     fields = [
-        ("Title", article.title),
-        ("Date", article.date.isoformat()),
-        ("Date_Source", article.date_source),
+        ("Title", title),
+        ("Date", first.date.isoformat()),
+        ("Date_Source", first.date_source),
         ("Slug", slug),
-        ("Story_Id", sid),
-        ("Topics", ""),
-        ("Assets", ""),
-        ("Sources", article.dump),
-        ("Source_Name", article.source_name),
-        ("Source_Url", article.url),
-        ("Format", article.format),
-        ("Title_Source", article.title_source),
-        ("Summary", escape(summary(article.blocks))),
+        ("Story_Id", story.id),
+        ("Topics", ", ".join(shown.topics)),
+        ("Assets", ", ".join(shown.assets)),
+        ("Sources", ", ".join(sorted({c.dump for c in story.copies}))),
+        ("Source_Name", shown.source_name),
+        ("Also_Reported_By", ", ".join(others)),
+        ("Source_Url", shown.url or next((c.url for c in story.copies if c.url), None)),
+        ("Format", shown.format),
+        ("Title_Source", title_source),
+        ("Related", ", ".join(related)),
+        ("Summary", escape(summary(shown.blocks))),
     ]
-    header = "\n".join(_meta_line(k, v) for k, v in fields if v is not None and (v != "" or k in ("Topics", "Assets")))
-    return f"{header}\n\n{render_body(article.blocks)}"
+    always = ("Topics", "Assets")
+    header = "\n".join(_meta_line(k, v) for k, v in fields if v is not None and (v != "" or k in always))
+    return f"{header}\n\n{render_body(shown.blocks)}"
 
 
-def make_posts(articles: list[Article]) -> list[Post]:
-    """One post per article, with unique slugs: when titles collide, the earliest story keeps the plain
-    slug and the others get their story id appended, so a slug never depends on file order."""
-    keyed = [(a, story_id(a)) for a in articles]
-    base = {sid: slugify(a.title or "", max_length=SLUG_MAX, word_boundary=True) or f"story-{sid}" for a, sid in keyed}
-    order = sorted(keyed, key=lambda k: (k[0].date, k[1]))
-    taken, posts = set(), []
-    for article, sid in order:
-        slug = base[sid] if base[sid] not in taken else f"{base[sid]}-{sid[:6]}"
-        taken.add(slug)
-        posts.append(Post(f"{slug}.md", render_post(article, slug, sid), sid, article))
+def make_posts(stories: list[Story], related: dict[str, list[str]]) -> list[Post]:
+    """One post per story. Slugs come from the story's first copy and are unique: when titles collide,
+    the earliest story keeps the plain slug and the others get their story id appended, so a slug depends
+    neither on file order nor on copies that arrive later."""
+    slugs = {}
+    for story in sorted(stories, key=lambda s: (s.founder.date, s.id)):
+        base = slugify(story.founder.title or "", max_length=SLUG_MAX, word_boundary=True) or f"story-{story.id}"
+        slugs[story.id] = base if base not in slugs.values() else f"{base}-{story.id[:6]}"
+    posts = []
+    for story in stories:
+        slug = slugs[story.id]
+        text = render_post(story, slug, [slugs[r] for r in related.get(story.id, [])])
+        posts.append(Post(f"{slug}.md", text, story.id, story.article.dump))
     return sorted(posts, key=lambda p: p.filename)
 
 

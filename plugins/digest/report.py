@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .model import DROP_REASONS, Article, Drop, Dump, ParseResult
+from .model import DROP_REASONS, Article, Drop, Dump, ParseResult, Post, Story
 
 REPORT_NAME = "ingest-report.json"
 
@@ -23,6 +23,7 @@ class DumpReport:
     guess: str = ""
     unit: str = "line"
     articles: int = 0
+    merged: int = 0        # articles that are copies of a story shown from another copy
     posts: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     partial: dict[str, int] = field(default_factory=dict)
@@ -72,14 +73,36 @@ def account(dump: Dump, parsed: ParseResult, articles: list[Article], drops: lis
     return counts, {r: len(v) for r, v in sorted(partial.items())}, {r: ranges(v) for r, v in sorted(by_reason.items())}
 
 
-def to_json(reports: list[DumpReport], posts_total: int) -> str:
+def _copy(article: Article) -> dict:
+    words = article.body_text().split()
+    return {"dump": article.dump, "title": article.title, "first_words": " ".join(words[:10])}
+
+
+def merges(stories: list[Story], posts: list[Post]) -> list[dict]:
+    """For every story with more than one copy: its post, the copy shown, and each other copy with the
+    copy it matched and why (exact / near / title, with Jaccard, containment and title similarity)."""
+    post_of = {p.story_id: p.filename for p in posts}
+    out = []
+    for story in stories:
+        if len(story.copies) < 2:
+            continue
+        copies = [{**_copy(copy), "matched": _copy(partner)["first_words"] if partner is not story.article else "shown",
+                   "reason": m.reason, "jaccard": m.jaccard, "containment": m.containment,
+                   "title_similarity": m.title_similarity} for copy, partner, m in story.matches]
+        out.append({"story": story.id, "post": post_of[story.id], "shown": _copy(story.article), "copies": copies})
+    return sorted(out, key=lambda m: m["post"])
+
+
+def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict]) -> str:
     data = {
         "dumps": len(reports),
         "posts": posts_total,
         "errors": sum(len(r.errors) for r in reports),
+        "merged_copies": sum(len(m["copies"]) for m in merged),
         "reports": [r.__dict__ for r in reports],
+        "merges": merged,
     }
-    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
 def summary_lines(reports: list[DumpReport]) -> list[str]:
@@ -92,7 +115,8 @@ def summary_lines(reports: list[DumpReport]) -> list[str]:
             continue
         dropped = ", ".join(f"{k} {v}" for k, v in r.lines.items() if k in DROP_REASONS and v)
         fmt = r.format + (f" ({r.guess})" if r.guess else "")
-        out.append(f"  {r.dump:<{width}}  {fmt:<22} {r.articles:>4} articles  "
+        merged = f" ({r.merged} merged)" if r.merged else ""
+        out.append(f"  {r.dump:<{width}}  {fmt:<22} {r.articles:>4} articles{merged}  "
                    f"{r.lines.get('kept', 0)}/{r.lines.get('total', 0)} {r.unit}s kept"
                    + (f"; dropped: {dropped}" if dropped else ""))
         out += [f"  {'':<{width}}  warning: {w}" for w in r.warnings]

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections import Counter
 from functools import lru_cache
+
+import numpy as np
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
@@ -26,28 +29,64 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+# ---------------------------------------------------------------- words and shingles
+
+_WORD = re.compile(r"\w+")
+
+
+def word_tokens(text: str) -> list[str]:
+    """The folded words of a text, punctuation dropped: what "the same text" means for copies."""
+    return _WORD.findall(fold(text))
+
+
+def token_hashes(tokens: list[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
+
+
+def shingle_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
+    """Sorted unique hashes of every run of n consecutive words (a polynomial over the word hashes)."""
+    if len(hashes) < n:
+        return np.unique(hashes)
+    out = np.zeros(len(hashes) - n + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(n):
+            out = out * np.uint64(1_000_003) + hashes[j: len(hashes) - n + 1 + j]
+    return np.unique(out)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller shingle set found in the other one."""
+    small = min(len(a), len(b))
+    return len(np.intersect1d(a, b, assume_unique=True)) / small if small else 0.0
+
+
 # ---------------------------------------------------------------- sentences
 
+# Abbreviations that never end a sentence ("Mr. Smith", "Acme Inc. said") ...
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "inc", "ltd", "co", "corp", "plc", "llc",
-    "vs", "etc", "no", "nos", "vol", "fig", "al", "gen", "gov", "sen", "rep", "rev", "sgt", "capt",
-    "lt", "col", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "approx", "est", "dept", "univ", "ave", "blvd", "op", "pp", "ed", "eds", "ca",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "vs", "etc", "vol", "fig", "al", "gen", "gov", "sen",
+    "rep", "rev", "sgt", "capt", "lt", "col", "approx", "dept", "univ", "ave", "blvd", "pp", "ed", "eds", "ca",
 }
+# ... and those that only stay inside one when a number follows ("Jan. 5", "No. 3"): "since Jan. The" ends.
+_BEFORE_NUMBER = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
+                  "inc", "ltd", "co", "corp", "plc", "llc", "est", "op"}
 # A sentence ends at . ! ? or … (with closing quotes/brackets), before a space and a capital, digit,
 # currency sign or opening quote. CJK full stops end a sentence with no space after them.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-z]|[$€£¥])|(?<=[。！？])")
 
 
-def _is_abbreviation(before: str) -> bool:
+def _is_abbreviation(before: str, after: str) -> bool:
+    """Whether the full stop ending `before` belongs to an abbreviation rather than ending a sentence."""
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
     if not token.endswith("."):
         return False
-    bare = token.rstrip(".").lstrip("(\"“‘'")
-    if bare.lower() in _ABBREVIATIONS:
+    bare = token.rstrip(".").lstrip("(\"“‘'").lower()
+    if bare in _ABBREVIATIONS:
         return True
+    if bare in _BEFORE_NUMBER:
+        return after[:1].isdigit()
     # initials and dotted abbreviations: "J.", "U.S.", "e.g.", "H.E."
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", bare))
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", bare))
 
 
 @lru_cache(maxsize=16384)
@@ -62,7 +101,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
         close = re.match(r"[\"”’»)\]]*", text[end:])
         end += close.end() if close else 0
         piece = text[start:end]
-        if not piece.strip() or _is_abbreviation(piece):
+        if not piece.strip() or _is_abbreviation(piece, text[m.end():m.end() + 1]):
             continue
         out.append(piece.strip())
         start = m.end()

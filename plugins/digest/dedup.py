@@ -1,0 +1,178 @@
+"""Dedup: one story per set of copies, across every dump of the build.
+
+Exact copies share the hash of their normalised body. Near copies (the same wire story with other
+boilerplate, a copy with its last paragraph trimmed, a lightly edited copy) are found in three cheap ways
+that stay sub-quadratic at 100,000 articles: MinHash LSH on word 5-shingles (datasketch), the same
+opening words, the same title. Every candidate pair is then verified on the real shingle sets:
+
+    near   containment >= 0.8 (a trimmed copy is contained in its original), and the openings or the
+           titles agree: two stories that share a long boilerplate but open differently stay apart
+    title  the titles agree (rapidfuzz) and containment >= 0.6: a copy that lost part of its body
+
+Texts under MIN_SHINGLES shingles merge only when identical, so short notices never merge on a shared
+phrase. Two write-ups of one event share names and figures but few five-word runs, and stay apart.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz
+
+from .model import Article, Match, Story
+from .text import fold, shingle_hashes, split_sentences, token_hashes, word_tokens
+
+SHINGLE = 5              # words per shingle
+NUM_PERM = 128
+LSH_THRESHOLD = 0.4      # Jaccard at which LSH reports a candidate (verification decides)
+MIN_SHINGLES = 20        # below this, only identical texts merge
+SHORT_SHINGLES = 120     # below this, the first sentences must be the same too
+SHORT_CONTAINMENT = 0.9
+NEAR_CONTAINMENT = 0.8
+TITLE_CONTAINMENT = 0.6
+OPENING_WORDS = 30
+OPENING_AGREES = 0.5     # Jaccard of the openings' 3-word shingles
+TITLE_AGREES = 90        # rapidfuzz token_set_ratio, 0-100
+MAX_KEY_GROUP = 50       # a title or opening shared by more articles than this is generic, not a candidate key
+
+
+@dataclass
+class Fingerprint:
+    exact: str                # sha1 of the normalised words: equal for exact copies; its start is the story id
+    shingles: np.ndarray      # sorted unique 5-shingle hashes
+    opening: frozenset[int]   # 3-shingle hashes of the first OPENING_WORDS words
+    opening_key: str          # the first 12 words: a candidate key
+    lede: str                 # the first sentence's words
+    title: str                # folded title
+    words: int
+
+
+def fingerprint(article: Article) -> Fingerprint:
+    tokens = word_tokens(article.body_text())
+    hashes = token_hashes(tokens)
+    first_block = next((b.text for b in article.blocks if b.kind == "p"), "")
+    return Fingerprint(
+        exact=hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest(),
+        shingles=shingle_hashes(hashes, SHINGLE),
+        opening=frozenset(shingle_hashes(hashes[:OPENING_WORDS], 3).tolist()),
+        opening_key=" ".join(tokens[:12]),
+        lede=" ".join(word_tokens(split_sentences(first_block)[0])) if first_block else "",
+        title=fold(article.title or ""),
+        words=len(tokens),
+    )
+
+
+def _minhash(shingles: np.ndarray, template: MinHash) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, hashfunc=lambda v: v, permutations=template.permutations,
+                scheme=template.scheme)
+    m.update_batch((shingles & np.uint64(0xFFFFFFFF)).tolist())
+    return m
+
+
+def verify(a: Fingerprint, b: Fingerprint) -> Match | None:
+    """Whether two fingerprints are copies of one story, and why."""
+    if a.exact == b.exact:
+        return Match("exact")
+    small = min(len(a.shingles), len(b.shingles))
+    if small < MIN_SHINGLES:
+        return None
+    common = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
+    containment = common / small
+    jaccard = common / (len(a.shingles) + len(b.shingles) - common)
+    title = fuzz.token_set_ratio(a.title, b.title) if a.title and b.title else 0.0
+    opening = len(a.opening & b.opening) / max(1, len(a.opening | b.opening))
+    evidence = (round(jaccard, 3), round(containment, 3), round(title, 1))
+    if small < SHORT_SHINGLES:
+        # a short text can be mostly shared boilerplate: its own first sentence must be the same
+        if containment >= SHORT_CONTAINMENT and a.lede and a.lede == b.lede:
+            return Match("near", *evidence)
+        return None
+    if containment >= NEAR_CONTAINMENT and (opening >= OPENING_AGREES or title >= TITLE_AGREES):
+        return Match("near", *evidence)
+    if containment >= TITLE_CONTAINMENT and title >= TITLE_AGREES and opening >= OPENING_AGREES:
+        return Match("title", *evidence)
+    return None
+
+
+def candidate_pairs(prints: list[Fingerprint]) -> set[tuple[int, int]]:
+    """Pairs worth verifying: same exact hash, same opening, same title, or an LSH bucket in common."""
+    pairs: set[tuple[int, int]] = set()
+    for key in ("exact", "opening_key", "title"):
+        groups: dict[str, list[int]] = {}
+        for i, p in enumerate(prints):
+            value = getattr(p, key)
+            if value:
+                groups.setdefault(value, []).append(i)
+        for members in groups.values():
+            if key == "exact" or len(members) <= MAX_KEY_GROUP:
+                pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    template = MinHash(num_perm=NUM_PERM)  # its permutations are shared, not redrawn per article
+    for i, p in enumerate(prints):
+        if len(p.shingles) < MIN_SHINGLES:
+            continue
+        m = _minhash(p.shingles, template)
+        pairs.update((j, i) for j in map(int, lsh.query(m)))
+        lsh.insert(str(i), m)
+    return pairs
+
+
+class _Sets:
+    """Union-find over article indexes; the smaller index becomes the root, so results follow input order."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _stated(article: Article) -> bool:
+    return article.date_source in ("dump", "page")
+
+
+def dedup(articles: list[Article]) -> list[Story]:
+    """Group copies into stories, in build order. The copy shown, the founder and the id depend only on
+    the copies' content and dates, not on the order they come in."""
+    prints = [fingerprint(a) for a in articles]
+    sets = _Sets(len(articles))
+    edges: list[tuple[int, int, Match]] = []
+    for a, b in sorted(candidate_pairs(prints)):
+        match = verify(prints[a], prints[b])
+        if match is not None:
+            sets.union(a, b)
+            edges.append((a, b, match))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(articles)):
+        groups.setdefault(sets.find(i), []).append(i)
+    by_group: dict[int, list[tuple[int, int, Match]]] = {}
+    for edge in edges:
+        by_group.setdefault(sets.find(edge[0]), []).append(edge)
+    return [_story(articles, prints, members, by_group.get(root, [])) for root, members in groups.items()]
+
+
+def _story(articles: list[Article], prints: list[Fingerprint], members: list[int],
+           edges: list[tuple[int, int, Match]]) -> Story:
+    # shown: the most complete clean body; ties by date, then by dump
+    shown = min(members, key=lambda k: (-prints[k].words, articles[k].date, articles[k].dump))
+    # founder: the earliest copy (stated dates first), so the id and slug stay put when later copies arrive
+    founder = min(members, key=lambda k: (not _stated(articles[k]), articles[k].date, prints[k].exact))
+    matches = []
+    for k in members:
+        if k == shown:
+            continue
+        touching = [(b if a == k else a, m) for a, b, m in edges if k in (a, b)]
+        partner, match = min(touching, key=lambda t: (t[0] != shown, t[0]))
+        matches.append((articles[k], articles[partner], match))
+    return Story(articles[shown], [articles[k] for k in members], articles[founder], prints[founder].exact[:12],
+                 matches)
