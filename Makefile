@@ -25,12 +25,13 @@ PELICANOPTS ?=
 # pelican.conf.py reads these from the environment.
 export DUMPS SITEURL STRICT
 
-.PHONY: help html ingest test clean regenerate serve devserver publish lock
+.PHONY: help html ingest test bench clean regenerate serve devserver publish lock
 
 help:
 	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1]'
 	@echo 'make test      run every test'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
+	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=10000,100000]'
 	@echo 'make serve     serve output/ at http://$(SERVER):$(PORT)'
 	@echo 'make devserver rebuild on every change to dumps, pages, theme or settings, and serve'
 	@echo 'make regenerate  rebuild on every change, without serving'
@@ -53,6 +54,9 @@ ingest: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q tests
+
+bench: $(VENV)/.installed
+	$(BIN)/python tests/bench.py
 
 regenerate: $(VENV)/.installed
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)

@@ -114,6 +114,7 @@ class Story:
     company: str
     place: str
     date: datetime | None = None
+    kind: str = "original"
 
 
 def make_story(w: Words, sid: str, company: str | None = None, place: str | None = None) -> Story:
@@ -142,7 +143,7 @@ def copy_of(w: Words, story: Story, kind: str) -> Story:
             if any(ch.isdigit() for ch in edited[i]):
                 edited[i] = w.num()
         paragraphs[1] = " ".join(edited)
-    return Story(story.id, title, paragraphs, story.company, story.place)
+    return Story(story.id, title, paragraphs, story.company, story.place, kind=kind)
 
 
 # ---------------------------------------------------------------- dump writers, one per seed format
@@ -187,27 +188,31 @@ WRITERS = {"news": (news_list, 12), "headed": (headed, 1), "square": (creator_pa
            "captioned": (captioned, 4), "plain": (plain, 1)}
 
 
-def generate(n_articles: int, out: Path, seed: int = 7, copy_share: float = 0.05) -> dict:
-    """Write dumps holding `n_articles` articles in total (copies and siblings included) into out/dumps."""
+def stories(n_articles: int, seed: int = 7, copy_share: float = 0.05) -> tuple[list[tuple[Story, str]], Words]:
+    """`n_articles` articles in a shuffled order, each with its role: original, sibling or a copy kind."""
     w = Words(random.Random(seed))
     n_copies = int(n_articles * copy_share)
     n_siblings = n_articles // 100
-    n_originals = n_articles - n_copies - n_siblings
-    stories = [make_story(w, f"s{i}") for i in range(n_originals)]
-    for s in stories:
+    originals = [make_story(w, f"s{i}") for i in range(n_articles - n_copies - n_siblings)]
+    for s in originals:
         s.date = datetime(2026, w.r.randint(1, 12), w.r.randint(1, 28), w.r.randint(0, 23), w.r.randint(0, 59))
-    items = [(s, "original") for s in stories]
-    for k, original in enumerate(w.r.sample(stories, n_siblings)):
+    items = [(s, "original") for s in originals]
+    for k, original in enumerate(w.r.sample(originals, n_siblings)):
         sibling = make_story(w, f"sib{k}", company=original.company, place=original.place)
         sibling.date = original.date
         items.append((sibling, "sibling"))
-    for original in w.r.sample(stories, n_copies):
-        kind = w.r.choice(["exact", "trimmed", "boiler", "edited"])
-        copy = copy_of(w, original, kind)
+    for original in w.r.sample(originals, n_copies):
+        copy = copy_of(w, original, w.r.choice(["exact", "trimmed", "boiler", "edited"]))
         copy.date = original.date
-        items.append((copy, kind))
+        items.append((copy, copy.kind))
     w.r.shuffle(items)
+    return items, w
 
+
+def generate(n_articles: int, out: Path, seed: int = 7, copy_share: float = 0.05) -> dict:
+    """Write dumps holding `n_articles` articles in total (copies and siblings included) into out/dumps,
+    and the truth beside them."""
+    items, w = stories(n_articles, seed, copy_share)
     dumps = out / "dumps"
     dumps.mkdir(parents=True, exist_ok=True)
     truth, i, n = [], 0, 0
@@ -223,7 +228,8 @@ def generate(n_articles: int, out: Path, seed: int = 7, copy_share: float = 0.05
         for s, role in batch:
             truth.append({"dump": name, "first_words": " ".join(s.paragraphs[0].split()[:12]), "story": s.id,
                           "role": role})
-    data = {"articles": len(truth), "dumps": n, "copies": n_copies, "siblings": n_siblings, "items": truth}
+    data = {"articles": len(truth), "dumps": n, "copies": sum(r not in ("original", "sibling") for _, r in items),
+            "siblings": sum(r == "sibling" for _, r in items), "items": truth}
     (out / "truth.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
     return data
 

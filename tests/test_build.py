@@ -16,10 +16,14 @@ def story_pages(output: Path) -> list[Path]:
 def test_build_from_sample_dumps(site):
     proc = build(site, SAMPLES)
     assert proc.returncode == 0, proc.stderr + proc.stdout
-    assert "ingest: 7 dumps" in proc.stdout
+    assert "ingest: 8 dumps" in proc.stdout
     out = site / "output"
     pages = story_pages(out)
-    assert len(pages) == 13
+    assert len(pages) == 13  # the syndicated copy of the chip story is merged into it
+    chips = (out / "stories" / "chipmakers-lift-capital-spending-plans-as-demand-for-ai-accelerators-stays"
+             / "index.html").read_text()
+    assert "Also reported by Chip Daily" in chips
+    assert "<code>chip-daily-syndicated.txt</code>" in chips and "<code>market-ledger-feed.txt</code>" in chips
     index = (out / "index.html").read_text()
     for page in pages:
         html = page.read_text()

@@ -36,17 +36,20 @@ def run_ingest(generator) -> None:
         raise IngestFailed(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
 
 
-def link_neighbours(generator) -> None:
-    """article_generator_finalized: give each article its `newer` and `older` neighbour in one pass, so
-    article pages can link them without scanning every article."""
+def link_articles(generator) -> None:
+    """article_generator_finalized: give each article its `newer` and `older` neighbour and its
+    `related_articles` (from the `Related` slugs the ingest wrote), in one pass over the articles."""
     articles = generator.articles  # newest first
+    by_slug = {a.slug: a for a in articles}
     for i, article in enumerate(articles):
         article.newer = articles[i - 1] if i > 0 else None
         article.older = articles[i + 1] if i + 1 < len(articles) else None
+        slugs = [s.strip() for s in getattr(article, "related", "").split(",")]
+        article.related_articles = [by_slug[s] for s in slugs if s in by_slug]
 
 
 def register() -> None:
     from pelican import signals
 
     signals.article_generator_init.connect(run_ingest)
-    signals.article_generator_finalized.connect(link_neighbours)
+    signals.article_generator_finalized.connect(link_articles)

@@ -15,6 +15,7 @@ phrase. Two write-ups of one event share names and figures but few five-word run
 from __future__ import annotations
 
 import hashlib
+from datetime import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,7 +26,7 @@ from .model import Article, Match, Story
 from .text import fold, shingle_hashes, split_sentences, token_hashes, word_tokens
 
 SHINGLE = 5              # words per shingle
-NUM_PERM = 128
+NUM_PERM = 64
 LSH_THRESHOLD = 0.4      # Jaccard at which LSH reports a candidate (verification decides)
 MIN_SHINGLES = 20        # below this, only identical texts merge
 SHORT_SHINGLES = 120     # below this, the first sentences must be the same too
@@ -41,22 +42,23 @@ MAX_KEY_GROUP = 50       # a title or opening shared by more articles than this 
 @dataclass
 class Fingerprint:
     exact: str                # sha1 of the normalised words: equal for exact copies; its start is the story id
-    shingles: np.ndarray      # sorted unique 5-shingle hashes
-    opening: frozenset[int]   # 3-shingle hashes of the first OPENING_WORDS words
+    shingles: np.ndarray      # sorted unique 5-shingle hashes (uint32)
+    opening: np.ndarray       # 3-shingle hashes of the first OPENING_WORDS words
     opening_key: str          # the first 12 words: a candidate key
     lede: str                 # the first sentence's words
     title: str                # folded title
     words: int
 
 
-def fingerprint(article: Article) -> Fingerprint:
+def fingerprint(article: Article, words: dict[str, int] | None = None) -> Fingerprint:
+    """The article's comparison keys; `words` caches word hashes across the build."""
     tokens = word_tokens(article.body_text())
-    hashes = token_hashes(tokens)
+    hashes = token_hashes(tokens, words)
     first_block = next((b.text for b in article.blocks if b.kind == "p"), "")
     return Fingerprint(
         exact=hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest(),
         shingles=shingle_hashes(hashes, SHINGLE),
-        opening=frozenset(shingle_hashes(hashes[:OPENING_WORDS], 3).tolist()),
+        opening=shingle_hashes(hashes[:OPENING_WORDS], 3),
         opening_key=" ".join(tokens[:12]),
         lede=" ".join(word_tokens(split_sentences(first_block)[0])) if first_block else "",
         title=fold(article.title or ""),
@@ -67,7 +69,7 @@ def fingerprint(article: Article) -> Fingerprint:
 def _minhash(shingles: np.ndarray, template: MinHash) -> MinHash:
     m = MinHash(num_perm=NUM_PERM, hashfunc=lambda v: v, permutations=template.permutations,
                 scheme=template.scheme)
-    m.update_batch((shingles & np.uint64(0xFFFFFFFF)).tolist())
+    m.update_batch(shingles.tolist())
     return m
 
 
@@ -82,7 +84,8 @@ def verify(a: Fingerprint, b: Fingerprint) -> Match | None:
     containment = common / small
     jaccard = common / (len(a.shingles) + len(b.shingles) - common)
     title = fuzz.token_set_ratio(a.title, b.title) if a.title and b.title else 0.0
-    opening = len(a.opening & b.opening) / max(1, len(a.opening | b.opening))
+    shared = len(np.intersect1d(a.opening, b.opening, assume_unique=True))
+    opening = shared / max(1, len(a.opening) + len(b.opening) - shared)
     evidence = (round(jaccard, 3), round(containment, 3), round(title, 1))
     if small < SHORT_SHINGLES:
         # a short text can be mostly shared boilerplate: its own first sentence must be the same
@@ -144,7 +147,9 @@ def _stated(article: Article) -> bool:
 def dedup(articles: list[Article]) -> list[Story]:
     """Group copies into stories, in build order. The copy shown, the founder and the id depend only on
     the copies' content and dates, not on the order they come in."""
-    prints = [fingerprint(a) for a in articles]
+    words: dict[str, int] = {}
+    prints = [fingerprint(a, words) for a in articles]
+    del words
     sets = _Sets(len(articles))
     edges: list[tuple[int, int, Match]] = []
     for a, b in sorted(candidate_pairs(prints)):
@@ -165,8 +170,10 @@ def _story(articles: list[Article], prints: list[Fingerprint], members: list[int
            edges: list[tuple[int, int, Match]]) -> Story:
     # shown: the most complete clean body; ties by date, then by dump
     shown = min(members, key=lambda k: (-prints[k].words, articles[k].date, articles[k].dump))
-    # founder: the earliest copy (stated dates first), so the id and slug stay put when later copies arrive
-    founder = min(members, key=lambda k: (not _stated(articles[k]), articles[k].date, prints[k].exact))
+    # founder: the earliest copy (stated dates first; on one day, a stated time beats a bare date), so the
+    # id and the slug stay put when later copies arrive
+    founder = min(members, key=lambda k: (not _stated(articles[k]), articles[k].date.date(),
+                                          articles[k].date.time() == time(0), articles[k].date, prints[k].exact))
     matches = []
     for k in members:
         if k == shown:

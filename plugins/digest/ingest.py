@@ -6,6 +6,7 @@ Reading dumps and writing posts are the only side effects; every stage between i
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import traceback
@@ -17,10 +18,11 @@ from .dates import dates_in_text, infer_date
 from .dedup import dedup
 from .detect import detect
 from .dumps import DumpError, find_dumps, read_dump
-from .model import DUPLICATE, Article, Drop, Dump, ParseResult, Story
+from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
 from .posts import make_posts, sync_posts, write_if_changed
 from .related import related_stories
-from .report import REPORT_NAME, DumpReport, account, merges, summary_lines, to_json
+from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_lines, to_json
+from .text import squash
 from .titles import derive_title
 
 log = logging.getLogger(__name__)
@@ -44,23 +46,54 @@ class IngestResult:
         return [f"{r.dump}: {e}" for r in self.reports for e in r.errors]
 
 
-def parse_dump(path: Path, folder: Path, tz: str) -> Parsed | DumpReport:
-    """Read, detect and parse one dump. A dump that fails becomes a report with its error."""
-    name = path.relative_to(folder).as_posix()
+def load_dump(path: Path, folder: Path) -> Dump | DumpReport:
+    """Read one dump, or report why it cannot be read."""
     try:
-        dump = read_dump(path, folder)
+        return read_dump(path, folder)
+    except DumpError as e:
+        return DumpReport(e.name, errors=[f"line {e.line}: {e.reason}" if e.line else e.reason])
+
+
+def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
+    """Detect and parse one dump. A dump that fails becomes a report with its error."""
+    try:
         fmt, confidence = detect(dump)
         result = fmt.parse(dump, tz)
     except DumpError as e:
-        return DumpReport(name, errors=[f"line {e.line}: {e.reason}" if e.line else e.reason])
+        return DumpReport(dump.name, errors=[f"line {e.line}: {e.reason}" if e.line else e.reason])
     except Exception as e:  # a parser bug must not stop the other dumps
         log.debug("%s", traceback.format_exc())
-        return DumpReport(name, errors=[f"could not be parsed ({type(e).__name__}: {e})"])
-    report = DumpReport(name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
+        return DumpReport(dump.name, errors=[f"could not be parsed ({type(e).__name__}: {e})"])
+    report = DumpReport(dump.name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
                         unit=result.unit, warnings=list(result.warnings))
     if not result.articles:
         report.warnings.append("no article found in this dump")
     return Parsed(dump, result, report)
+
+
+def same_texts(dumps: list[Dump], known: set[str]) -> dict[str, str]:
+    """Dumps holding the same text as another (the same page saved twice) -> the dump that stands for
+    them: the one an earlier ingest already used, else the first by name. So a second capture changes
+    no post, whichever name it has."""
+    groups: dict[str, list[Dump]] = {}
+    for dump in dumps:
+        groups.setdefault(hashlib.sha1(squash(dump.text).encode("utf-8")).hexdigest(), []).append(dump)
+    out = {}
+    for group in groups.values():
+        original = next((d for d in group if d.name in known), group[0])
+        out.update({d.name: original.name for d in group if d is not original})
+    return out
+
+
+def same_as(dump: Dump, original: str) -> DumpReport:
+    """The report of a dump whose text another dump already holds: every line is a duplicate, and the
+    posts stay exactly as they were (a second capture of a page changes nothing)."""
+    text_lines = [n for n, line in enumerate(dump.lines, 1) if line.strip()]
+    total = len(dump.lines)
+    return DumpReport(dump.name, format="same-as", guess=f"the same text as {original}",
+                      lines={"total": total, "kept": 0, "blank": total - len(text_lines),
+                             **{r: 0 for r in DROP_REASONS}, "duplicate": len(text_lines), "unaccounted": 0},
+                      dropped={"duplicate": ranges(text_lines)} if text_lines else {})
 
 
 def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
@@ -92,7 +125,18 @@ def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Articl
 
 def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC") -> IngestResult:
     """Convert every dump in `dumps_dir` into posts in `posts_dir`; write the report beside them."""
-    outcomes = [parse_dump(p, dumps_dir, tz) for p in find_dumps(dumps_dir)]
+    report_path = posts_dir / REPORT_NAME
+    previous = _previous_report(report_path)
+    loaded = [load_dump(p, dumps_dir) for p in find_dumps(dumps_dir)]
+    known = {r["dump"] for r in previous.get("reports", []) if r.get("posts")}
+    duplicates = same_texts([d for d in loaded if isinstance(d, Dump)], known)
+
+    def outcome(dump: Dump | DumpReport) -> Parsed | DumpReport:
+        if isinstance(dump, DumpReport):
+            return dump  # could not be read
+        return same_as(dump, duplicates[dump.name]) if dump.name in duplicates else parse_dump(dump, tz)
+
+    outcomes = [outcome(d) for d in loaded]
     parsed = [o for o in outcomes if isinstance(o, Parsed)]
     # boilerplate shows itself by repeating across stories, so the whole build is looked at first
     repeated = cleaning.repeated_edges([a for p in parsed for a in p.result.articles])
@@ -105,8 +149,8 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC") -> IngestResult:
     for post in posts:
         by_dump[post.dump].posts.append(post.filename)
     reports = [o.report if isinstance(o, Parsed) else o for o in outcomes]
-    report_path = posts_dir / REPORT_NAME
-    writes = sync_posts(posts, posts_dir, _previous_posts(report_path))
+    old_posts = [name for r in previous.get("reports", []) for name in r.get("posts", [])]
+    writes = sync_posts(posts, posts_dir, old_posts)
     write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts)))
     return IngestResult(reports, len(posts), writes)
 
@@ -124,13 +168,14 @@ def account_for_copies(parsed: list[Parsed], cleaned: dict, stories: list[Story]
             p.dump, p.result, [a for a in articles if id(a) in shown], drops)
 
 
-def _previous_posts(report_path: Path) -> list[str]:
-    """The posts the last ingest into this folder wrote (so the ones gone now can be removed)."""
+def _previous_report(report_path: Path) -> dict:
+    """The report the last ingest into this folder wrote: it names the posts the ingest owns there (the
+    ones gone now are removed) and the dumps it used."""
     try:
         data = json.loads(report_path.read_text(encoding="utf-8"))
-        return [name for r in data["reports"] for name in r.get("posts", [])]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
+        return data if isinstance(data, dict) and isinstance(data.get("reports"), list) else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def describe(result: IngestResult, dumps_dir: Path, posts_dir: Path, limit: int = 40) -> list[str]:

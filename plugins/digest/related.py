@@ -21,9 +21,16 @@ TAG_BONUS = 0.15      # per shared topic or asset
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
+def _stem(word: str) -> str:
+    """Plurals and singulars meet ("centers", "center"); nothing cleverer is needed to rank."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+
+
 def _terms(story: Story) -> Counter:
+    """Word counts of the story, its title counted three times (a headline names what it is about)."""
     article = story.article
-    return Counter(_WORD.findall(fold(f"{article.title or ''} {article.body_text()}")))
+    title = _WORD.findall(fold(article.title or ""))
+    return Counter(map(_stem, _WORD.findall(fold(article.body_text())) + 3 * title))
 
 
 def related_stories(stories: list[Story]) -> dict[str, list[str]]:
