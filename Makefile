@@ -2,6 +2,7 @@
 # `make help` lists the targets. Command-line variables:
 #   DUMPS=<dir>    folder of raw dumps (default: content/dumps)
 #   POSTS=<dir>    where `make ingest` writes posts (default: content/posts)
+#   TAXONOMY=<file> topics and assets to tag with (default: content/taxonomy.toml)
 #   SITEURL=<url>  absolute address of the published site (default: empty, relative links)
 #   STRICT=1       fail the build when any dump fails to ingest
 #   PORT=<n>       port for serve/devserver (default 8000)
@@ -16,6 +17,7 @@ CONFFILE := $(CURDIR)/pelican.conf.py
 
 DUMPS ?= content/dumps
 POSTS ?= content/posts
+TAXONOMY ?= content/taxonomy.toml
 SITEURL ?=
 STRICT ?= 0
 PORT ?= 8000
@@ -23,7 +25,7 @@ SERVER ?= 127.0.0.1
 PELICANOPTS ?=
 
 # pelican.conf.py reads these from the environment.
-export DUMPS SITEURL STRICT
+export DUMPS SITEURL STRICT TAXONOMY
 
 .PHONY: help html ingest test bench clean regenerate serve devserver publish lock
 
@@ -50,7 +52,7 @@ html: $(VENV)/.installed
 
 ingest: $(VENV)/.installed
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest "$(DUMPS)" "$(abspath $(POSTS))" \
-		$(if $(filter 1,$(STRICT)),--strict)
+		--taxonomy "$(TAXONOMY)" $(if $(filter 1,$(STRICT)),--strict)
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q tests

@@ -26,6 +26,9 @@ DIGEST_DUMPS = os.path.abspath(os.environ.get("DUMPS") or os.path.join(HERE, "co
 # ARTICLE_PATHS folder so Pelican reads the posts. The ingest owns the posts it writes there: a post
 # whose story is gone from the dumps is removed on the next ingest.
 DIGEST_POSTS = os.path.join(HERE, "content", "posts")
+# The topics and assets posts are tagged with: a TOML file users can edit or replace (its format is
+# described at its top). Default: content/taxonomy.toml; `make html TAXONOMY=path` picks another.
+DIGEST_TAXONOMY = os.path.abspath(os.environ.get("TAXONOMY") or os.path.join(HERE, "content", "taxonomy.toml"))
 # Time zone for dates a dump states without one ("20 Jan 2026, 19:00"). Default: TIMEZONE.
 DIGEST_TIMEZONE = TIMEZONE
 # When True, any dump that fails to ingest fails the build (`make html STRICT=1`). Default: False,
@@ -60,8 +63,10 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# One way to browse: the digest's own topic and asset pages, not Pelican's tags/categories/authors.
+# One way to browse: the digest's own topic and asset pages (/topics/<slug>/, /assets/<ticker>/, written
+# by the plugin), not Pelican's tags/categories/authors.
 DIRECT_TEMPLATES = ["index", "archives"]
+PAGINATED_TEMPLATES = {"index": None, "topic": None, "asset": None}
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT, build
+from conftest import ROOT, broken_links, build, read_post
 
 SAMPLES = ROOT / "content" / "dumps"
 
@@ -63,3 +63,26 @@ def test_strict_build_fails_on_a_bad_dump(site, tmp_path):
     assert lenient.returncode == 0 and "blob.bin" in lenient.stdout + lenient.stderr
     strict = build(site, dumps, STRICT="1")
     assert strict.returncode != 0 and "DIGEST_STRICT" in strict.stdout + strict.stderr
+
+
+def test_seed_site_has_a_page_for_every_tag_and_every_chip_resolves(site, seeds):
+    proc = build(site, seeds)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    out = site / "output"
+    topics, assets = set(), set()
+    for post in (site / "content" / "posts").glob("*.md"):
+        meta, _ = read_post(post)
+        topics |= {t.strip() for t in meta["Topics"].split(",") if t.strip()}
+        assets |= {a.strip() for a in meta["Assets"].split(",") if a.strip()}
+    assert topics and assets
+    for slug in topics:
+        assert (out / "topics" / slug / "index.html").is_file(), slug
+    for ticker in assets:
+        page = out / "assets" / ticker / "index.html"
+        assert page.is_file(), ticker
+        assert "<svg" in page.read_text()  # the mentions chart
+    index = (out / "assets" / "index.html").read_text()
+    assert "Crypto assets" in index and "Stocks and companies" in index
+    chips = broken_links(out, lambda tag, attrs: tag == "a" and "chip" in attrs.get("class", ""))
+    assert chips == []
+    assert broken_links(out) == []

@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 from .ingest import describe, ingest
+from .tagging import TaxonomyError, taxonomy_at
+
+DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "content" / "taxonomy.toml"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,12 +16,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dumps", type=Path, help="folder of raw dumps (read only)")
     ap.add_argument("posts", type=Path, help="folder the Markdown posts and ingest-report.json go to")
     ap.add_argument("--timezone", default="UTC", help="zone for dates the dumps state without one (default UTC)")
+    ap.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY,
+                    help=f"topics and assets to tag posts with (default {DEFAULT_TAXONOMY})")
     ap.add_argument("--strict", action="store_true", help="exit 1 when any dump has an error")
     args = ap.parse_args(argv)
     if not args.dumps.is_dir():
         print(f"error: {args.dumps}: no such folder of dumps", file=sys.stderr)
         return 2
-    result = ingest(args.dumps, args.posts, args.timezone)
+    try:
+        taxonomy = taxonomy_at(args.taxonomy)
+    except TaxonomyError as e:
+        print(f"error: taxonomy: {e}", file=sys.stderr)
+        return 2
+    result = ingest(args.dumps, args.posts, args.timezone, taxonomy)
     print("\n".join(describe(result, args.dumps, args.posts)))
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)

@@ -1,6 +1,7 @@
 """The ingest, end to end: a folder of dumps -> a folder of Markdown posts and an ingest report.
 
-    dump file -> format detection -> articles -> cleaning -> titles and dates -> dedup -> related -> posts
+    dump file -> format detection -> articles -> cleaning -> titles and dates -> dedup -> tagging
+              -> related -> posts
 
 Reading dumps and writing posts are the only side effects; every stage between is a plain function.
 """
@@ -21,7 +22,8 @@ from .dumps import DumpError, find_dumps, read_dump
 from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
 from .posts import make_posts, sync_posts, write_if_changed
 from .related import related_stories
-from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_lines, to_json
+from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_lines, tagging_report, to_json
+from .tagging import Tags, Taxonomy, tag
 from .text import squash
 from .titles import derive_title
 
@@ -123,8 +125,9 @@ def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Articl
     return finish(kept, parsed.dump, tz), drops
 
 
-def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC") -> IngestResult:
-    """Convert every dump in `dumps_dir` into posts in `posts_dir`; write the report beside them."""
+def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy | None = None) -> IngestResult:
+    """Convert every dump in `dumps_dir` into posts in `posts_dir`; write the report beside them.
+    Without a taxonomy, posts get no topics and assets."""
     report_path = posts_dir / REPORT_NAME
     previous = _previous_report(report_path)
     loaded = [load_dump(p, dumps_dir) for p in find_dumps(dumps_dir)]
@@ -143,6 +146,7 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC") -> IngestResult:
     cleaned = {p.dump.name: clean_dump(p, repeated, tz) for p in parsed}
     stories = dedup([a for p in parsed for a in cleaned[p.dump.name][0]])
     account_for_copies(parsed, cleaned, stories)
+    tags = {s.id: tag_story(s, taxonomy) for s in stories} if taxonomy is not None else {}
     posts = make_posts(stories, related_stories(stories))
 
     by_dump = {p.dump.name: p.report for p in parsed}
@@ -151,8 +155,15 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC") -> IngestResult:
     reports = [o.report if isinstance(o, Parsed) else o for o in outcomes]
     old_posts = [name for r in previous.get("reports", []) for name in r.get("posts", [])]
     writes = sync_posts(posts, posts_dir, old_posts)
-    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts)))
+    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging_report(tags, posts)))
     return IngestResult(reports, len(posts), writes)
+
+
+def tag_story(story: Story, taxonomy: Taxonomy) -> Tags:
+    """Topics and assets of a story, from the copy shown."""
+    tags = tag(story.article, taxonomy)
+    story.article.topics, story.article.assets = tags.topics, tags.assets
+    return tags
 
 
 def account_for_copies(parsed: list[Parsed], cleaned: dict, stories: list[Story]) -> None:

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 
 from .model import DROP_REASONS, Article, Drop, Dump, ParseResult, Post, Story
+from .tagging import Tags
 
 REPORT_NAME = "ingest-report.json"
 
@@ -93,7 +94,24 @@ def merges(stories: list[Story], posts: list[Post]) -> list[dict]:
     return sorted(out, key=lambda m: m["post"])
 
 
-def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict]) -> str:
+def tagging_report(tags: dict[str, Tags], posts: list[Post]) -> dict:
+    """Why each post got its topics (score and the keywords found) and assets (salience score), and the
+    tickers the stories named that the taxonomy lacks (the site needs their names)."""
+    per_post = {}
+    found = {}
+    for post in sorted(posts, key=lambda p: p.filename):
+        t = tags.get(post.story_id)
+        if t is None:
+            continue
+        per_post[post.filename] = {
+            "topics": {s.slug: {"score": s.score, "evidence": [list(e) for e in s.evidence]} for s in t.why_topics},
+            "assets": {ticker: t.why_assets[ticker] for ticker in t.assets},
+        }
+        found.update({f.ticker: {"name": f.name, "kind": f.kind} for f in t.found.values()})
+    return {"found_assets": dict(sorted(found.items())), "posts": per_post}
+
+
+def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict], tagging: dict) -> str:
     data = {
         "dumps": len(reports),
         "posts": posts_total,
@@ -101,6 +119,7 @@ def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict]) -> 
         "merged_copies": sum(len(m["copies"]) for m in merged),
         "reports": [r.__dict__ for r in reports],
         "merges": merged,
+        "tagging": tagging,
     }
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 

@@ -1,0 +1,33 @@
+"""The tagging stage: topics and assets for every story, from the taxonomy (data, not code).
+
+    tag(article, taxonomy) -> Tags       pure: the article's topics and assets, and why
+
+The taxonomy's path is the DIGEST_TAXONOMY setting (see taxonomy.py for the file's format).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Article
+from .assets import Found, find_mentions, salient
+from .taxonomy import Taxonomy, TaxonomyError, taxonomy_at
+from .topics import TopicScore, classify
+
+__all__ = ["Tags", "tag", "Taxonomy", "TaxonomyError", "taxonomy_at"]
+
+
+@dataclass
+class Tags:
+    topics: list[str]
+    assets: list[str]
+    why_topics: list[TopicScore] = field(default_factory=list)
+    why_assets: dict[str, float] = field(default_factory=dict)   # ticker -> salience score
+    found: dict[str, Found] = field(default_factory=dict)        # tickers the taxonomy lacks
+
+
+def tag(article: Article, taxonomy: Taxonomy) -> Tags:
+    topics = classify(article, taxonomy)
+    mentions, found = find_mentions(article, taxonomy)
+    scores = salient(mentions, found)
+    assets = sorted(scores, key=lambda t: (-scores[t], t))
+    return Tags([t.slug for t in topics], assets, topics, scores, {t: f for t, f in found.items() if t in scores})

@@ -1,0 +1,233 @@
+"""Assets a story is about: found by precise mentions, kept by how much the story is about them.
+
+Mentions: taxonomy names and aliases (whole words), cashtags ($ETH), tickers in parentheses ((XRP),
+(NASDAQ: NVDA)), trading pairs (SOL/USDT), and bare tickers of three or more capitals that are not words.
+A name that is also an everyday word ("Apple", "ether") counts only in a sentence about companies or
+crypto; a ticker that is a word (SOL, LINK, NEAR) only in ticker syntax; "$100" is never a ticker.
+A ticker the taxonomy lacks is still found when a story names it explicitly: "Mutuum Finance (MUTM)",
+"$BMNR", "(NYSE: XYZ)" (not acronyms such as "Federal Communications Commission (FCC)").
+
+Salience: every mention weighs by where it stands (title 3, lede or subheading 2, body 1), more when
+the story introduces the company by its full name ("Canaan Inc") or reports its price move ("AMD climbed
+1.7%"), less when the name only describes something else ("Apple Store", "Robinhood-style", "former
+Facebook executive"), stands in a list of examples ("such as X, Y and Z") or of three or more names, is
+an amount ("96,184 BTC") or someone's quoted words. An asset is tagged when its weight reaches MIN_SCORE
+and a small share of the story's main asset's weight, and it is more than one plain mention deep in the
+body: passing mentions beside the story's subject are left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article
+from ..text import split_sentences
+from .taxonomy import Asset, Taxonomy
+
+WHERE = {"title": 3.0, "lede": 2.0, "heading": 2.0, "body": 1.0}
+FULL_NAME = 1.5       # "Canaan Inc", "Honda Motor Co.": the story introduces the company
+PRICE_MOVE = 2.0      # "AMD climbed 1.7%": a statement about the asset itself
+DESCRIPTOR = 0.25     # "Apple Store", "Tesla founder", "Tron-based": the name describes something else
+PASSING = 0.5         # a list of examples or of three or more names, an amount, a quotation
+MIN_SCORE = 1.0
+MIN_FOUND = 2.0       # a ticker the taxonomy lacks needs more than one passing mention
+RELATIVE = 0.08       # share of the main asset's score an asset needs
+LEDE_SENTENCES = 2
+
+_CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9]{1,9})(?![\w])")
+_EXCHANGES = (r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|OTC|OTCQX|TSX|LSE|HKEX|HKG|TWSE|KRX|KOSPI|TYO|TSE|"
+              r"ASX|XETRA")
+_PAREN = re.compile(rf"\((?:(?P<ex>{_EXCHANGES})\s*:\s*)?(?P<sym>[A-Z][A-Z0-9]{{1,9}}(?:\.[A-Z]{{1,2}})?)\)")
+_PAIR = re.compile(r"(?<![\w$])([A-Z][A-Z0-9]{1,9})\s?[/-]\s?(USDT|USDC|USD|BTC|ETH|EUR)\b")
+_BARE = re.compile(r"(?<![\w$])[A-Z][A-Z0-9]{2,9}(?![\w])")
+# "Canaan Inc", "Honda Motor Co.", "Ebang International Holdings": the company's full name
+_SUFFIX = re.compile(r"^(?:\s+[A-Z][\w&-]*){0,2},?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|Holdings|Group|Plc|"
+                     r"PLC|SE|AG|NV|SA|LLC)\b")
+# "Apple Store", "Nvidia H800", "Apple's iPhone", "Tron-based": the name describes something else
+_DESCRIBED = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]+|i[A-Z])|^-[a-z]")
+_VENUE = re.compile(r"\b(?:on|via|through)\s+$", re.I)  # "trading volume on Coinbase": a venue
+_ROLE = re.compile(r"^['’]?s?\s+(?:founder|co-founder|executive|employee|engineer|veteran|alum\w*|chief|"
+                   r"CEO|board|spokesperson|store|app|ecosystem)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
+_EXAMPLES = re.compile(r"\b(?:such as|including|like|e\.g\.|for example|for instance|among them|as well as)\b",
+                       re.I)
+_NAME = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
+_LIST3 = re.compile(rf"{_NAME},\s+(?:[\w-]+\s+){{0,2}}{_NAME},?\s+(?:and|or)\s+(?:[\w-]+\s+){{0,2}}{_NAME}")
+# "AMD climbed 1.7%", "USDC and USDe, which declined by 2.6%": the asset's own price move
+_MOVE = re.compile(r"^(?:['’]s)?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
+                   r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down)\b"
+                   r"[^.;]{0,25}?\d[\d.,]*\s?%")
+_AMOUNT = re.compile(r"(?:\d[\d,.]*\s*(?:million|billion|thousand|k|m)?|\$\s?[\d,.]+)\s*$", re.I)
+_QUOTE_MARKS = "“”\""
+_COMPANY_CONTEXT = re.compile(
+    r"\b(?:shares?|stocks?|company|companies|firm|giant|maker|automaker|carmaker|chipmaker|chief executive|ceo|"
+    r"inc|corp|revenue|earnings|investors?|market (?:value|cap\w*)|valuation|nasdaq|nyse|quarterly|profits?|"
+    r"subsidiary|acquisition|brand|products?|customers|employees|headquarters|listed)\b", re.I)
+_CRYPTO_CONTEXT = re.compile(
+    r"\b(?:crypto\w*|token\w*|coins?|blockchain\w*|price[sd]?|trading|traded|exchange|wallets?|stablecoin\w*|"
+    r"defi|staking|staked|network|protocol|on-?chain|holdings?|treasury|validators?|mining|etf|market cap)\b",
+    re.I)
+# A story is about crypto when it uses crypto's own words (prices and trading are everybody's).
+_CRYPTO_STORY = re.compile(r"\b(?:crypto\w*|blockchain\w*|tokens?|stablecoins?|defi|bitcoin|ethereum|web3|"
+                           r"on-?chain|altcoins?|memecoins?|nfts?|staking|presale)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    ticker: str
+    weight: float
+    where: str         # "title", "lede" or "body"
+    why: str           # how it was found: alias text, "$ETH", "(XRP)"...
+
+
+@dataclass(frozen=True)
+class Found:
+    """A ticker the taxonomy lacks, named explicitly in a story."""
+
+    ticker: str
+    kind: str
+    name: str
+
+
+def _segments(article: Article) -> list[tuple[str, str]]:
+    """(where, sentence) for the title, the lede's sentences, subheadings and every other sentence."""
+    out = [("title", article.title)] if article.title and article.title_source != "derived" else []
+    n = 0
+    for block in article.blocks:
+        if block.kind == "h":
+            out.append(("heading", block.text))
+            continue
+        sentences = split_sentences(block.text) if block.kind == "p" else [block.text]
+        for sentence in sentences:
+            out.append(("lede" if n < LEDE_SENTENCES and block.kind == "p" else "body", sentence))
+            n += 1
+    return out
+
+
+def _acronym_of(symbol: str, before: str) -> bool:
+    """Whether "(SYM)" spells the initials of the words before it (with or without the small words):
+    then it is an acronym ("Federal Communications Commission (FCC)", "point-of-sale (POS)")."""
+    words = re.findall(r"[A-Za-z]\w*", before.replace("-", " "))[-8:]
+    small = {"and", "of", "the", "for", "on", "in", "de"}
+    spelled = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w.lower() not in small).upper()}
+    return len(symbol) >= 2 and any(s.endswith(symbol.replace(".", "")) for s in spelled)
+
+
+def _in_quote(sentence: str, start: int) -> bool:
+    """Whether the position falls inside quotation marks (somebody's words)."""
+    before = sentence[:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _modifier(sentence: str, start: int, end: int, where: str) -> float:
+    """How much one mention counts, by what surrounds it (see the module's docstring)."""
+    after, before = sentence[end:end + 60], sentence[:start]
+    headline = where in ("title", "heading")  # title case capitalises every word
+    if _ROLE.match(after) or _FORMER.search(before) or (not headline and _DESCRIBED.match(after)
+                                                         and not _SUFFIX.match(after)):
+        return DESCRIPTOR
+    factor = 1.0
+    if _SUFFIX.match(after) or _SUFFIX.match(" " + sentence[start:end].split()[-1]):
+        factor = FULL_NAME  # "Tesla Inc.": the story introduces the company by its full name
+    elif _MOVE.match(after):
+        factor = PRICE_MOVE
+    clause = re.split(r"[;:]", before)[-1]
+    in_list = any(m.start() <= start < m.end() for m in _LIST3.finditer(sentence))
+    if (_EXAMPLES.search(clause) or in_list or _AMOUNT.search(before) or _VENUE.search(before)
+            or _in_quote(sentence, start)):
+        factor *= PASSING
+    return factor
+
+
+def _context_ok(asset: Asset, sentence: str, article_crypto: bool) -> bool:
+    if asset.kind == "stock":
+        return bool(_COMPANY_CONTEXT.search(sentence))
+    return bool(_CRYPTO_CONTEXT.search(sentence)) and article_crypto
+
+
+def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], dict[str, Found]]:
+    """Every mention of an asset in the story, and the tickers it names that the taxonomy lacks."""
+    segments = _segments(article)
+    whole = " ".join(s for _, s in segments)
+    article_crypto = len(_CRYPTO_STORY.findall(whole)) >= 3
+    mentions, found = [], {}
+    for where, sentence in segments:
+        base = WHERE[where]
+        # in "SOL/USDT" the pair is about SOL: the quote currency is not a mention
+        taken: list[tuple[int, int]] = [(m.start(2), m.end(2)) for m in _PAIR.finditer(sentence)]
+        for m in taxonomy.alias_pattern.finditer(sentence):
+            text = re.sub(r"['’]s$", "", m.group())
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            for asset, alias, needs_context in taxonomy.aliases.get(text.casefold(), []):
+                if alias != alias.lower() and text != alias:
+                    continue  # a capitalised alias matches exactly
+                if needs_context and not _context_ok(asset, sentence, article_crypto):
+                    continue
+                weight = base * _modifier(sentence, m.start(), m.end(), where)
+                mentions.append(Mention(asset.ticker, weight, where, text))
+                taken.append(m.span())
+        for symbol, span, explicit in _tickers(sentence):
+            if any(s <= span[0] < e for s, e in taken):
+                continue
+            asset = taxonomy.by_ticker.get(symbol)
+            if asset is None:
+                new = _discover(symbol, sentence, span, explicit, article_crypto)
+                if new is None:
+                    continue
+                found.setdefault(new.ticker, new)
+            elif not explicit and not asset.bare_symbol:
+                continue
+            weight = base * _modifier(sentence, span[0], span[1], where)
+            mentions.append(Mention(symbol, weight, where, sentence[span[0]:span[1]]))
+    return mentions, found
+
+
+def _tickers(sentence: str):
+    """(symbol, span, explicit) for cashtags, tickers in parentheses, trading pairs and bare capitals."""
+    for m in _CASHTAG.finditer(sentence):
+        yield m.group(1).upper(), m.span(), "cashtag"
+    for m in _PAREN.finditer(sentence):
+        yield m.group("sym"), m.span(), "exchange" if m.group("ex") else "paren"
+    for m in _PAIR.finditer(sentence):
+        yield m.group(1), m.span(), "pair"
+    for m in _BARE.finditer(sentence):
+        if sentence[max(0, m.start() - 1)] not in "($" and not sentence.isupper():
+            yield m.group(), m.span(), ""
+
+
+def _discover(symbol: str, sentence: str, span: tuple[int, int], how: str, article_crypto: bool) -> Found | None:
+    """An explicit ticker the taxonomy lacks: "(NYSE: XYZ)" always; "(XYZ)" after a name that it does
+    not abbreviate, and $XYZ, in a crypto story."""
+    before = sentence[: span[0]]
+    name = " ".join(re.findall(r"[A-Z][\w.&-]*", before.split(",")[-1])[-4:])
+    if how == "exchange":
+        return Found(symbol, "stock", name or symbol)
+    if name.replace(" ", "").upper().endswith(symbol):
+        return None  # "Kospi Index (KOSPI)": a name in capitals, not a ticker of its own
+    if how in ("paren", "cashtag") and article_crypto and not _acronym_of(symbol, before):
+        if how == "paren" and not name:
+            return None
+        return Found(symbol, "crypto", name or symbol)
+    return None
+
+
+def salient(mentions: list[Mention], found: dict[str, Found]) -> dict[str, float]:
+    """Tickers the story is about, with their scores (see the module's docstring)."""
+    scores: dict[str, float] = {}
+    count: dict[str, int] = {}
+    strongest: dict[str, float] = {}
+    for m in mentions:
+        scores[m.ticker] = scores.get(m.ticker, 0.0) + m.weight
+        count[m.ticker] = count.get(m.ticker, 0) + 1
+        strongest[m.ticker] = max(strongest.get(m.ticker, 0.0), m.weight)
+    if not scores:
+        return {}
+    floor = max(MIN_SCORE, RELATIVE * max(scores.values()))
+
+    def enough(t: str) -> bool:
+        # one plain mention deep in the body is in passing: it takes a second mention or a stronger one
+        return (scores[t] >= floor and (count[t] > 1 or strongest[t] > WHERE["body"])
+                and (t not in found or scores[t] >= MIN_FOUND))
+
+    return {t: round(s, 2) for t, s in scores.items() if enough(t)}

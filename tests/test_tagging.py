@@ -1,0 +1,119 @@
+"""Topics and assets: the seed marks, and traps that must never produce a tag."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+import pytest
+from conftest import ROOT, need_shared, run_cli
+
+from digest.model import Article, Block
+from digest.tagging import TaxonomyError, tag, taxonomy_at
+from digest.tagging.taxonomy import load_taxonomy
+
+TAXONOMY = taxonomy_at(ROOT / "content" / "taxonomy.toml")
+
+
+def article(*paragraphs: str, title: str = "A story") -> Article:
+    return Article(dump="t.txt", blocks=[Block("p", p) for p in paragraphs], title=title,
+                   date=datetime(2026, 3, 1, tzinfo=timezone.utc), date_source="dump")
+
+
+def assets(*paragraphs: str, title: str = "A story") -> list[str]:
+    return tag(article(*paragraphs, title=title), TAXONOMY).assets
+
+
+@pytest.mark.parametrize("text", [
+    "This is one of the best hiking trails in the region, and one of the oldest. One of the guides agreed.",
+    "El sol brilla sobre la playa y el sol de la tarde calienta la arena. Tomamos el sol hasta las seis.",
+    "Click the link to read the full report, then follow the link to the archive. The link to the map is below.",
+    "We met near the station, near the old bridge, and walked near the river for an hour.",
+    "Radio pioneers believed waves travelled through the ether, an invisible medium filling space. "
+    "The ether theory was abandoned after the Michelson-Morley experiment.",
+    "The ticket cost $100, the dinner $250 and the hotel $1,200 for three nights. We paid $100 more for parking.",
+    "Apple pie is a classic dessert. Her apple pie won the county fair, and the Apple pie recipe is online.",
+    "Grandma's apple orchard and the amazon of fresh produce at the market made the trip worthwhile.",
+])
+def test_traps_give_no_asset(text):
+    assert assets(text, text) == []
+
+
+def test_a_ticker_only_in_the_footer_is_not_tagged(dumps, tmp_path):
+    body = ("The city council approved a new budget on Monday after a long debate about school funding and road "
+            "repairs. Council members said the plan would raise spending on schools by four percent.")
+    footer = "Follow us for market news. Trade $BTC and $ETH on our partner exchange today with zero fees."
+    folder = dumps("council.txt", f" date 2026-03-01 Council approves budget\n\n{body}\n\n{body.replace('Monday', 'Tuesday')}"
+                                  f"\n\n{footer}\n")
+    proc = run_cli(folder, tmp_path / "posts")
+    assert proc.returncode == 0
+    (post,) = (tmp_path / "posts").glob("*.md")
+    assert "Assets: \n" in post.read_text()
+
+
+def test_ambiguous_symbols_count_in_ticker_syntax():
+    text = ("Traders bought $SOL and SOL/USDT volume doubled on the exchange as the token price rose. "
+            "Chainlink (LINK) oracles went live, and NEAR Protocol validators upgraded their nodes.")
+    got = assets(text, "Solana, Chainlink and NEAR Protocol rally on crypto exchange volume as token prices climb.")
+    assert {"SOL", "LINK", "NEAR"} <= set(got)
+
+
+def test_company_names_that_are_words_need_company_context():
+    assert "AAPL" in assets("Apple shares rose 3% after the company reported record iPhone revenue.",
+                            "Apple's chief executive said the company would expand buybacks.")
+    assert "AAPL" not in assets("An apple a day keeps the doctor away, and Apple juice is sweet.")
+
+
+def test_passing_mentions_beside_the_subject_are_left_out():
+    lede = ("Alphabet shares jumped 6% after Google reported strong cloud growth, and Alphabet said it would "
+            "spend more on data centers.")
+    body = ("Google's cloud unit grew 34% in the quarter. Alphabet now joins Nvidia and Apple as firms worth "
+            "more than $4 trillion. Google also said its Gemini app has 750 million users. Analysts said Alphabet "
+            "had closed the gap with rivals.")
+    assert assets(lede, body, title="Google shares jump on cloud growth") == ["GOOGL"]
+
+
+def test_unknown_ticker_named_explicitly_is_found():
+    text = ("Lumora Finance (LMRA) raised $20 million in its token presale, and LMRA holders can stake the token "
+            "on the crypto lending protocol. The blockchain project said LMRA will list next month.")
+    tags = tag(article(text, text, title="Lumora Finance (LMRA) token presale passes $20 million"), TAXONOMY)
+    assert "LMRA" in tags.assets and tags.found["LMRA"].name == "Lumora Finance"
+
+
+def test_acronyms_in_parentheses_are_not_tickers():
+    text = ("The Federal Communications Commission (FCC) and the Securities and Exchange Commission (SEC) opened "
+            "a review of the blockchain token platform, citing point-of-sale (POS) crypto payments and staking.")
+    assert assets(text, text, title="Regulators review crypto token platform") == []
+
+
+def test_topics_are_explained_and_capped():
+    text = ("The central bank raised interest rates as inflation climbed, while crypto token prices fell and "
+            "chipmakers cut semiconductor output. Regulators opened an investigation and lawmakers debated a "
+            "bill on AI models. Hackers exploited a blockchain bridge.")
+    tags = tag(article(text, text, text, title="Markets, chips, crypto and regulation"), TAXONOMY)
+    assert 1 <= len(tags.topics) <= TAXONOMY.max_topics
+    assert all(s.evidence for s in tags.why_topics)
+
+
+def test_a_broken_taxonomy_names_the_file_and_the_problem(tmp_path):
+    bad = tmp_path / "tax.toml"
+    bad.write_text('[[assets]]\nticker = "XYZ"\nkind = "bond"\nname = "X"\n')
+    with pytest.raises(TaxonomyError, match=r"tax\.toml: asset XYZ: kind must be one of crypto, stock"):
+        load_taxonomy(str(bad))
+    bad.write_text('[topics.ai\nname = "AI"\n')
+    with pytest.raises(TaxonomyError, match=r"tax\.toml: .*line 1"):
+        load_taxonomy(str(bad), 1.0)
+
+
+def test_seed_tags_meet_the_marks(seeds, tmp_path):
+    posts = tmp_path / "posts"
+    assert run_cli(seeds, posts).returncode == 0
+    scorer = need_shared("tools", "score_ingest.py")
+    out = subprocess.run([sys.executable, str(scorer), "--posts", str(posts), "--truth",
+                          str(need_shared("seeds-truth.json"))], capture_output=True, text=True).stdout
+    last = out.strip().splitlines()[-1]
+    m = re.search(r"assets P=([\d.]+) R=([\d.]+) \| topics P=([\d.]+) R=([\d.]+)", last)
+    assert m, last
+    ap, ar, tp, tr = map(float, m.groups())
+    assert ap >= 0.95 and ar >= 0.90 and tp >= 0.85 and tr >= 0.85, last
