@@ -81,9 +81,10 @@ def test_unknown_ticker_named_explicitly_is_found():
     assert "LMRA" in tags.assets and tags.found["LMRA"].name == "Lumora Finance"
 
 
-def test_acronyms_in_parentheses_are_not_tickers():
+def test_acronyms_and_currencies_in_parentheses_are_not_tickers():
     text = ("The Federal Communications Commission (FCC) and the Securities and Exchange Commission (SEC) opened "
-            "a review of the blockchain token platform, citing point-of-sale (POS) crypto payments and staking.")
+            "a review of the blockchain token platform, citing point-of-sale (POS) crypto payments and staking. "
+            "Fees of 1,000 US dollars (USD) apply, said Jason Dai, who runs the crypto exchange's token desk.")
     assert assets(text, text, title="Regulators review crypto token platform") == []
 
 

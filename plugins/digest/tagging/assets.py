@@ -196,9 +196,18 @@ def _tickers(sentence: str):
             yield m.group(), m.span(), ""
 
 
+# Codes that stand in parentheses or behind a $ without being an asset of their own.
+_NOT_TICKERS = {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "KRW", "INR", "AED", "CHF", "CAD", "AUD", "HKD", "SGD",
+                "RUB", "TRY", "BRL", "CEO", "CFO", "CTO", "COO", "AI", "API", "APIS", "ETF", "IPO", "GDP", "UTC",
+                "GMT", "US", "USA", "UK", "EU", "UN", "SEC", "CFTC", "FBI", "DOJ", "IMF", "OTC", "TVL", "APY", "APR",
+                "KYC", "AML", "NFT", "DAO", "DEX", "CEX", "L1", "L2"}
+
+
 def _discover(symbol: str, sentence: str, span: tuple[int, int], how: str, article_crypto: bool) -> Found | None:
     """An explicit ticker the taxonomy lacks: "(NYSE: XYZ)" always; "(XYZ)" after a name that it does
-    not abbreviate, and $XYZ, in a crypto story."""
+    not abbreviate, and $XYZ, in a crypto story. Currencies and common acronyms are not tickers."""
+    if symbol in _NOT_TICKERS:
+        return None
     before = sentence[: span[0]]
     name = " ".join(re.findall(r"[A-Z][\w.&-]*", before.split(",")[-1])[-4:])
     if how == "exchange":
