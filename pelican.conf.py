@@ -71,14 +71,19 @@ TAG_SAVE_AS = TAGS_SAVE_AS = ""
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 
-# Site-wide Atom feed (per-topic and per-asset feeds come with the feeds work).
-FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = None
-CATEGORY_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-TRANSLATION_FEED_ATOM = None
+# ---- feeds (written by the plugin with feedgen; Pelican's own feeds are off) ------------------------
+# Atom and RSS for the site (feeds/all.atom.xml, feeds/all.rss.xml), every topic
+# (feeds/topics/<slug>.*.xml) and every asset (feeds/assets/<ticker>.*.xml), plus feeds/feeds.opml.
+# How many entries each feed holds, newest first. Default: 50.
+DIGEST_FEED_MAX_ITEMS = 50
+# Feeds need absolute links. With SITEURL empty (a local preview), they point here instead, and the
+# build says so. Default: http://localhost:8000 (what `make serve` serves).
+DIGEST_FEED_PLACEHOLDER = "http://localhost:8000"
+FEED_ALL_ATOM = FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 
 MARKDOWN = {
     "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.meta": {}},

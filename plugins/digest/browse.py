@@ -34,6 +34,11 @@ class Section:
         return self.url + "index.html"
 
     @property
+    def feed(self) -> str:
+        """Its feeds' path without extension: feeds/topics/<slug> or feeds/assets/<ticker>."""
+        return f"feeds/{'topics' if self.kind == 'topic' else 'assets'}/{self.key}"
+
+    @property
     def label(self) -> str:
         return self.name if self.kind == "topic" else self.key
 

@@ -1,0 +1,150 @@
+"""The Pelican side of the plugin: signal handlers and the generator for topic, asset and feed files.
+Each hands Pelican's objects to the plain modules (ingest.py, browse.py, feeds.py) and writes what they
+return; nothing here decides anything about dumps, tags or feeds."""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from . import browse, feeds
+from .ingest import describe, ingest
+from .report import REPORT_NAME
+from .tagging import TaxonomyError, taxonomy_at
+
+log = logging.getLogger(__name__)
+
+
+class IngestFailed(Exception):
+    """Stops the build (DIGEST_STRICT, or no dumps folder)."""
+
+
+def run_ingest(generator) -> None:
+    """article_generator_init: runs on every build, `make devserver` rebuilds included. Posts are only
+    rewritten when their text changes, so the rebuild never triggers itself."""
+    from pelican.log import console
+
+    settings = generator.settings
+    dumps, posts = Path(settings["DIGEST_DUMPS"]), Path(settings["DIGEST_POSTS"])
+    if not dumps.is_dir():
+        raise IngestFailed(f"DIGEST_DUMPS: {dumps} is not a folder of dumps")
+    try:
+        taxonomy = taxonomy_at(Path(settings["DIGEST_TAXONOMY"]))
+    except TaxonomyError as e:
+        raise IngestFailed(f"DIGEST_TAXONOMY: {e}") from e
+    result = ingest(dumps, posts, settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC", taxonomy)
+    for line in describe(result, dumps, posts):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    for error in result.errors:
+        log.warning("ingest: %s", error)
+    if settings.get("DIGEST_STRICT") and result.errors:
+        raise IngestFailed(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
+
+
+def link_articles(generator) -> None:
+    """article_generator_finalized: give each article its `newer` and `older` neighbour and its
+    `related_articles` (from the `Related` slugs the ingest wrote), in one pass over the articles."""
+    articles = generator.articles  # newest first
+    by_slug = {a.slug: a for a in articles}
+    for i, article in enumerate(articles):
+        article.newer = articles[i - 1] if i > 0 else None
+        article.older = articles[i + 1] if i + 1 < len(articles) else None
+        slugs = [s.strip() for s in getattr(article, "related", "").split(",")]
+        article.related_articles = [by_slug[s] for s in slugs if s in by_slug]
+
+
+def browse_generator(pelican):
+    """get_generators: the generator that writes /topics/, /assets/ and /feeds/ (defined here, on demand,
+    because it subclasses Pelican's Generator)."""
+    from pelican.generators import Generator
+
+    class BrowseGenerator(Generator):
+        """Topic, asset and feed pages and the feeds. The work is in browse.py and feeds.py."""
+
+        def generate_context(self):
+            taxonomy = taxonomy_at(Path(self.settings["DIGEST_TAXONOMY"]))
+            known = browse.sections(taxonomy, _found_assets(Path(self.settings["DIGEST_POSTS"])))
+            articles = self.context.get("articles", [])
+            for article in articles:  # chips on article pages and in lists
+                article.topic_sections = [known[k] for k in browse.split_list(getattr(article, "topics", ""))
+                                          if k in known]
+                article.asset_sections = [known[k] for k in browse.split_list(getattr(article, "assets", ""))
+                                          if k in known]
+            self.topics = browse.group(articles, "topics", known)
+            self.assets = browse.group(articles, "assets", known)
+            self.known = known
+            self.context["digest_topics"] = [(known[k], len(v)) for k, v in sorted(self.topics.items())]
+            self.context["digest_assets"] = browse.by_kind(self.assets, known)
+            self.feeds = self._feeds(articles)
+            self.context["digest_feeds"] = self.feeds
+            self.context["digest_feed_base"] = self.feed_base
+
+        def _feeds(self, articles) -> list[feeds.Feed]:
+            """The site feed, then one per topic and per asset, each with its newest entries."""
+            s = self.settings
+            self.feed_base = (s["SITEURL"] or s["DIGEST_FEED_PLACEHOLDER"]).rstrip("/")
+            if not s["SITEURL"]:
+                log.warning("SITEURL is empty: feeds point at the placeholder %s; build with SITEURL=https://... "
+                            "to publish them", self.feed_base)
+            entry = {id(a): _entry(a, self.feed_base) for a in articles}
+            limit = s["DIGEST_FEED_MAX_ITEMS"]
+            out = [feeds.Feed("all", s["SITENAME"], s.get("SITESUBTITLE", ""), self.feed_base + "/", "feeds/all",
+                              tuple(entry[id(a)] for a in articles[:limit]))]
+            for key, members in [*sorted(self.topics.items()), *sorted(self.assets.items())]:
+                section = self.known[key]
+                out.append(feeds.Feed(key, f"{s['SITENAME']}: {section.name}", section.description or section.name,
+                                      f"{self.feed_base}/{section.url}", section.feed,
+                                      tuple(entry[id(a)] for a in members[:limit])))
+            return out
+
+        def generate_output(self, writer):
+            relative = self.settings["RELATIVE_URLS"]
+            writer.write_file("topics/index.html", self.get_template("topics"), self.context, relative,
+                              url="topics/")
+            writer.write_file("assets/index.html", self.get_template("assets"), self.context, relative,
+                              url="assets/")
+            for key, articles in [*self.topics.items(), *self.assets.items()]:
+                section = self.known[key]
+                template = "topic" if section.kind == "topic" else "asset"
+                chart = browse.chart_svg(section.label, browse.per_day(articles)) if template == "asset" else ""
+                writer.write_file(section.save_as, self.get_template(template), self.context, relative,
+                                  paginated={"articles": articles}, template_name=template, url=section.url,
+                                  section=section, articles=articles, chart=chart)
+            writer.write_file("feeds/index.html", self.get_template("feeds"), self.context, relative, url="feeds/")
+            self._write_feeds()
+
+        def _write_feeds(self) -> None:
+            out = Path(self.output_path)
+            name = self.settings["SITENAME"]
+            for feed in self.feeds:
+                for kind in feeds.KINDS:
+                    path = out / f"{feed.path}.{kind}.xml"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(feeds.render(feed, kind, self.feed_base, name))
+            newest = max((e.published for f in self.feeds for e in f.entries), default=None)
+            (out / "feeds" / "feeds.opml").write_text(feeds.opml(self.feeds, self.feed_base, name, newest),
+                                                     encoding="utf-8")
+
+    return BrowseGenerator
+
+
+def _entry(article, base: str) -> feeds.Entry:
+    """A feed entry from a Pelican article (absolute links, text summary, every publisher)."""
+    from markupsafe import Markup
+
+    publishers = [article.source_name] if getattr(article, "source_name", "") else []
+    publishers += browse.split_list(getattr(article, "also_reported_by", ""))
+    return feeds.Entry(story_id=getattr(article, "story_id", article.slug), title=article.title,
+                       url=f"{base}/{article.url}", published=article.date,
+                       summary=Markup(getattr(article, "summary", "") or "").striptags(),
+                       content=article.get_content(base),
+                       sections=tuple(article.topic_sections + article.asset_sections),
+                       publishers=tuple(publishers))
+
+
+def _found_assets(posts: Path) -> dict:
+    """Tickers the ingest found that the taxonomy lacks, with their names (from its report)."""
+    try:
+        return json.loads((posts / REPORT_NAME).read_text(encoding="utf-8"))["tagging"]["found_assets"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
