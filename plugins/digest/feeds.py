@@ -38,6 +38,7 @@ class Feed:
     """One feed to write: where, what it is about, and its entries newest first."""
 
     key: str                 # "all", a topic slug or a ticker
+    name: str                # what it follows, for lists: "All stories", "AI", "BTC (Bitcoin)"
     title: str
     subtitle: str
     page_url: str            # absolute address of the page the feed follows

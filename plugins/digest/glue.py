@@ -88,11 +88,13 @@ def browse_generator(pelican):
                             "to publish them", self.feed_base)
             entry = {id(a): _entry(a, self.feed_base) for a in articles}
             limit = s["DIGEST_FEED_MAX_ITEMS"]
-            out = [feeds.Feed("all", s["SITENAME"], s.get("SITESUBTITLE", ""), self.feed_base + "/", "feeds/all",
-                              tuple(entry[id(a)] for a in articles[:limit]))]
+            newest = tuple(entry[id(a)] for a in articles[:limit])
+            out = [feeds.Feed("all", "All stories", s["SITENAME"], s.get("SITESUBTITLE", ""), self.feed_base + "/",
+                              "feeds/all", newest)]
             for key, members in [*sorted(self.topics.items()), *sorted(self.assets.items())]:
                 section = self.known[key]
-                out.append(feeds.Feed(key, f"{s['SITENAME']}: {section.name}", section.description or section.name,
+                name = section.name if section.kind == "topic" else f"{section.key} ({section.name})"
+                out.append(feeds.Feed(key, name, f"{s['SITENAME']}: {name}", section.description or name,
                                       f"{self.feed_base}/{section.url}", section.feed,
                                       tuple(entry[id(a)] for a in members[:limit])))
             return out
