@@ -1,4 +1,5 @@
-"""`make bench`: how fast and how big the pipeline's stages are, on the synthetic corpus (tests/synthetic.py).
+"""`make bench`: how fast and how big the pipeline's stages are, on the synthetic corpus
+(tests/synthetic.py).
 
 Dedup stage: the articles are built in memory straight from the generator (the stage's input, as the
 cleaning stage hands it over), then `dedup()` is timed alone, with the memory it adds to the process's

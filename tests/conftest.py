@@ -59,18 +59,21 @@ def read_post(path: Path) -> tuple[dict[str, str], str]:
     return meta, body
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    """A copy of the project's site (settings, plugin, theme, pages) in a temp folder, so a test build
+def copy_site(dest: Path) -> Path:
+    """A copy of the project's site (settings, plugin, theme, pages, taxonomy) at `dest`, so a test build
     never touches the working tree's content/posts or output/."""
-    dest = tmp_path / "site"
-    dest.mkdir()
+    dest.mkdir(parents=True)
     shutil.copy(ROOT / "pelican.conf.py", dest)
     for name in ("plugins", "theme"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "content" / "pages", dest / "content" / "pages")
     shutil.copy(ROOT / "content" / "taxonomy.toml", dest / "content")
     return dest
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return copy_site(tmp_path / "site")
 
 
 def build(site_dir: Path, dumps_dir: Path, **env: str) -> subprocess.CompletedProcess:

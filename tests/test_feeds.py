@@ -11,7 +11,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import build, read_post
+from conftest import build, copy_site, need_shared, read_post
 
 SITEURL = "https://user.example/digest"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -19,19 +19,10 @@ RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, request):
+def built(tmp_path_factory):
     """The seed site built twice with a SITEURL under a sub-path; returns (site, feed bytes of build 1)."""
-    from conftest import need_shared, ROOT
-    import shutil
-
     seeds = need_shared("seeds")
-    site = tmp_path_factory.mktemp("feeds") / "site"
-    site.mkdir()
-    shutil.copy(ROOT / "pelican.conf.py", site)
-    for name in ("plugins", "theme"):
-        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "content" / "pages", site / "content" / "pages")
-    shutil.copy(ROOT / "content" / "taxonomy.toml", site / "content")
+    site = copy_site(tmp_path_factory.mktemp("feeds") / "site")
     first = build(site, seeds, SITEURL=SITEURL)
     assert first.returncode == 0, first.stderr + first.stdout
     snapshot = {p.relative_to(site / "output"): p.read_bytes() for p in (site / "output" / "feeds").rglob("*")
@@ -69,7 +60,7 @@ def test_atom_feeds_meet_rfc_4287(built):
         for field in ("id", "title", "updated"):
             assert (root.findtext(f"{ATOM}{field}") or "").strip(), (path, field)
         assert RFC3339.match(root.findtext(f"{ATOM}updated"))
-        self_links = [l for l in root.findall(f"{ATOM}link") if l.get("rel") == "self"]
+        self_links = [ln for ln in root.findall(f"{ATOM}link") if ln.get("rel") == "self"]
         assert len(self_links) == 1 and self_links[0].get("href") == f"{SITEURL}/{path.relative_to(site / 'output')}"
         feed_author = root.find(f"{ATOM}author") is not None
         ids, dates = set(), []
@@ -79,7 +70,7 @@ def test_atom_feeds_meet_rfc_4287(built):
             assert RFC3339.match(entry.findtext(f"{ATOM}updated"))
             assert RFC3339.match(entry.findtext(f"{ATOM}published"))
             assert feed_author or entry.find(f"{ATOM}author/{ATOM}name") is not None
-            links = [l for l in entry.findall(f"{ATOM}link") if l.get("rel", "alternate") == "alternate"]
+            links = [ln for ln in entry.findall(f"{ATOM}link") if ln.get("rel", "alternate") == "alternate"]
             assert links or entry.find(f"{ATOM}content") is not None
             assert local(site, links[0].get("href")).is_file(), links[0].get("href")
             for category in entry.findall(f"{ATOM}category"):
@@ -131,7 +122,8 @@ def test_opml_lists_every_feed_and_every_page_links_its_feeds(built):
     assert listed == {f"{SITEURL}/{p.relative_to(out)}" for p in feed_files(site, "atom")}
     for page in out.rglob("*.html"):
         html = page.read_text()
-        assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*/feeds/all\.atom\.xml"', html), page
+        site_feed = r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*/feeds/all\.atom\.xml"'
+        assert re.search(site_feed, html), page
     for kind in ("topics", "assets"):
         for page in (out / kind).glob("*/index.html"):
             key = page.parent.name

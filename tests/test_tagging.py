@@ -44,8 +44,8 @@ def test_a_ticker_only_in_the_footer_is_not_tagged(dumps, tmp_path):
     body = ("The city council approved a new budget on Monday after a long debate about school funding and road "
             "repairs. Council members said the plan would raise spending on schools by four percent.")
     footer = "Follow us for market news. Trade $BTC and $ETH on our partner exchange today with zero fees."
-    folder = dumps("council.txt", f" date 2026-03-01 Council approves budget\n\n{body}\n\n{body.replace('Monday', 'Tuesday')}"
-                                  f"\n\n{footer}\n")
+    text = f" date 2026-03-01 Council approves budget\n\n{body}\n\n{body.replace('Monday', 'Tuesday')}\n\n{footer}\n"
+    folder = dumps("council.txt", text)
     proc = run_cli(folder, tmp_path / "posts")
     assert proc.returncode == 0
     (post,) = (tmp_path / "posts").glob("*.md")
