@@ -45,7 +45,7 @@ class Section:
 
 def sections(taxonomy: Taxonomy, found: dict[str, dict]) -> dict[str, Section]:
     """Every topic (by slug) and asset (by ticker) a post may carry; `found` adds tickers the stories
-    named that the taxonomy lacks ({ticker: {"name", "kind"}}, from the ingest report)."""
+    named that the taxonomy lacks ({ticker: {"name", "kind"}}, as the ingest found them)."""
     out = {t.slug: Section(t.slug, t.name, "topic", t.description) for t in taxonomy.topics}
     for asset in taxonomy.assets:
         out[asset.ticker] = Section(asset.ticker, asset.name, asset.kind, "")

@@ -3,13 +3,11 @@ Each hands Pelican's objects to the plain modules (ingest.py, browse.py, feeds.p
 return; nothing here decides anything about dumps, tags or feeds."""
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
 from . import browse, feeds
 from .ingest import describe, ingest
-from .report import REPORT_NAME
 from .tagging import TaxonomyError, taxonomy_at
 
 log = logging.getLogger(__name__)
@@ -33,6 +31,7 @@ def run_ingest(generator) -> None:
     except TaxonomyError as e:
         raise IngestFailed(f"DIGEST_TAXONOMY: {e}") from e
     result = ingest(dumps, posts, settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC", taxonomy)
+    generator.context["digest_found_assets"] = result.found_assets  # the context all generators share
     for line in describe(result, dumps, posts):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     for error in result.errors:
@@ -63,7 +62,7 @@ def browse_generator(pelican):
 
         def generate_context(self):
             taxonomy = taxonomy_at(Path(self.settings["DIGEST_TAXONOMY"]))
-            known = browse.sections(taxonomy, _found_assets(Path(self.settings["DIGEST_POSTS"])))
+            known = browse.sections(taxonomy, self.context.get("digest_found_assets", {}))
             articles = self.context.get("articles", [])
             for article in articles:  # chips on article pages and in lists
                 article.topic_sections = [known[k] for k in browse.split_list(getattr(article, "topics", ""))
@@ -142,11 +141,3 @@ def _entry(article, base: str) -> feeds.Entry:
                        content=article.get_content(base),
                        sections=tuple(article.topic_sections + article.asset_sections),
                        publishers=tuple(publishers))
-
-
-def _found_assets(posts: Path) -> dict:
-    """Tickers the ingest found that the taxonomy lacks, with their names (from its report)."""
-    try:
-        return json.loads((posts / REPORT_NAME).read_text(encoding="utf-8"))["tagging"]["found_assets"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}

@@ -42,6 +42,7 @@ class IngestResult:
     reports: list[DumpReport]
     posts: int
     writes: dict[str, int]
+    found_assets: dict[str, dict]   # tickers the stories named that the taxonomy lacks: {"name", "kind"}
 
     @property
     def errors(self) -> list[str]:
@@ -155,8 +156,9 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     reports = [o.report if isinstance(o, Parsed) else o for o in outcomes]
     old_posts = [name for r in previous.get("reports", []) for name in r.get("posts", [])]
     writes = sync_posts(posts, posts_dir, old_posts)
-    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging_report(tags, posts)))
-    return IngestResult(reports, len(posts), writes)
+    tagging = tagging_report(tags, posts)
+    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging))
+    return IngestResult(reports, len(posts), writes, tagging["found_assets"])
 
 
 def tag_story(story: Story, taxonomy: Taxonomy) -> Tags:
