@@ -23,7 +23,7 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
 from .model import Article, Match, Story
-from .text import fold, shingle_hashes, split_sentences, token_hashes, word_tokens
+from .text import fold, overlap, shingle_hashes, split_sentences, token_hashes, word_tokens
 
 SHINGLE = 5              # words per shingle
 NUM_PERM = 64
@@ -80,11 +80,11 @@ def verify(a: Fingerprint, b: Fingerprint) -> Match | None:
     small = min(len(a.shingles), len(b.shingles))
     if small < MIN_SHINGLES:
         return None
-    common = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
+    common = overlap(a.shingles, b.shingles)
     containment = common / small
     jaccard = common / (len(a.shingles) + len(b.shingles) - common)
     title = fuzz.token_set_ratio(a.title, b.title) if a.title and b.title else 0.0
-    shared = len(np.intersect1d(a.opening, b.opening, assume_unique=True))
+    shared = overlap(a.opening, b.opening)
     opening = shared / max(1, len(a.opening) + len(b.opening) - shared)
     evidence = (round(jaccard, 3), round(containment, 3), round(title, 1))
     if small < SHORT_SHINGLES:

@@ -19,6 +19,11 @@ class DumpError(Exception):
         where = f"{name}:{line}" if line else name
         super().__init__(f"{where}: {reason}")
 
+    @property
+    def detail(self) -> str:
+        """The problem without the file name (the report is already per file)."""
+        return f"line {self.line}: {self.reason}" if self.line else self.reason
+
 
 def find_dumps(folder: Path) -> list[Path]:
     """Every file below `folder`, sorted, skipping hidden files and folders (.git, .DS_Store...)."""

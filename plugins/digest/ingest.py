@@ -54,7 +54,7 @@ def load_dump(path: Path, folder: Path) -> Dump | DumpReport:
     try:
         return read_dump(path, folder)
     except DumpError as e:
-        return DumpReport(e.name, errors=[f"line {e.line}: {e.reason}" if e.line else e.reason])
+        return DumpReport(e.name, errors=[e.detail])
 
 
 def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
@@ -63,7 +63,7 @@ def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
         fmt, confidence = detect(dump)
         result = fmt.parse(dump, tz)
     except DumpError as e:
-        return DumpReport(dump.name, errors=[f"line {e.line}: {e.reason}" if e.line else e.reason])
+        return DumpReport(dump.name, errors=[e.detail])
     except Exception as e:  # a parser bug must not stop the other dumps
         log.debug("%s", traceback.format_exc())
         return DumpReport(dump.name, errors=[f"could not be parsed ({type(e).__name__}: {e})"])

@@ -63,10 +63,15 @@ def shingle_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
     return np.unique(((out >> np.uint64(32)) ^ out).astype(np.uint32))
 
 
+def overlap(a: np.ndarray, b: np.ndarray) -> int:
+    """How many hashes two sorted unique shingle sets share."""
+    return len(np.intersect1d(a, b, assume_unique=True))
+
+
 def containment(a: np.ndarray, b: np.ndarray) -> float:
     """Share of the smaller shingle set found in the other one."""
     small = min(len(a), len(b))
-    return len(np.intersect1d(a, b, assume_unique=True)) / small if small else 0.0
+    return overlap(a, b) / small if small else 0.0
 
 
 # ---------------------------------------------------------------- sentences
