@@ -81,7 +81,7 @@ _OFFER = re.compile(r"\b(community|members?|membership|program(?:me)?|report|cha
                     r"premium|course|signals|alerts|inbox|(?<![-\w])free|discount|offer)\b", re.I)
 _IMPERATIVE = {
     "subscribe", "sign", "join", "follow", "click", "tap", "read", "learn", "discover", "find", "get", "grab",
-    "claim", "download", "register", "stay", "sharpen", "start", "try", "see", "watch", "listen", "check",
+    "claim", "download", "register", "stay", "start", "try", "see", "watch", "listen", "check",
     "share", "like", "feature", "promote", "advertise", "want", "don't", "don’t", "do", "never", "understand",
     "unlock", "upgrade", "become", "apply", "book", "contact", "email", "visit", "explore", "enjoy", "support",
     "donate", "keep", "be", "level", "boost", "trade", "invest", "master", "view", "forward", "manage",

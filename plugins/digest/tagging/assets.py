@@ -4,7 +4,7 @@ Mentions: taxonomy names and aliases (whole words), cashtags ($ETH), tickers in 
 (NASDAQ: NVDA)), trading pairs (SOL/USDT), and bare tickers of three or more capitals that are not words.
 A name that is also an everyday word ("Apple", "ether") counts only in a sentence about companies or
 crypto; a ticker that is a word (SOL, LINK, NEAR) only in ticker syntax; "$100" is never a ticker.
-A ticker the taxonomy lacks is still found when a story names it explicitly: "Mutuum Finance (MUTM)",
+A ticker the taxonomy lacks is still found when a story names it explicitly: "Lumora Finance (LMRA)",
 "$BMNR", "(NYSE: XYZ)" (not acronyms such as "Federal Communications Commission (FCC)").
 
 Salience: every mention weighs by where it stands (title 3, lede or subheading 2, body 1), more when
