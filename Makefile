@@ -54,7 +54,14 @@ ingest: $(VENV)/.installed
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest "$(DUMPS)" "$(abspath $(POSTS))" \
 		--taxonomy "$(TAXONOMY)" $(if $(filter 1,$(STRICT)),--strict)
 
-test: $(VENV)/.installed
+# axe-core for the browser tests, pinned by tests/browser/package-lock.json; skipped without npm (the
+# browser tests then skip too, unless DIGEST_BROWSER_TESTS=required, as in .ci/run).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.installed $(if $(shell command -v npm),$(AXE))
 	$(BIN)/python -m pytest -q tests
 
 bench: $(VENV)/.installed

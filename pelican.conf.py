@@ -48,6 +48,10 @@ ARTICLE_SAVE_AS = "stories/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 ARCHIVES_SAVE_AS = "archives/index.html"
+# Archives by month: archives/ lists the months, archives/<yyyy>/<mm>/ their stories.
+MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
+YEAR_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
 DEFAULT_PAGINATION = 20
 
@@ -84,6 +88,12 @@ CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+
+# ---- search -------------------------------------------------------------------------------------------
+# Index the built site with Pagefind after every build (output/pagefind/), for the search page
+# (/search/, filters by topic and asset). Default: True; False skips indexing (the search page then
+# finds nothing).
+DIGEST_SEARCH = True
 
 MARKDOWN = {
     "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.meta": {}},

@@ -27,7 +27,7 @@ def test_build_from_sample_dumps(site):
     index = (out / "index.html").read_text()
     for page in pages:
         html = page.read_text()
-        title = re.search(r"<h1>(.*?)</h1>", html).group(1)
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1)
         assert title in index, f"{title} is not on the home page"
         assert 'href="../../theme/css/style.css"' in html
     assert (out / "archives" / "index.html").exists() and (out / "about" / "index.html").exists()
@@ -86,3 +86,36 @@ def test_seed_site_has_a_page_for_every_tag_and_every_chip_resolves(site, seeds)
     chips = broken_links(out, lambda tag, attrs: tag == "a" and "chip" in attrs.get("class", ""))
     assert chips == []
     assert broken_links(out) == []
+
+
+def test_theme_pages_search_index_and_month_archives(site):
+    proc = build(site, SAMPLES, SITEURL="https://example.org/digest")
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    assert "search: indexed 13 pages" in proc.stdout  # story pages only
+    out = site / "output"
+    assert (out / "pagefind" / "pagefind.js").is_file()
+    for page in ("search/index.html", "404.html", "archives/2026/02/index.html", "archives/2026/03/index.html"):
+        assert (out / page).is_file(), page
+    archives = (out / "archives" / "index.html").read_text()
+    assert archives.index("March 2026") < archives.index("February 2026")  # newest month first
+    assert 'href="https://example.org/digest/archives/2026/03/"' in archives
+    march = (out / "archives" / "2026" / "03" / "index.html").read_text()
+    assert march.count('<li>') == len(re.findall(r"^Date: 2026-03", "\n".join(
+        p.read_text() for p in (site / "content" / "posts").glob("*.md")), re.M))
+    # every page offers the search box; the article page carries the search filters and sort
+    assert 'action="https://example.org/digest/search/"' in (out / "index.html").read_text()
+    article = (out / "stories" / "chipmakers-lift-capital-spending-plans-as-demand-for-ai-accelerators-stays"
+               / "index.html").read_text()
+    assert 'data-pagefind-filter="topic:semiconductors"' in article and 'data-pagefind-sort="date:2026-' in article
+    assert "Market Ledger, Chip Daily" in article  # every publisher
+    # the 404 page is served at any address, so its links are absolute even in a relative build
+    assert build(site, SAMPLES).returncode == 0
+    not_found = (out / "404.html").read_text()
+    assert 'href="/theme/css/style.css"' in not_found and 'href="../' not in not_found
+
+
+def test_search_can_be_switched_off(site):
+    (site / "pelican.conf.py").write_text((site / "pelican.conf.py").read_text() + "\nDIGEST_SEARCH = False\n")
+    proc = build(site, SAMPLES)
+    assert proc.returncode == 0 and "search: indexed" not in proc.stdout
+    assert not (site / "output" / "pagefind").exists()

@@ -61,6 +61,12 @@ def split_list(value) -> list[str]:
     return [v.strip() for v in str(value or "").split(",") if v.strip()]
 
 
+def publishers(article) -> list[str]:
+    """Who published the story: the shown copy's publisher, then the other copies' (Also_Reported_By)."""
+    names = [article.source_name] if getattr(article, "source_name", "") else []
+    return names + [n for n in split_list(getattr(article, "also_reported_by", "")) if n not in names]
+
+
 def group(articles, field: str, known: dict[str, Section]) -> dict[str, list]:
     """Section key -> its articles, in the order given (newest first); keys the site does not know are
     skipped (a post tagged with a taxonomy entry since removed)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from . import browse, feeds
+from . import browse, feeds, search
 from .ingest import describe, ingest
 from .tagging import TaxonomyError, taxonomy_at
 
@@ -50,6 +50,7 @@ def link_articles(generator) -> None:
         article.older = articles[i + 1] if i + 1 < len(articles) else None
         slugs = [s.strip() for s in getattr(article, "related", "").split(",")]
         article.related_articles = [by_slug[s] for s in slugs if s in by_slug]
+        article.publishers = browse.publishers(article)
 
 
 def browse_generator(pelican):
@@ -112,6 +113,9 @@ def browse_generator(pelican):
                                   paginated={"articles": articles}, template_name=template, url=section.url,
                                   section=section, articles=articles, chart=chart)
             writer.write_file("feeds/index.html", self.get_template("feeds"), self.context, relative, url="feeds/")
+            writer.write_file("search/index.html", self.get_template("search"), self.context, relative, url="search/")
+            # GitHub Pages serves 404.html for any missing address, so its links must not be relative
+            writer.write_file("404.html", self.get_template("404"), self.context, False, url="404.html")
             self._write_feeds()
 
         def _write_feeds(self) -> None:
@@ -133,11 +137,21 @@ def _entry(article, base: str) -> feeds.Entry:
     """A feed entry from a Pelican article (absolute links, text summary, every publisher)."""
     from markupsafe import Markup
 
-    publishers = [article.source_name] if getattr(article, "source_name", "") else []
-    publishers += browse.split_list(getattr(article, "also_reported_by", ""))
     return feeds.Entry(story_id=getattr(article, "story_id", article.slug), title=article.title,
                        url=f"{base}/{article.url}", published=article.date,
                        summary=Markup(getattr(article, "summary", "") or "").striptags(),
                        content=article.get_content(base),
                        sections=tuple(article.topic_sections + article.asset_sections),
-                       publishers=tuple(publishers))
+                       publishers=tuple(article.publishers))
+
+
+def index_search(pelican) -> None:
+    """finalized: index the built site for the search page (DIGEST_SEARCH)."""
+    from pelican.log import console
+
+    if not pelican.settings.get("DIGEST_SEARCH", True):
+        return
+    try:
+        console.print(search.index_site(Path(pelican.output_path)), markup=False, highlight=False)
+    except search.SearchIndexFailed as e:
+        log.error("%s; the search page will find nothing", e)
