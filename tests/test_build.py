@@ -119,3 +119,18 @@ def test_search_can_be_switched_off(site):
     proc = build(site, SAMPLES)
     assert proc.returncode == 0 and "search: indexed" not in proc.stdout
     assert not (site / "output" / "pagefind").exists()
+
+
+def test_rebuilding_the_same_dumps_gives_a_byte_identical_site(site):
+    """Search index included: Pagefind's filter files are put in a stable order (search.stable_filters)."""
+    def tree() -> dict[str, bytes]:
+        out = site / "output"
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    assert build(site, SAMPLES).returncode == 0
+    first = tree()
+    assert any(name.startswith("pagefind/filter/") for name in first)
+    assert build(site, SAMPLES).returncode == 0
+    second = tree()
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []

@@ -6,9 +6,14 @@ output/pagefind/, which the theme's search page loads.
 """
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import re
 import subprocess
 from pathlib import Path
+
+SIGNATURE = b"pagefind_dcd"  # what every decompressed Pagefind index file starts with
 
 
 class SearchIndexFailed(Exception):
@@ -26,6 +31,11 @@ def index_site(output: Path) -> str:
         raise SearchIndexFailed(f"pagefind did not run: {e}") from e
     if proc.returncode != 0:
         raise SearchIndexFailed(f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-500:]}")
+    try:
+        stable_filters(output / "pagefind")
+    except (OSError, KeyError, IndexError, TypeError, ValueError) as e:  # a Pagefind with another layout
+        raise SearchIndexFailed(f"pagefind's index has an unexpected layout ({e!r}); pin pagefind as in "
+                                "requirements.txt") from e
     return f"{summary(proc.stdout)} into {output / 'pagefind'}"
 
 
@@ -34,3 +44,45 @@ def summary(log: str) -> str:
     figures = {key: int(n) for n, key in re.findall(r"Indexed (\d+) (page|word|filter)", log)}
     return (f"search: indexed {figures.get('page', 0)} pages, {figures.get('word', 0)} words, "
             f"{figures.get('filter', 0)} filters")
+
+
+def stable_filters(bundle: Path) -> None:
+    """Make Pagefind's filter indexes the same on every build of the same site.
+
+    Pagefind 1.5 writes each filter's values, and the list of filters in the language's meta file, in
+    hash-map order, which changes from run to run (Pagefind/pagefind#638: fixed for fragments, not for
+    filters); the files' content-hash names, the meta file and pagefind-entry.json change with them. Here
+    the values and the filters are sorted, and the files renamed after their new content, so that the
+    same posts give a byte-identical output/ (and `make publish` an identical tree)."""
+    import cbor2
+
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _load(meta_path, cbor2)
+        filters = []
+        for name, file_hash in meta[3]:
+            old = bundle / "filter" / f"{file_hash}.pf_filter"
+            key, values = _load(old, cbor2)
+            filters.append([name, _store(old.parent, lang, 7, ".pf_filter", [key, sorted(values)], cbor2)])
+            old.unlink()
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        info["hash"] = _store(bundle, lang, 10, ".pf_meta", meta, cbor2, prefix="pagefind.")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _load(path: Path, cbor2):
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise SearchIndexFailed(f"{path}: not a Pagefind index file")
+    return cbor2.loads(raw[len(SIGNATURE):])
+
+
+def _store(folder: Path, lang: str, digits: int, suffix: str, data, cbor2, prefix: str = "") -> str:
+    """Write `data` as a Pagefind index file named after its content; returns the name's hash part."""
+    raw = SIGNATURE + cbor2.dumps(data)
+    name = f"{lang}_{hashlib.sha256(raw).hexdigest()[:digits]}"
+    (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(raw, mtime=0))
+    return name
