@@ -6,6 +6,8 @@
 #   SITEURL=<url>  absolute address of the published site (default: empty, relative links)
 #   STRICT=1       fail the build when any dump fails to ingest
 #   PORT=<n>       port for serve/devserver (default 8000)
+#   make publish: GITHUB_PAGES_REMOTE (origin), GITHUB_PAGES_BRANCH (gh-pages), CNAME=<domain>,
+#                 MESSAGE=<commit message>, DRY_RUN=1 (check, push nothing), ALLOW_INGEST_ERRORS=1
 
 PY ?= python3
 VENV := .venv
@@ -23,11 +25,17 @@ STRICT ?= 0
 PORT ?= 8000
 SERVER ?= 127.0.0.1
 PELICANOPTS ?=
+GITHUB_PAGES_REMOTE ?= origin
+GITHUB_PAGES_BRANCH ?= gh-pages
+CNAME ?=
+MESSAGE ?=
+DRY_RUN ?= 0
+ALLOW_INGEST_ERRORS ?= 0
 
 # pelican.conf.py reads these from the environment.
-export DUMPS SITEURL STRICT TAXONOMY
+export DUMPS SITEURL STRICT TAXONOMY CNAME
 
-.PHONY: help html ingest test bench clean regenerate serve devserver publish lock
+.PHONY: help html ingest test bench clean regenerate serve devserver publish check lock
 
 help:
 	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1]'
@@ -37,7 +45,8 @@ help:
 	@echo 'make serve     serve output/ at http://$(SERVER):$(PORT)'
 	@echo 'make devserver rebuild on every change to dumps, pages, theme or settings, and serve'
 	@echo 'make regenerate  rebuild on every change, without serving'
-	@echo 'make publish   build with publish settings (needs SITEURL=https://...)'
+	@echo 'make publish   build for SITEURL=https://..., check it, push it to GitHub Pages [DRY_RUN=1 CNAME= GITHUB_PAGES_REMOTE= GITHUB_PAGES_BRANCH= MESSAGE=]'
+	@echo 'make check     check output/ as make publish would, push nothing (needs SITEURL=)'
 	@echo 'make clean     remove output/ and the generated posts'
 	@echo 'make lock      re-resolve requirements.in into the pinned requirements.txt'
 
@@ -76,9 +85,23 @@ serve: $(VENV)/.installed
 devserver: $(VENV)/.installed
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(SERVER) $(PELICANOPTS)
 
+# digest/publish.py: check output/ for SITEURL, then push it (or, with --dry-run, say what it would push).
+NEED_SITEURL = @case "$(SITEURL)" in http://?*|https://?*) ;; *) echo 'make $@ needs SITEURL=https://... (the address the site is served from, e.g. https://user.github.io/repo)'; exit 2;; esac
+PUBLISH = PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.publish "$(OUTPUTDIR)" --settings "$(CONFFILE)" \
+	--remote "$(GITHUB_PAGES_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)" --message "$(MESSAGE)" \
+	$(if $(filter 1,$(ALLOW_INGEST_ERRORS)),--allow-ingest-errors)
+
+# Build from scratch for the public address, check the result, push it.
 publish: $(VENV)/.installed
-	@test -n "$(SITEURL)" || { echo 'make publish needs SITEURL=https://... (the address the site is served from)'; exit 2; }
+	$(NEED_SITEURL)
+	rm -rf "$(OUTPUTDIR)"
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(PUBLISH) $(if $(filter 1,$(DRY_RUN)),--dry-run)
+
+# Check an existing build (`make html SITEURL=...`) as `make publish` would, and push nothing.
+check: $(VENV)/.installed
+	$(NEED_SITEURL)
+	$(PUBLISH) --dry-run
 
 clean:
 	rm -rf "$(OUTPUTDIR)" content/posts __pycache__ .pytest_cache

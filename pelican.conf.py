@@ -89,6 +89,11 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 
+# ---- publishing (`make publish`) ----------------------------------------------------------------------
+# A custom domain for GitHub Pages, written as CNAME into the published branch; SITEURL must then be
+# https://<that domain>. Default: empty (none); `make publish CNAME=news.example.org` sets it.
+DIGEST_CNAME = os.environ.get("CNAME", "")
+
 # ---- search -------------------------------------------------------------------------------------------
 # Index the built site with Pagefind after every build (output/pagefind/), for the search page
 # (/search/, filters by topic and asset). Default: True; False skips indexing (the search page then

@@ -83,37 +83,3 @@ def build(site_dir: Path, dumps_dir: Path, **env: str) -> subprocess.CompletedPr
          "-s", str(site_dir / "pelican.conf.py")],
         capture_output=True, text=True, cwd=site_dir, env={**os.environ, "DUMPS": str(dumps_dir), **env},
     )
-
-
-def broken_links(output: Path, selector=None) -> list[str]:
-    """Every internal href/src in output/**/*.html that resolves to no file ("page: link")."""
-    from html.parser import HTMLParser
-    from urllib.parse import unquote, urlsplit
-
-    class Links(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.found = []
-
-        def handle_starttag(self, tag, attrs):
-            a = dict(attrs)
-            if selector is not None and not selector(tag, a):
-                return
-            for key in ("href", "src"):
-                if a.get(key):
-                    self.found.append(a[key])
-
-    bad = []
-    for page in sorted(output.rglob("*.html")):
-        parser = Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for link in parser.found:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or link.startswith(("#", "mailto:")):
-                continue
-            path = unquote(parts.path)
-            target = (output / path.lstrip("/")) if path.startswith("/") else (page.parent / path)
-            target = target / "index.html" if path.endswith("/") or target.is_dir() else target
-            if not target.resolve().is_file():
-                bad.append(f"{page.relative_to(output)}: {link}")
-    return bad
