@@ -41,7 +41,7 @@ help:
 	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1]'
 	@echo 'make test      run every test'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
-	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=10000,100000]'
+	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'
 	@echo 'make serve     serve output/ at http://$(SERVER):$(PORT)'
 	@echo 'make devserver rebuild on every change to dumps, pages, theme or settings, and serve'
 	@echo 'make regenerate  rebuild on every change, without serving'
@@ -61,7 +61,7 @@ html: $(VENV)/.installed
 
 ingest: $(VENV)/.installed
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest "$(DUMPS)" "$(abspath $(POSTS))" \
-		--taxonomy "$(TAXONOMY)" $(if $(filter 1,$(STRICT)),--strict)
+		--taxonomy "$(TAXONOMY)" --cache "$(CURDIR)/cache/digest" $(if $(filter 1,$(STRICT)),--strict)
 
 # axe-core for the browser tests, pinned by tests/browser/package-lock.json; skipped without npm (the
 # browser tests then skip too, unless DIGEST_BROWSER_TESTS=required, as in .ci/run).

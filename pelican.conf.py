@@ -100,6 +100,15 @@ DIGEST_CNAME = os.environ.get("CNAME", "")
 # finds nothing).
 DIGEST_SEARCH = True
 
+# ---- speed ---------------------------------------------------------------------------------------------
+# Pelican's content cache (cache/): a post whose file did not change is not parsed again. The ingest
+# writes a post only when its text changes, so file times are a safe test. The search index is cached
+# there too.
+CACHE_PATH = os.path.join(HERE, "cache")
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "mtime"
+
 MARKDOWN = {
     "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.meta": {}},
     "output_format": "html5",

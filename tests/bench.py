@@ -1,80 +1,159 @@
-"""`make bench`: how fast and how big the pipeline's stages are, on the synthetic corpus
-(tests/synthetic.py).
+"""`make bench`: how fast and how big, against plain Pelican, on the synthetic corpus (tests/synthetic.py).
 
-Dedup stage: the articles are built in memory straight from the generator (the stage's input, as the
-cleaning stage hands it over), then `dedup()` is timed alone, with the memory it adds to the process's
-peak resident size, and its result is checked against the planted copies. Sizes: BENCH_N (comma separated), default 10000,100000.
-Prints a table and writes bench-results.json (or BENCH_OUT).
+For each size N (BENCH_N, comma separated; default 1000,10000), in a scratch folder:
+
+  ingest       `python -m digest DUMPS POSTS` alone, no cache: parse + clean + dedup + tag + write posts
+  cold         a full `make html` equivalent (Pelican with our settings, plugin and theme) from an empty
+               output/ and cache/: ingest, pages, topic and asset pages, feeds, search index
+  no-change    the same build again
+  add-dump     the build after adding one new dump of 20 articles
+  baseline     plain Pelican 4.12, default settings and default theme, reading the same posts (the
+               Markdown our ingest wrote), from an empty output/; and once more
+
+Each is a separate process; seconds are wall-clock, memory is its peak resident size. Our figures are also
+given as ratios to the baseline's cold build, the rebuilds as ratios to our cold build too. Prints a table
+and writes bench-results.json (or BENCH_OUT). One run: these machines are noisy, compare ratios.
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
+import platform
+import shutil
+import subprocess
 import sys
-import resource
+import tempfile
 import time
-from datetime import timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from digest.dedup import dedup  # noqa: E402
-from digest.model import Article, Block  # noqa: E402
-from synthetic import stories  # noqa: E402
+from synthetic import extra_dump, generate  # noqa: E402
+
+PYTHON = sys.executable
+TARGETS = {"cold_vs_baseline": 1.0, "no_change_vs_cold": 0.3, "add_dump_vs_cold": 0.4}
 
 
-def articles(n: int) -> tuple[list[Article], list[str]]:
-    """n articles as the cleaning stage hands them to dedup, and the true story id of each."""
-    items, _ = stories(n)
-    out, truth = [], []
-    for k, (story, _role) in enumerate(items):
-        blocks = [Block("p", p, (i + 1,)) for i, p in enumerate(story.paragraphs)]
-        out.append(Article(dump=f"{k // 10:05d}.txt", blocks=blocks, title=story.title, format="synthetic",
-                           date=story.date.replace(tzinfo=timezone.utc), date_source="dump"))
-        truth.append(story.id)
-    return out, truth
-
-
-def check(stories_found, truth: list[str], batch: list[Article]) -> dict:
-    index = {id(a): i for i, a in enumerate(batch)}
-    wrong = sum(len({truth[index[id(c)]] for c in s.copies}) > 1 for s in stories_found)
-    planted = len(truth) - len(set(truth))
-    merged = len(truth) - len(stories_found) + wrong  # copies folded into their story
-    return {"planted_copies": planted, "merged": min(merged, planted), "wrong_merges": wrong}
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def bench_dedup(n: int) -> dict:
-    """Time dedup() on n articles; its memory is how far it raises the process's peak resident size above
-    what the articles themselves already take."""
-    batch, truth = articles(n)
-    gc.collect()
-    before = peak_rss_mb()
+def run(args: list[str], cwd: Path, env: dict | None = None) -> dict:
+    """Run a command; its wall-clock seconds and peak resident memory (MB)."""
     start = time.perf_counter()
-    found = dedup(batch)
+    proc = subprocess.Popen(args, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
-    return {"stage": "dedup", "articles": n, "seconds": round(seconds, 2), "articles_per_s": round(n / seconds),
-            "peak_mb_added": round(peak_rss_mb() - before, 1), "peak_rss_mb": round(peak_rss_mb(), 1),
-            **check(found, truth, batch)}
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"bench: {' '.join(args)} failed:\n{output[-3000:]}")
+    return {"seconds": round(seconds, 2), "peak_mb": round(usage.ru_maxrss / 1024), "output": output}
+
+
+def pelican(site: Path, content: Path, settings: Path, env: dict | None = None) -> dict:
+    result = run([PYTHON, "-m", "pelican", str(content), "-o", str(site / "output"), "-s", str(settings)], site, env)
+    files = [p for p in (site / "output").rglob("*") if p.is_file()]
+    result["pages"] = sum(p.suffix == ".html" for p in files)
+    result["files"] = len(files)
+    return result
+
+
+def our_site(folder: Path) -> Path:
+    """A copy of the project's site (as tests/conftest.py makes it)."""
+    site = folder / "site"
+    site.mkdir(parents=True)
+    shutil.copy(ROOT / "pelican.conf.py", site)
+    for name in ("plugins", "theme"):
+        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "content" / "pages", site / "content" / "pages")
+    shutil.copy(ROOT / "content" / "taxonomy.toml", site / "content")
+    return site
+
+
+def bench(n: int, scratch: Path) -> dict:
+    corpus = generate(n, scratch / "corpus")
+    dumps = scratch / "corpus" / "dumps"
+    articles = corpus["articles"]
+    row: dict = {"articles": articles, "dumps": corpus["dumps"]}
+
+    ingest = run([PYTHON, "-m", "digest", str(dumps), str(scratch / "posts")], ROOT,
+                 {"PYTHONPATH": str(ROOT / "plugins")})
+    row["ingest"] = {"seconds": ingest["seconds"], "peak_mb": ingest["peak_mb"],
+                     "articles_per_s": round(articles / ingest["seconds"])}
+
+    site = our_site(scratch)
+    conf, content, env = site / "pelican.conf.py", site / "content", {"DUMPS": str(dumps)}
+    row["cold"] = pelican(site, content, conf, env)
+    posts = sorted((content / "posts").glob("*.md"))
+    row["posts"] = len(posts)
+    row["no_change"] = pelican(site, content, conf, env)
+    (dumps / "zz-one-more-dump.txt").write_text(extra_dump(), encoding="utf-8")
+    row["add_dump"] = pelican(site, content, conf, env)
+    (dumps / "zz-one-more-dump.txt").unlink()
+
+    base = scratch / "baseline"
+    (base / "content").mkdir(parents=True)
+    for post in posts:
+        shutil.copy(post, base / "content")
+    (base / "settings.py").write_text("# plain Pelican: every setting at its default\n")
+    row["baseline"] = pelican(base, base / "content", base / "settings.py")
+    row["baseline_again"] = pelican(base, base / "content", base / "settings.py")
+
+    cold, baseline = row["cold"]["seconds"], row["baseline"]["seconds"]
+    row["ratios"] = {
+        "cold_vs_baseline": round(cold / baseline, 2),
+        "no_change_vs_baseline": round(row["no_change"]["seconds"] / baseline, 2),
+        "add_dump_vs_baseline": round(row["add_dump"]["seconds"] / baseline, 2),
+        "ingest_vs_baseline": round(row["ingest"]["seconds"] / baseline, 2),
+        "no_change_vs_cold": round(row["no_change"]["seconds"] / cold, 2),
+        "add_dump_vs_cold": round(row["add_dump"]["seconds"] / cold, 2),
+        "memory_cold_vs_baseline": round(row["cold"]["peak_mb"] / row["baseline"]["peak_mb"], 2),
+    }
+    for key in ("cold", "no_change", "add_dump", "baseline", "baseline_again"):
+        row[key].pop("output")
+    return row
+
+
+def machine() -> str:
+    model = ""
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                     if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{model or platform.processor()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def table(rows: list[dict]) -> list[str]:
+    out = [f"{'articles':>9} {'step':<16} {'seconds':>8} {'peak MB':>8} {'pages':>7}  ratio"]
+    for r in rows:
+        ratios = r["ratios"]
+        lines = [
+            ("ingest", r["ingest"], f"{r['ingest']['articles_per_s']:,} articles/s, "
+                                    f"{ratios['ingest_vs_baseline']}x baseline"),
+            ("cold build", r["cold"], f"{ratios['cold_vs_baseline']}x baseline (target <= 1.0)"),
+            ("no-change", r["no_change"], f"{ratios['no_change_vs_cold']}x cold (target <= 0.3), "
+                                          f"{ratios['no_change_vs_baseline']}x baseline"),
+            ("add 1 dump (20)", r["add_dump"], f"{ratios['add_dump_vs_cold']}x cold (target <= 0.4), "
+                                               f"{ratios['add_dump_vs_baseline']}x baseline"),
+            ("baseline", r["baseline"], "plain Pelican, default settings and theme, same posts"),
+            ("baseline again", r["baseline_again"], ""),
+        ]
+        for step, m, note in lines:
+            out.append(f"{r['articles']:>9,} {step:<16} {m['seconds']:>8} {m['peak_mb']:>8} "
+                       f"{m.get('pages', ''):>7}  {note}")
+    return out
 
 
 def main() -> None:
-    sizes = [int(x) for x in os.environ.get("BENCH_N", "10000,100000").split(",") if x.strip()]
-    rows = [bench_dedup(n) for n in sizes]
-    print(f"{'stage':<8} {'articles':>9} {'seconds':>8} {'art/s':>8} {'+peak MB':>9} {'RSS MB':>7} {'copies':>7} "
-          f"{'merged':>7} {'wrong':>6}")
-    for r in rows:
-        print(f"{r['stage']:<8} {r['articles']:>9,} {r['seconds']:>8} {r['articles_per_s']:>8,} "
-              f"{r['peak_mb_added']:>9} {r['peak_rss_mb']:>7} {r['planted_copies']:>7} {r['merged']:>7} "
-              f"{r['wrong_merges']:>6}")
+    sizes = [int(x) for x in os.environ.get("BENCH_N", "1000,10000").split(",") if x.strip()]
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as scratch:
+            print(f"bench: {n:,} articles ...", flush=True)
+            rows.append(bench(n, Path(scratch)))
+    print(f"machine: {machine()}")
+    print("\n".join(table(rows)))
     out = Path(os.environ.get("BENCH_OUT", ROOT / "bench-results.json"))
-    out.write_text(json.dumps({"python": sys.version.split()[0], "rows": rows}, indent=1) + "\n")
+    out.write_text(json.dumps({"machine": machine(), "targets": TARGETS, "rows": rows}, indent=1) + "\n")
     print(f"results: {out}")
 
 

@@ -272,3 +272,9 @@ def evaluate(truth: dict, report: dict) -> dict:
         merged += group is not None and group == group_of.get((original["dump"], original["first_words"]))
     return {"copies": len(copies), "merged": merged, "recall": merged / max(1, len(copies)),
             "wrong_merges": wrong, "stories_with_copies": len(report["merges"])}
+
+
+def extra_dump(n_articles: int = 20, seed: int = 4242) -> str:
+    """One more news-list dump of `n_articles` new stories (none a copy): a digest's next dump."""
+    items, w = stories(n_articles, seed, copy_share=0.0)
+    return news_list([s for s, _ in items], w)

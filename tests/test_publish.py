@@ -40,7 +40,8 @@ def repo(tmp_path: Path, monkeypatch) -> dict:
     shutil.copy(ROOT / "Makefile", site)
     shutil.copy(ROOT / "requirements.txt", site)
     (site / ".venv").symlink_to(ROOT / ".venv")
-    (site / ".gitignore").write_text(".venv\noutput/\ncontent/posts/\n")
+    # the project's own ignores, and the .venv link (".venv/" matches only a real folder)
+    (site / ".gitignore").write_text((ROOT / ".gitignore").read_text() + ".venv\n")
     remote = tmp_path / "remote.git"
     git("init", "--bare", "-q", "-b", "main", str(remote), cwd=tmp_path)
     git("init", "-q", "-b", "main", cwd=site)

@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY,
                     help=f"topics and assets to tag posts with (default {DEFAULT_TAXONOMY})")
     ap.add_argument("--strict", action="store_true", help="exit 1 when any dump has an error")
+    ap.add_argument("--cache", type=Path, help="folder of results kept between runs (a rerun redoes only what changed)")
     args = ap.parse_args(argv)
     if not args.dumps.is_dir():
         print(f"error: {args.dumps}: no such folder of dumps", file=sys.stderr)
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     except TaxonomyError as e:
         print(f"error: taxonomy: {e}", file=sys.stderr)
         return 2
-    result = ingest(args.dumps, args.posts, args.timezone, taxonomy)
+    result = ingest(args.dumps, args.posts, args.timezone, taxonomy, args.cache)
     print("\n".join(describe(result, args.dumps, args.posts)))
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)

@@ -61,6 +61,23 @@ def split_list(value) -> list[str]:
     return [v.strip() for v in str(value or "").split(",") if v.strip()]
 
 
+@dataclass(frozen=True)
+class DateLabels:
+    """A story's date as the pages show it, formatted once per story rather than once per page."""
+
+    iso: str
+    day: str      # Monday 02 March 2026
+    short: str    # 02 Mar 2026
+    long: str     # 02 March 2026
+    clock: str    # 09:40; empty when the dump gave only a day
+
+
+def date_labels(moment) -> DateLabels:
+    clock = moment.strftime("%H:%M")
+    return DateLabels(moment.isoformat(), moment.strftime("%A %d %B %Y"), moment.strftime("%d %b %Y"),
+                      moment.strftime("%d %B %Y"), "" if clock == "00:00" else clock)
+
+
 def publishers(article) -> list[str]:
     """Who published the story: the shown copy's publisher, then the other copies' (Also_Reported_By)."""
     names = [article.source_name] if getattr(article, "source_name", "") else []

@@ -4,10 +4,14 @@ return; nothing here decides anything about dumps, tags or feeds."""
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import re
+import site
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import browse, feeds, search
-from .ingest import describe, ingest
+from .ingest import describe, ingest, unchanged
 from .tagging import TaxonomyError, taxonomy_at
 
 log = logging.getLogger(__name__)
@@ -30,7 +34,16 @@ def run_ingest(generator) -> None:
         taxonomy = taxonomy_at(Path(settings["DIGEST_TAXONOMY"]))
     except TaxonomyError as e:
         raise IngestFailed(f"DIGEST_TAXONOMY: {e}") from e
-    result = ingest(dumps, posts, settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC", taxonomy)
+    cache = Path(settings["CACHE_PATH"]) / "digest" if settings.get("CACHE_CONTENT") else None
+    tz = settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC"
+    result = unchanged(dumps, posts, tz, taxonomy) if cache else None
+    if result is None:
+        # In a process of its own: the ingest's peak memory is given back before Pelican reads the posts,
+        # so the build's peak is the larger of the two, not their sum.
+        # The child finds this package on the plugin path (Pelican imports it from there, not from sys.path).
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir,
+                                 initargs=(str(Path(__file__).resolve().parent.parent),)) as child:
+            result = child.submit(ingest_with, dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache).result()
     generator.context["digest_found_assets"] = result.found_assets  # the context all generators share
     for line in describe(result, dumps, posts):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -40,9 +53,15 @@ def run_ingest(generator) -> None:
         raise IngestFailed(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
 
 
+def ingest_with(dumps: Path, posts: Path, tz: str, taxonomy: Path, cache: Path | None):
+    """The ingest, as the child process runs it."""
+    return ingest(dumps, posts, tz, taxonomy_at(taxonomy), cache)
+
+
 def link_articles(generator) -> None:
-    """article_generator_finalized: give each article its `newer` and `older` neighbour and its
-    `related_articles` (from the `Related` slugs the ingest wrote), in one pass over the articles."""
+    """article_generator_finalized: give each article its `newer` and `older` neighbour, its
+    `related_articles` (from the `Related` slugs the ingest wrote), its publishers, and its address and
+    date labels for the templates, in one pass over the articles."""
     articles = generator.articles  # newest first
     by_slug = {a.slug: a for a in articles}
     for i, article in enumerate(articles):
@@ -51,6 +70,9 @@ def link_articles(generator) -> None:
         slugs = [s.strip() for s in getattr(article, "related", "").split(",")]
         article.related_articles = [by_slug[s] for s in slugs if s in by_slug]
         article.publishers = browse.publishers(article)
+        # computed once here: Pelican works `url` out afresh on every use, and lists use it thousands of times
+        article.href = article.url
+        article.labels = browse.date_labels(article.date)
 
 
 def browse_generator(pelican):
@@ -86,9 +108,15 @@ def browse_generator(pelican):
             if not s["SITEURL"]:
                 log.warning("SITEURL is empty: feeds point at the placeholder %s; build with SITEURL=https://... "
                             "to publish them", self.feed_base)
-            entry = {id(a): _entry(a, self.feed_base) for a in articles}
+            entries: dict[int, feeds.Entry] = {}  # only stories some feed shows: each made once
+
+            def entry(article) -> feeds.Entry:
+                if id(article) not in entries:
+                    entries[id(article)] = _entry(article, self.feed_base)
+                return entries[id(article)]
+
             limit = s["DIGEST_FEED_MAX_ITEMS"]
-            newest = tuple(entry[id(a)] for a in articles[:limit])
+            newest = tuple(entry(a) for a in articles[:limit])
             out = [feeds.Feed("all", "All stories", s["SITENAME"], s.get("SITESUBTITLE", ""), self.feed_base + "/",
                               "feeds/all", newest)]
             for key, members in [*sorted(self.topics.items()), *sorted(self.assets.items())]:
@@ -96,7 +124,7 @@ def browse_generator(pelican):
                 name = section.name if section.kind == "topic" else f"{section.key} ({section.name})"
                 out.append(feeds.Feed(key, name, f"{s['SITENAME']}: {name}", section.description or name,
                                       f"{self.feed_base}/{section.url}", section.feed,
-                                      tuple(entry[id(a)] for a in members[:limit])))
+                                      tuple(entry(a) for a in members[:limit])))
             return out
 
         def generate_output(self, writer):
@@ -146,12 +174,15 @@ def _entry(article, base: str) -> feeds.Entry:
 
 
 def index_search(pelican) -> None:
-    """finalized: index the built site for the search page (DIGEST_SEARCH)."""
+    """finalized: index the built story pages for the search page (DIGEST_SEARCH)."""
     from pelican.log import console
 
-    if not pelican.settings.get("DIGEST_SEARCH", True):
+    settings = pelican.settings
+    if not settings.get("DIGEST_SEARCH", True):
         return
+    stories = re.sub(r"\{[^}]*\}", "*", settings["ARTICLE_SAVE_AS"])  # stories/{slug}/index.html -> stories/*/...
+    cache = Path(settings["CACHE_PATH"]) / "pagefind" if settings.get("CACHE_CONTENT") else None
     try:
-        console.print(search.index_site(Path(pelican.output_path)), markup=False, highlight=False)
+        console.print(search.index_site(Path(pelican.output_path), stories, cache), markup=False, highlight=False)
     except search.SearchIndexFailed as e:
         log.error("%s; the search page will find nothing", e)

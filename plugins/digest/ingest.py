@@ -4,6 +4,9 @@
               -> related -> posts
 
 Reading dumps and writing posts are the only side effects; every stage between is a plain function.
+With a cache folder, a rebuild reuses what it can (cache.py): nothing at all runs when no input changed
+since the last ingest into the same posts folder, and otherwise each dump's parse and clean and each
+story's tags are only computed when their inputs are new.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cache as stage_cache
 from . import clean as cleaning
 from .dates import dates_in_text, infer_date
 from .dedup import dedup
@@ -126,28 +130,39 @@ def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Articl
     return finish(kept, parsed.dump, tz), drops
 
 
-def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy | None = None) -> IngestResult:
+def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy | None = None,
+           cache_dir: Path | None = None) -> IngestResult:
     """Convert every dump in `dumps_dir` into posts in `posts_dir`; write the report beside them.
-    Without a taxonomy, posts get no topics and assets."""
+    Without a taxonomy, posts get no topics and assets. With `cache_dir`, reuse earlier results."""
     report_path = posts_dir / REPORT_NAME
     previous = _previous_report(report_path)
-    loaded = [load_dump(p, dumps_dir) for p in find_dumps(dumps_dir)]
+    paths = find_dumps(dumps_dir)
+    inputs = fingerprint(paths, dumps_dir, tz, taxonomy)
+    if cache_dir and (same := unchanged(dumps_dir, posts_dir, tz, taxonomy)):
+        return same
+    cache = stage_cache.StageCache(cache_dir)
+    loaded = [load_dump(p, dumps_dir) for p in paths]
     known = {r["dump"] for r in previous.get("reports", []) if r.get("posts")}
     duplicates = same_texts([d for d in loaded if isinstance(d, Dump)], known)
 
     def outcome(dump: Dump | DumpReport) -> Parsed | DumpReport:
         if isinstance(dump, DumpReport):
             return dump  # could not be read
-        return same_as(dump, duplicates[dump.name]) if dump.name in duplicates else parse_dump(dump, tz)
+        return same_as(dump, duplicates[dump.name]) if dump.name in duplicates else cached_parse(dump, tz, cache)
 
     outcomes = [outcome(d) for d in loaded]
     parsed = [o for o in outcomes if isinstance(o, Parsed)]
     # boilerplate shows itself by repeating across stories, so the whole build is looked at first
     repeated = cleaning.repeated_edges([a for p in parsed for a in p.result.articles])
-    cleaned = {p.dump.name: clean_dump(p, repeated, tz) for p in parsed}
+    context = stage_cache.key(tz, *sorted(repeated))
+    cleaned = {p.dump.name: cached_clean(p, repeated, tz, cache, context) for p in parsed}
     stories = dedup([a for p in parsed for a in cleaned[p.dump.name][0]])
     account_for_copies(parsed, cleaned, stories)
-    tags = {s.id: tag_story(s, taxonomy) for s in stories} if taxonomy is not None else {}
+    if taxonomy is not None:
+        taxonomy_id = stage_cache.key(_taxonomy_repr(taxonomy))
+        tags = {s.id: cached_tags(s, taxonomy, taxonomy_id, cache) for s in stories}
+    else:
+        tags = {}
     posts = make_posts(stories, related_stories(stories))
 
     by_dump = {p.dump.name: p.report for p in parsed}
@@ -157,15 +172,76 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     old_posts = [name for r in previous.get("reports", []) for name in r.get("posts", [])]
     writes = sync_posts(posts, posts_dir, old_posts)
     tagging = tagging_report(tags, posts)
-    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging))
+    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging, inputs))
+    cache.save()
     return IngestResult(reports, len(posts), writes, tagging["found_assets"])
 
 
-def tag_story(story: Story, taxonomy: Taxonomy) -> Tags:
-    """Topics and assets of a story, from the copy shown."""
-    tags = tag(story.article, taxonomy)
-    story.article.topics, story.article.assets = tags.topics, tags.assets
+def fingerprint(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | None) -> str:
+    """Everything the posts are made from: the code, the zone, the taxonomy, and every dump's name,
+    bytes and time (a dump with no date anywhere is dated by its file time)."""
+    taxonomy_part = _taxonomy_repr(taxonomy) if taxonomy else ""
+    parts = [stage_cache.code_version(), tz, taxonomy_part]
+    for path in paths:
+        try:
+            parts += [path.relative_to(folder).as_posix(), hashlib.sha1(path.read_bytes()).hexdigest(),
+                      str(int(path.stat().st_mtime))]
+        except OSError as e:
+            parts.append(f"{path}: {e}")
+    return stage_cache.key(*parts)
+
+
+def cached_parse(dump: Dump, tz: str, cache: stage_cache.StageCache) -> Parsed | DumpReport:
+    """parse_dump, unless this dump's bytes were parsed before."""
+    name = stage_cache.key("parse", dump.name, dump.text, str(int(dump.mtime)), tz)
+    hit = cache.get(name)
+    if hit is None:
+        hit = parse_dump(dump, tz)
+        cache.put(name, hit.report if isinstance(hit, DumpReport) else (hit.result, hit.report))
+        return hit
+    return hit if isinstance(hit, DumpReport) else Parsed(dump, *hit)
+
+
+def cached_clean(parsed: Parsed, repeated: set[str], tz: str, cache: stage_cache.StageCache,
+                 context: str) -> tuple[list[Article], list[Drop]]:
+    """clean_dump, unless this dump was cleaned before amid the same boilerplate."""
+    name = stage_cache.key("clean", parsed.dump.name, parsed.dump.text, str(int(parsed.dump.mtime)), context)
+    hit = cache.get(name)
+    if hit is None:
+        articles, drops = clean_dump(parsed, repeated, tz)
+        cache.put(name, (articles, drops, parsed.report))
+        return articles, drops
+    articles, drops, parsed.report = hit
+    return articles, drops
+
+
+def _taxonomy_repr(taxonomy: Taxonomy) -> str:
+    return repr((taxonomy.topics, taxonomy.assets, taxonomy.max_topics))
+
+
+def cached_tags(story: Story, taxonomy: Taxonomy, taxonomy_id: str, cache: stage_cache.StageCache) -> Tags:
+    """The story's tags, unless a story with the same text was tagged with the same taxonomy before."""
+    a = story.article
+    name = stage_cache.key("tags", taxonomy_id, a.title,
+                           a.title_source, *(f"{b.kind}\0{b.text}" for b in a.blocks))
+    tags = cache.get(name)
+    if tags is None:
+        tags = tag(a, taxonomy)
+        cache.put(name, tags)
+    a.topics, a.assets = tags.topics, tags.assets
     return tags
+
+
+def unchanged(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None) -> IngestResult | None:
+    """The last ingest's result when none of its inputs changed and its posts are all there, else None."""
+    previous = _previous_report(posts_dir / REPORT_NAME)
+    if previous.get("inputs") != fingerprint(find_dumps(dumps_dir), dumps_dir, tz, taxonomy):
+        return None
+    if not all((posts_dir / name).is_file() for r in previous["reports"] for name in r.get("posts", [])):
+        return None
+    reports = [DumpReport(**r) for r in previous["reports"]]
+    return IngestResult(reports, previous["posts"], {"written": 0, "unchanged": previous["posts"], "removed": 0},
+                        previous.get("tagging", {}).get("found_assets", {}))
 
 
 def account_for_copies(parsed: list[Parsed], cleaned: dict, stories: list[Story]) -> None:

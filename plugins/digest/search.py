@@ -1,15 +1,19 @@
 """Site search: index the built site with Pagefind (its binary ships in the `pagefind_bin` wheel).
 
-Only story pages are indexed (the article template marks its body with data-pagefind-body); their topic
-and asset chips become the `topic` and `asset` filters and their date the `date` sort. The index lands in
-output/pagefind/, which the theme's search page loads.
+Only story pages are indexed (only they are handed to Pagefind, and the article template marks its body
+with data-pagefind-body); their topic and asset chips become the `topic` and `asset` filters and their date
+the `date` sort. The index lands in output/pagefind/, which the theme's search page loads. A copy is kept
+in the cache folder, keyed by the story pages' content: a rebuild whose story pages did not change copies
+it instead of indexing again.
 """
 from __future__ import annotations
 
 import gzip
 import hashlib
 import json
+import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -20,23 +24,54 @@ class SearchIndexFailed(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def index_site(output: Path) -> str:
-    """Index `output` in place; returns Pagefind's one-line summary ("Indexed 31 pages, ...")."""
+def index_site(output: Path, pages: str, cache: Path | None = None) -> str:
+    """Index the pages of `output` that match the glob `pages` into output/pagefind; returns a one-line
+    summary ("search: indexed 31 pages, ..."). With `cache`, an index of the very same pages is reused."""
     from pagefind_bin import get_executable
 
+    bundle = output / "pagefind"
+    key = _pages_key(output, pages)
+    kept = cache / key if cache else None
+    if kept and (kept / "summary.txt").is_file():
+        shutil.copytree(kept / "pagefind", bundle, copy_function=_link_or_copy)
+        return f"{(kept / 'summary.txt').read_text(encoding='utf-8')} into {bundle} (unchanged pages: from the cache)"
     try:
-        proc = subprocess.run([str(get_executable()), "--site", str(output)],
-                              capture_output=True, text=True, timeout=600)
+        proc = subprocess.run([str(get_executable()), "--site", str(output), "--glob", pages],
+                              capture_output=True, text=True, timeout=3600)
     except (OSError, subprocess.TimeoutExpired) as e:
         raise SearchIndexFailed(f"pagefind did not run: {e}") from e
     if proc.returncode != 0:
         raise SearchIndexFailed(f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-500:]}")
     try:
-        stable_filters(output / "pagefind")
+        stable_filters(bundle)
     except (OSError, KeyError, IndexError, TypeError, ValueError) as e:  # a Pagefind with another layout
         raise SearchIndexFailed(f"pagefind's index has an unexpected layout ({e!r}); pin pagefind as in "
                                 "requirements.txt") from e
-    return f"{summary(proc.stdout)} into {output / 'pagefind'}"
+    line = summary(proc.stdout)
+    if kept:
+        shutil.rmtree(cache, ignore_errors=True)  # only the newest index is worth keeping
+        shutil.copytree(bundle, kept / "pagefind", copy_function=_link_or_copy)
+        (kept / "summary.txt").write_text(line, encoding="utf-8")
+    return f"{line} into {bundle}"
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard links: the bundle is thousands of files that no one changes once written (Pelican deletes
+    output/ before a build, which leaves the cache's links intact)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _pages_key(output: Path, pages: str) -> str:
+    """A hash of what the index is made of: the Pagefind version, and every indexed page's path and bytes."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{version('pagefind_bin')}\0{pages}".encode())
+    for path in sorted(output.glob(pages)):
+        digest.update(path.relative_to(output).as_posix().encode() + b"\0" + hashlib.sha1(path.read_bytes()).digest())
+    return digest.hexdigest()[:32]
 
 
 def summary(log: str) -> str:

@@ -28,11 +28,12 @@ class Topic:
 
 
 _TOKEN = re.compile(r"\w(?:[\w&'’.-]*\w)?")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def tokens(text: str) -> list[str]:
     """Lower-case words as keywords see them: "on-chain", "s&p" and "a.i" stay whole, "Nvidia's" is "nvidia"."""
-    return [re.sub(r"['’]s$", "", t) for t in _TOKEN.findall(text.lower())]
+    return [_POSSESSIVE.sub("", t) if "s" in t[-1:] else t for t in _TOKEN.findall(text.lower())]
 
 
 class KeywordIndex:
@@ -52,12 +53,28 @@ class KeywordIndex:
                 table.setdefault(words, []).append((topic.slug, keyword, weight))
                 self.longest = max(self.longest, len(words))
         self.prefix_lengths = sorted({len(w[-1]) for w in self.prefixed}, reverse=True)
+        # Most words start no keyword: a set of first words (and first-word stems) rules them out with one
+        # look-up, remembered per word, before the longest-match search.
+        self.first_words = {w[0] for w in self.entries} | {w[0] for w in self.prefixed if len(w) > 1}
+        self.first_stems = {w[0] for w in self.prefixed if len(w) == 1}
+        self.stem_lengths = sorted({len(s) for s in self.first_stems})
+        self.starters: dict[str, bool] = {}
+
+    def _may_start(self, word: str) -> bool:
+        known = self.starters.get(word)
+        if known is None:
+            known = self.starters[word] = word in self.first_words or any(
+                word[:n] in self.first_stems for n in self.stem_lengths if len(word) >= n)
+        return known
 
     def find(self, text: str) -> list[tuple[str, str, float]]:
         """(topic slug, keyword, weight) for every keyword occurrence in the text."""
         words = tokens(text)
         out, i = [], 0
         while i < len(words):
+            if not self._may_start(words[i]):
+                i += 1
+                continue
             hit = self._longest_at(words, i)
             if hit is None:
                 i += 1

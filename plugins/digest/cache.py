@@ -1,0 +1,70 @@
+"""Results of the ingest's stages kept between builds, keyed by what they were made from.
+
+A digest grows by a dump at a time, so most of a rebuild's input has been seen before: a dump parsed and
+cleaned last time with the same bytes, the same code and the same boilerplate around it gives the same
+articles; a story with the same text and taxonomy gets the same tags. Keys are hashes of those inputs;
+values are pickled when stored, so the stages may change what they get back without touching the cache.
+Any change to the plugin's code drops the whole cache. Only the entries a build used are saved, so the
+file never holds more than the current dumps need.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+
+FILE_NAME = "ingest-cache.pickle"
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the plugin's own source: results made by other code are not reused."""
+    digest = hashlib.sha1()
+    here = Path(__file__).resolve().parent
+    for path in sorted(here.rglob("*.py")):
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def key(*parts: str | bytes) -> str:
+    digest = hashlib.sha1()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class StageCache:
+    """get/put by key; `save()` writes what this build used. Without a folder it remembers nothing."""
+
+    def __init__(self, folder: Path | None):
+        self.path = folder / FILE_NAME if folder else None
+        self.old: dict[str, bytes] = {}
+        self.used: dict[str, bytes] = {}
+        if self.path and self.path.is_file():
+            try:
+                data = pickle.loads(self.path.read_bytes())
+                if data.get("code") == code_version():
+                    self.old = data["entries"]
+            except Exception:  # an unreadable cache is only a slower build
+                self.old = {}
+
+    def get(self, name: str):
+        raw = self.used.get(name) or self.old.get(name)
+        if raw is None:
+            return None
+        self.used[name] = raw
+        return pickle.loads(raw)
+
+    def put(self, name: str, value) -> None:
+        self.used[name] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+    def save(self) -> None:
+        if not self.path:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps({"code": code_version(), "entries": self.used}, pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.path)

@@ -1,0 +1,88 @@
+"""Reusing earlier results (cache.py): a rebuild redoes only what changed, and gives exactly the posts a
+build from scratch gives."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+import digest.ingest as ingest_module
+from digest.ingest import ingest
+from digest.tagging import taxonomy_at
+from test_ingest import digest_of
+
+SAMPLES = ROOT / "content" / "dumps"
+TAXONOMY = taxonomy_at(ROOT / "content" / "taxonomy.toml")
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How many dumps each stage really parsed, cleaned and tagged in the last ingest."""
+    calls = {"parse": 0, "clean": 0, "tag": 0}
+    for stage, name in (("parse", "parse_dump"), ("clean", "clean_dump"), ("tag", "tag")):
+        real = getattr(ingest_module, name)
+
+        def counting(*args, _real=real, _stage=stage, **kwargs):
+            calls[_stage] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(ingest_module, name, counting)
+    return calls
+
+
+def test_an_unchanged_rebuild_redoes_nothing(tmp_path, counted):
+    posts, cache = tmp_path / "posts", tmp_path / "cache"
+    first = ingest(SAMPLES, posts, "UTC", TAXONOMY, cache)
+    snapshot = digest_of(posts)
+    assert counted["parse"] == 8 and counted["tag"] == first.posts
+    counted.update(parse=0, clean=0, tag=0)
+    second = ingest(SAMPLES, posts, "UTC", TAXONOMY, cache)
+    assert counted == {"parse": 0, "clean": 0, "tag": 0}
+    assert second.writes == {"written": 0, "unchanged": first.posts, "removed": 0}
+    assert [r.__dict__ for r in second.reports] == [r.__dict__ for r in first.reports]
+    assert second.found_assets == first.found_assets and digest_of(posts) == snapshot
+
+
+def test_a_new_dump_is_the_only_one_parsed_and_the_posts_equal_a_build_from_scratch(tmp_path, counted):
+    dumps, posts, cache = tmp_path / "dumps", tmp_path / "posts", tmp_path / "cache"
+    shutil.copytree(SAMPLES, dumps)
+    extra = dumps / "market-ledger-feed.txt"
+    extra.rename(tmp_path / "held-back.txt")
+    ingest(dumps, posts, "UTC", TAXONOMY, cache)
+    shutil.copy(tmp_path / "held-back.txt", extra)
+    counted.update(parse=0, clean=0, tag=0)
+    ingest(dumps, posts, "UTC", TAXONOMY, cache)
+    assert counted["parse"] == 1
+    assert counted["tag"] <= 4  # the new dump's stories (and any story whose shown copy changed)
+    scratch = tmp_path / "scratch"
+    ingest(dumps, scratch, "UTC", TAXONOMY)
+    assert digest_of(posts) == digest_of(scratch) | {"ingest-report.json": digest_of(posts)["ingest-report.json"]}
+
+
+def test_an_edited_dump_and_an_edited_taxonomy_are_redone(tmp_path, counted):
+    dumps, posts, cache = tmp_path / "dumps", tmp_path / "posts", tmp_path / "cache"
+    shutil.copytree(SAMPLES, dumps)
+    ingest(dumps, posts, "UTC", TAXONOMY, cache)
+    note = dumps / "morning-note.txt"
+    note.write_text(note.read_text(encoding="utf-8").replace("twelve models", "fourteen models"),
+                    encoding="utf-8")
+    counted.update(parse=0, clean=0, tag=0)
+    ingest(dumps, posts, "UTC", TAXONOMY, cache)
+    assert counted["parse"] == 1
+    assert "fourteen models" in "".join(p.read_text() for p in posts.glob("*.md"))
+    fewer = TAXONOMY.__class__(TAXONOMY.topics[:1], TAXONOMY.assets, TAXONOMY.max_topics, TAXONOMY.keywords,
+                               TAXONOMY.by_ticker, TAXONOMY.alias_pattern, TAXONOMY.aliases)
+    counted.update(parse=0, clean=0, tag=0)
+    result = ingest(dumps, posts, "UTC", fewer, cache)
+    assert counted["parse"] == 0 and counted["tag"] == result.posts
+
+
+def test_an_unreadable_cache_only_makes_the_build_slower(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "ingest-cache.pickle").write_bytes(b"not a pickle")
+    result = ingest(SAMPLES, tmp_path / "posts", "UTC", TAXONOMY, cache)
+    assert result.posts == 13 and not result.errors
+    assert (cache / "ingest-cache.pickle").stat().st_size > 1000
