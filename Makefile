@@ -47,7 +47,7 @@ help:
 	@echo 'make regenerate  rebuild on every change, without serving'
 	@echo 'make publish   build for SITEURL=https://..., check it, push it to GitHub Pages [DRY_RUN=1 CNAME= GITHUB_PAGES_REMOTE= GITHUB_PAGES_BRANCH= MESSAGE=]'
 	@echo 'make check     check output/ as make publish would, push nothing (needs SITEURL=)'
-	@echo 'make clean     remove output/ and the generated posts'
+	@echo 'make clean     remove output/, the generated posts and cache/'
 	@echo 'make lock      re-resolve requirements.in into the pinned requirements.txt'
 
 # The virtual environment, rebuilt whenever the pinned requirements change.
@@ -104,7 +104,7 @@ check: $(VENV)/.installed
 	$(PUBLISH) --dry-run
 
 clean:
-	rm -rf "$(OUTPUTDIR)" content/posts __pycache__ .pytest_cache
+	rm -rf "$(OUTPUTDIR)" content/posts cache __pycache__ .pytest_cache
 
 lock:
 	rm -rf .lock-venv && $(PY) -m venv .lock-venv

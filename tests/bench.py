@@ -1,6 +1,7 @@
 """`make bench`: how fast and how big, against plain Pelican, on the synthetic corpus (tests/synthetic.py).
 
-For each size N (BENCH_N, comma separated; default 1000,10000), in a scratch folder:
+For each size N (BENCH_N, comma separated; default 1000,10000), in a scratch folder (BENCH_ONLY=ingest:
+the first step only, e.g. for BENCH_N=100000):
 
   ingest       `python -m digest DUMPS POSTS` alone, no cache: parse + clean + dedup + tag + write posts
   cold         a full `make html` equivalent (Pelican with our settings, plugin and theme) from an empty
@@ -78,6 +79,8 @@ def bench(n: int, scratch: Path) -> dict:
                  {"PYTHONPATH": str(ROOT / "plugins")})
     row["ingest"] = {"seconds": ingest["seconds"], "peak_mb": ingest["peak_mb"],
                      "articles_per_s": round(articles / ingest["seconds"])}
+    if os.environ.get("BENCH_ONLY") == "ingest":
+        return row
 
     site = our_site(scratch)
     conf, content, env = site / "pelican.conf.py", site / "content", {"DUMPS": str(dumps)}
@@ -125,6 +128,10 @@ def machine() -> str:
 def table(rows: list[dict]) -> list[str]:
     out = [f"{'articles':>9} {'step':<16} {'seconds':>8} {'peak MB':>8} {'pages':>7}  ratio"]
     for r in rows:
+        if "ratios" not in r:  # BENCH_ONLY=ingest
+            out.append(f"{r['articles']:>9,} {'ingest':<16} {r['ingest']['seconds']:>8} {r['ingest']['peak_mb']:>8} "
+                       f"{'':>7}  {r['ingest']['articles_per_s']:,} articles/s")
+            continue
         ratios = r["ratios"]
         lines = [
             ("ingest", r["ingest"], f"{r['ingest']['articles_per_s']:,} articles/s, "

@@ -7,6 +7,7 @@ import logging
 import multiprocessing
 import re
 import site
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def run_ingest(generator) -> None:
         raise IngestFailed(f"DIGEST_TAXONOMY: {e}") from e
     cache = Path(settings["CACHE_PATH"]) / "digest" if settings.get("CACHE_CONTENT") else None
     tz = settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC"
+    started = time.perf_counter()
     result = unchanged(dumps, posts, tz, taxonomy) if cache else None
     if result is None:
         # In a process of its own: the ingest's peak memory is given back before Pelican reads the posts,
@@ -45,7 +47,9 @@ def run_ingest(generator) -> None:
                                  initargs=(str(Path(__file__).resolve().parent.parent),)) as child:
             result = child.submit(ingest_with, dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache).result()
     generator.context["digest_found_assets"] = result.found_assets  # the context all generators share
-    for line in describe(result, dumps, posts):
+    lines = describe(result, dumps, posts)
+    lines[0] += f" in {time.perf_counter() - started:.1f} s"
+    for line in lines:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     for error in result.errors:
         log.warning("ingest: %s", error)
@@ -182,7 +186,9 @@ def index_search(pelican) -> None:
         return
     stories = re.sub(r"\{[^}]*\}", "*", settings["ARTICLE_SAVE_AS"])  # stories/{slug}/index.html -> stories/*/...
     cache = Path(settings["CACHE_PATH"]) / "pagefind" if settings.get("CACHE_CONTENT") else None
+    started = time.perf_counter()
     try:
-        console.print(search.index_site(Path(pelican.output_path), stories, cache), markup=False, highlight=False)
+        line = search.index_site(Path(pelican.output_path), stories, cache)
+        console.print(f"{line} in {time.perf_counter() - started:.1f} s", markup=False, highlight=False, soft_wrap=True)
     except search.SearchIndexFailed as e:
         log.error("%s; the search page will find nothing", e)
