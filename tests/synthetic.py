@@ -275,6 +275,9 @@ def evaluate(truth: dict, report: dict) -> dict:
 
 
 def extra_dump(n_articles: int = 20, seed: int = 4242) -> str:
-    """One more news-list dump of `n_articles` new stories (none a copy): a digest's next dump."""
+    """One more news-list dump of `n_articles` new stories (none a copy), all of one day after the
+    corpus's last: a digest's next dump, as a reader's feed would give it."""
     items, w = stories(n_articles, seed, copy_share=0.0)
+    for k, (story, _) in enumerate(items):
+        story.date = datetime(2026, 12, 29, 6 + k // 4, (k * 7) % 60)
     return news_list([s for s, _ in items], w)

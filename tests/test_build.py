@@ -1,7 +1,9 @@
 """Real Pelican builds of the site: from the sample dumps, from the seeds, and rebuilt unchanged."""
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
 from conftest import ROOT, build, read_post
@@ -94,7 +96,8 @@ def test_theme_pages_search_index_and_month_archives(site):
     assert proc.returncode == 0, proc.stderr + proc.stdout
     assert "search: indexed 13 pages" in proc.stdout  # story pages only
     out = site / "output"
-    assert (out / "pagefind" / "pagefind.js").is_file()
+    assert json.loads((out / "pagefind" / "parts.json").read_text()) == ["2026-03", "2026-02"]  # newest first
+    assert all((out / "pagefind" / month / "pagefind.js").is_file() for month in ("2026-03", "2026-02"))
     for page in ("search/index.html", "404.html", "archives/2026/02/index.html", "archives/2026/03/index.html"):
         assert (out / page).is_file(), page
     archives = (out / "archives" / "index.html").read_text()
@@ -130,8 +133,19 @@ def test_rebuilding_the_same_dumps_gives_a_byte_identical_site(site):
 
     assert build(site, SAMPLES).returncode == 0
     first = tree()
-    assert any(name.startswith("pagefind/filter/") for name in first)
+    assert any(name.startswith("pagefind/2026-03/filter/") for name in first)
     assert build(site, SAMPLES).returncode == 0
     second = tree()
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_a_new_dump_reindexes_only_the_months_it_touches(site, tmp_path):
+    dumps = tmp_path / "dumps"
+    shutil.copytree(SAMPLES, dumps)
+    assert "in 2 monthly parts (0 unchanged" in build(site, dumps).stdout
+    (dumps / "late-note.txt").write_text(" date 2026-03-05 Grid operators publish winter reliability review\n\n"
+                                          + "Operators said the grid met peak demand in every cold spell. " * 6)
+    again = build(site, dumps)
+    assert again.returncode == 0 and "indexed 14 pages" in again.stdout
+    assert "in 2 monthly parts (1 unchanged, from the cache)" in again.stdout  # February's part is reused

@@ -105,7 +105,7 @@ def test_publish_pushes_the_checked_site_as_the_single_commit_of_gh_pages(repo, 
     assert "Published" in proc.stdout and "13 stories" in proc.stdout
     files = pages_files(repo)
     assert {"index.html", ".nojekyll", "feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/feeds.opml",
-            "pagefind/pagefind.js", "404.html", "search/index.html"} <= files
+            "pagefind/parts.json", "pagefind/2026-03/pagefind.js", "404.html", "search/index.html"} <= files
     assert "CNAME" not in files
     assert any(f.startswith("feeds/topics/") for f in files) and any(f.startswith("feeds/assets/") for f in files)
     assert git("rev-list", "--count", "gh-pages", cwd=repo["remote"]) == "1"

@@ -1,6 +1,6 @@
 """Pelican plugin: before Pelican reads its articles, ingest the raw dumps into Markdown posts; after,
-write the topic, asset, search and 404 pages and the feeds; once the site is written, index it
-for search (Pagefind).
+write the topic, asset, search and 404 pages and the feeds, and index the story pages for search
+(Pagefind).
 
 The Pelican glue is in glue.py and stays thin; the work happens in plain modules (ingest.py, browse.py,
 feeds.py) that run without Pelican too (`python -m digest DUMPS POSTS`). Settings (documented in
@@ -13,9 +13,8 @@ from __future__ import annotations
 def register() -> None:
     from pelican import signals
 
-    from .glue import browse_generator, index_search, link_articles, run_ingest
+    from .glue import browse_generator, link_articles, run_ingest
 
     signals.article_generator_init.connect(run_ingest)
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(browse_generator)
-    signals.finalized.connect(index_search)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import re
 import site
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -149,6 +148,27 @@ def browse_generator(pelican):
             # GitHub Pages serves 404.html for any missing address, so its links must not be relative
             writer.write_file("404.html", self.get_template("404"), self.context, False, url="404.html")
             self._write_feeds()
+            self._index_search()  # last: Pelican's generators have written the story pages by now
+
+        def _index_search(self) -> None:
+            """The search index of the story pages (DIGEST_SEARCH), one part per month (search.py)."""
+            from pelican.log import console
+
+            if not self.settings.get("DIGEST_SEARCH", True):
+                return
+            parts: dict[str, list[str]] = {}
+            for article in self.context.get("articles", []):
+                parts.setdefault(article.date.strftime("%Y-%m"), []).append(article.save_as)
+            s = self.settings
+            cache = Path(s["CACHE_PATH"]) / "pagefind" if s.get("CACHE_CONTENT") else None
+            started = time.perf_counter()
+            try:
+                line = search.index_site(Path(self.output_path), parts, cache)
+            except search.SearchIndexFailed as e:
+                log.error("%s; the search page will find nothing", e)
+                return
+            console.print(f"{line} in {time.perf_counter() - started:.1f} s", markup=False, highlight=False,
+                          soft_wrap=True)
 
         def _write_feeds(self) -> None:
             out = Path(self.output_path)
@@ -175,20 +195,3 @@ def _entry(article, base: str) -> feeds.Entry:
                        content=article.get_content(base),
                        sections=tuple(article.topic_sections + article.asset_sections),
                        publishers=tuple(article.publishers))
-
-
-def index_search(pelican) -> None:
-    """finalized: index the built story pages for the search page (DIGEST_SEARCH)."""
-    from pelican.log import console
-
-    settings = pelican.settings
-    if not settings.get("DIGEST_SEARCH", True):
-        return
-    stories = re.sub(r"\{[^}]*\}", "*", settings["ARTICLE_SAVE_AS"])  # stories/{slug}/index.html -> stories/*/...
-    cache = Path(settings["CACHE_PATH"]) / "pagefind" if settings.get("CACHE_CONTENT") else None
-    started = time.perf_counter()
-    try:
-        line = search.index_site(Path(pelican.output_path), stories, cache)
-        console.print(f"{line} in {time.perf_counter() - started:.1f} s", markup=False, highlight=False, soft_wrap=True)
-    except search.SearchIndexFailed as e:
-        log.error("%s; the search page will find nothing", e)

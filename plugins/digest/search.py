@@ -1,10 +1,12 @@
-"""Site search: index the built site with Pagefind (its binary ships in the `pagefind_bin` wheel).
+"""Site search: index the built story pages with Pagefind (its binary ships in the `pagefind_bin` wheel).
 
-Only story pages are indexed (only they are handed to Pagefind, and the article template marks its body
-with data-pagefind-body); their topic and asset chips become the `topic` and `asset` filters and their date
-the `date` sort. The index lands in output/pagefind/, which the theme's search page loads. A copy is kept
-in the cache folder, keyed by the story pages' content: a rebuild whose story pages did not change copies
-it instead of indexing again.
+Only story pages are indexed (the article template marks its body with data-pagefind-body); their topic
+and asset chips become the `topic` and `asset` filters and their date the `date` sort. The index is split
+into parts, one per month of stories (output/pagefind/<yyyy-mm>/, listed newest first in
+output/pagefind/parts.json), which the theme's search page queries together. Why: Pagefind holds a whole
+index in memory while it builds it (1.46 GB for 9,500 pages) and can only rebuild it whole; a month's part
+stays small, and a new dump re-indexes only the months whose stories changed. Each part is kept in the
+cache folder, keyed by the indexed part of its pages, and reused when they did not change.
 """
 from __future__ import annotations
 
@@ -15,44 +17,71 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
+from collections import Counter
 from pathlib import Path
 
 SIGNATURE = b"pagefind_dcd"  # what every decompressed Pagefind index file starts with
+PARTS_FILE = "parts.json"
 
 
 class SearchIndexFailed(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def index_site(output: Path, pages: str, cache: Path | None = None) -> str:
-    """Index the pages of `output` that match the glob `pages` into output/pagefind; returns a one-line
-    summary ("search: indexed 31 pages, ..."). With `cache`, an index of the very same pages is reused."""
+def index_site(output: Path, parts: dict[str, list[str]], cache: Path | None = None) -> str:
+    """Index `output`'s story pages, part by part ({"2026-03": [page paths relative to output], ...}), into
+    output/pagefind/<part>/; returns a one-line summary. With `cache`, a part whose pages' indexed text did
+    not change is reused."""
+    bundle = output / "pagefind"
+    bundle.mkdir(parents=True, exist_ok=True)
+    totals: Counter = Counter()
+    reused, keys = 0, set()
+    for name in sorted(parts, reverse=True):
+        key = _pages_key(output, name, parts[name])
+        keys.add(key)
+        kept = cache / key if cache else None
+        if kept and (kept / "figures.json").is_file():
+            shutil.copytree(kept / "pagefind", bundle / name, copy_function=_link_or_copy)
+            totals.update(json.loads((kept / "figures.json").read_text(encoding="utf-8")))
+            reused += 1
+            continue
+        figures = _index_part(output, parts[name], bundle / name, cache or output.parent)
+        totals.update(figures)
+        if kept:
+            shutil.copytree(bundle / name, kept / "pagefind", copy_function=_link_or_copy)
+            (kept / "figures.json").write_text(json.dumps(figures), encoding="utf-8")
+    if cache and cache.is_dir():
+        for old in cache.iterdir():  # parts no page needs any more
+            if old.name not in keys:
+                shutil.rmtree(old, ignore_errors=True)
+    (bundle / PARTS_FILE).write_text(json.dumps(sorted(parts, reverse=True)), encoding="utf-8")
+    return (f"search: indexed {totals['page']} pages, {totals['word']} words, {totals['filter']} filters "
+            f"in {len(parts)} monthly parts ({reused} unchanged, from the cache) into {bundle}")
+
+
+def _index_part(output: Path, pages: list[str], target: Path, scratch: Path) -> dict[str, int]:
+    """Run Pagefind over `pages` only (linked into a scratch site, same paths) into `target`."""
     from pagefind_bin import get_executable
 
-    bundle = output / "pagefind"
-    key = _pages_key(output, pages)
-    kept = cache / key if cache else None
-    if kept and (kept / "summary.txt").is_file():
-        shutil.copytree(kept / "pagefind", bundle, copy_function=_link_or_copy)
-        return f"{(kept / 'summary.txt').read_text(encoding='utf-8')} into {bundle} (unchanged pages: from the cache)"
-    try:
-        proc = subprocess.run([str(get_executable()), "--site", str(output), "--glob", pages],
-                              capture_output=True, text=True, timeout=3600)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        raise SearchIndexFailed(f"pagefind did not run: {e}") from e
+    scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pagefind-site-", dir=scratch) as site:
+        for page in pages:
+            (Path(site) / page).parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(str(output / page), str(Path(site) / page))
+        try:
+            proc = subprocess.run([str(get_executable()), "--site", site, "--output-path", str(target.resolve())],
+                                  capture_output=True, text=True, timeout=3600)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise SearchIndexFailed(f"pagefind did not run: {e}") from e
     if proc.returncode != 0:
         raise SearchIndexFailed(f"pagefind failed: {(proc.stderr or proc.stdout).strip()[-500:]}")
     try:
-        stable_filters(bundle)
+        stable_filters(target)
     except (OSError, KeyError, IndexError, TypeError, ValueError) as e:  # a Pagefind with another layout
         raise SearchIndexFailed(f"pagefind's index has an unexpected layout ({e!r}); pin pagefind as in "
                                 "requirements.txt") from e
-    line = summary(proc.stdout)
-    if kept:
-        shutil.rmtree(cache, ignore_errors=True)  # only the newest index is worth keeping
-        shutil.copytree(bundle, kept / "pagefind", copy_function=_link_or_copy)
-        (kept / "summary.txt").write_text(line, encoding="utf-8")
-    return f"{line} into {bundle}"
+    return figures(proc.stdout)
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -64,21 +93,24 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _pages_key(output: Path, pages: str) -> str:
-    """A hash of what the index is made of: the Pagefind version, and every indexed page's path and bytes."""
+def _pages_key(output: Path, name: str, pages: list[str]) -> str:
+    """A hash of what a part's index is made of: the Pagefind version, and each page's path and indexed
+    text (from data-pagefind-body to the end of the story; its neighbours' links and related stories
+    after it change as stories arrive, and are not indexed)."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{version('pagefind_bin')}\0{pages}".encode())
-    for path in sorted(output.glob(pages)):
-        digest.update(path.relative_to(output).as_posix().encode() + b"\0" + hashlib.sha1(path.read_bytes()).digest())
+    digest = hashlib.sha256(f"{version('pagefind_bin')}\0{name}".encode())
+    for page in sorted(pages):
+        html = (output / page).read_bytes()
+        start, end = html.find(b"data-pagefind-body"), html.rfind(b"</article>")
+        indexed = html[start:end] if 0 <= start < end else html
+        digest.update(page.encode() + b"\0" + hashlib.sha1(indexed).digest())
     return digest.hexdigest()[:32]
 
 
-def summary(log: str) -> str:
+def figures(log: str) -> dict[str, int]:
     """The figures of Pagefind's log: pages, words and filters indexed."""
-    figures = {key: int(n) for n, key in re.findall(r"Indexed (\d+) (page|word|filter)", log)}
-    return (f"search: indexed {figures.get('page', 0)} pages, {figures.get('word', 0)} words, "
-            f"{figures.get('filter', 0)} filters")
+    return {key: int(n) for n, key in re.findall(r"Indexed (\d+) (page|word|filter)", log)}
 
 
 def stable_filters(bundle: Path) -> None:

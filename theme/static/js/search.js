@@ -1,5 +1,7 @@
-// Search page: queries the Pagefind index written by `make html` (output/pagefind/), filters by topic and
-// asset, keeps the query in the address bar. The only script of the site; every other page works without it.
+// Search page: queries the Pagefind index written by `make html`, filters by topic and asset, keeps the
+// query in the address bar. The index comes in monthly parts (output/pagefind/<yyyy-mm>/, listed newest
+// first in parts.json): each is its own Pagefind instance; a search asks them all and merges the results
+// (by relevance, or newest first when only filters are set). The only script of the site.
 const form = document.getElementById("search");
 const input = form.elements.q;
 const status = document.getElementById("search-status");
@@ -8,17 +10,21 @@ const PAGE = 20;
 
 // The site root as an absolute URL: SITEURL may be absolute (published) or relative (local preview).
 const root = new URL(form.dataset.root, location.href);
-let pagefind;
+let parts;
 let shown = [];
 let generation = 0;
 
-async function loadIndex() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname });
-    await pagefind.init();
+async function loadParts() {
+  if (!parts) {
+    const names = await (await fetch(new URL("pagefind/parts.json", root))).json();
+    parts = await Promise.all(names.map(async (name) => {
+      const part = await import(new URL(`pagefind/${name}/pagefind.js`, root).href);
+      await part.options({ baseUrl: root.pathname });
+      await part.init();
+      return part;
+    }));
   }
-  return pagefind;
+  return parts;
 }
 
 function filters() {
@@ -97,10 +103,12 @@ async function run() {
     return;
   }
   status.textContent = "Searching…";
-  const index = await loadIndex();
-  const search = await index.search(term || null, { filters: chosen, sort: term ? undefined : { date: "desc" } });
+  const options = term ? { filters: chosen } : { filters: chosen, sort: { date: "desc" } };
+  const found = await Promise.all((await loadParts()).map((part) => part.search(term || null, options)));
   if (mine !== generation) return; // a newer query is under way
-  shown = [...search.results];
+  // parts are months, newest first: concatenated, date-sorted lists stay newest first
+  shown = found.flatMap((search) => search.results);
+  if (term) shown.sort((a, b) => b.score - a.score);
   const n = shown.length;
   status.textContent = n ? `${n} ${n === 1 ? "story" : "stories"} found.` : "No story matches.";
   list.replaceChildren();
