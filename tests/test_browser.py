@@ -169,6 +169,14 @@ def _search_case(posts: list[dict]) -> tuple[dict, str, str]:
     raise AssertionError("no story, word and topic to search with")
 
 
+def wait_for_answer(page, fewer_than: int = 1 << 30) -> None:
+    """Until the status reports a count below `fewer_than` and the first results (up to 20) are listed."""
+    page.wait_for_function("""n => {
+        const m = document.querySelector('#search-status').textContent.match(/^(\\d+) stor/);
+        return m && +m[1] < n && document.querySelectorAll('#search-results h2 a').length === Math.min(+m[1], 20);
+    }""", arg=fewer_than)
+
+
 def _result_titles(page) -> list[str]:
     return page.locator("#search-results h2 a").all_inner_texts()
 
@@ -179,8 +187,7 @@ def test_search_finds_a_story_and_a_topic_filter_narrows_it(browser, seed_site):
     page.goto(seed_site["base"])
     page.fill("#site-q", word)  # the search box every page has
     page.press("#site-q", "Enter")
-    page.wait_for_selector("#search-results li")
-    page.wait_for_function("document.querySelector('#search-status').textContent.includes('found')")
+    wait_for_answer(page)
     everything = _result_titles(page)
     while page.locator("#search-more button").count():  # all results, not only the first batch
         page.click("#search-more button")
@@ -189,7 +196,7 @@ def test_search_finds_a_story_and_a_topic_filter_narrows_it(browser, seed_site):
     assert post["Title"] in everything, (word, everything)
     page.select_option("select[name=topic]", topic)
     page.wait_for_url(re.compile(rf"topic={topic}"))
-    page.wait_for_function("n => document.querySelectorAll('#search-results h2 a').length < n", arg=len(everything))
+    wait_for_answer(page, fewer_than=len(everything))
     narrowed = _result_titles(page)
     assert post["Title"] in narrowed and set(narrowed) < set(everything), (narrowed, everything)
     # the result links lead to the story, under the sub-path

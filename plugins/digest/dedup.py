@@ -15,8 +15,9 @@ phrase. Two write-ups of one event share names and figures but few five-word run
 from __future__ import annotations
 
 import hashlib
-from datetime import time
 from dataclasses import dataclass
+from datetime import time
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -48,29 +49,39 @@ class Fingerprint:
     lede: str                 # the first sentence's words
     title: str                # folded title
     words: int
+    signature: np.ndarray     # MinHash of the shingles (empty below MIN_SHINGLES): the LSH key
 
 
 def fingerprint(article: Article, words: dict[str, int] | None = None) -> Fingerprint:
-    """The article's comparison keys; `words` caches word hashes across the build."""
+    """The article's comparison keys, a pure function of its title and blocks (so the ingest may keep it
+    between builds); `words` caches word hashes across the build."""
     tokens = word_tokens(article.body_text())
     hashes = token_hashes(tokens, words)
     first_block = next((b.text for b in article.blocks if b.kind == "p"), "")
+    shingles = shingle_hashes(hashes, SHINGLE)
     return Fingerprint(
         exact=hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest(),
-        shingles=shingle_hashes(hashes, SHINGLE),
+        shingles=shingles,
         opening=shingle_hashes(hashes[:OPENING_WORDS], 3),
         opening_key=" ".join(tokens[:12]),
         lede=" ".join(word_tokens(split_sentences(first_block)[0])) if first_block else "",
         title=fold(article.title or ""),
         words=len(tokens),
+        signature=_signature(shingles) if len(shingles) >= MIN_SHINGLES else np.empty(0, dtype=np.uint64),
     )
 
 
-def _minhash(shingles: np.ndarray, template: MinHash) -> MinHash:
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM)  # seeded: the same permutations in every build and process
+
+
+def _signature(shingles: np.ndarray) -> np.ndarray:
+    template = _template()
     m = MinHash(num_perm=NUM_PERM, hashfunc=lambda v: v, permutations=template.permutations,
                 scheme=template.scheme)
     m.update_batch(shingles.tolist())
-    return m
+    return m.hashvalues
 
 
 def verify(a: Fingerprint, b: Fingerprint) -> Match | None:
@@ -112,11 +123,10 @@ def candidate_pairs(prints: list[Fingerprint]) -> set[tuple[int, int]]:
             if key == "exact" or len(members) <= MAX_KEY_GROUP:
                 pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    template = MinHash(num_perm=NUM_PERM)  # its permutations are shared, not redrawn per article
     for i, p in enumerate(prints):
-        if len(p.shingles) < MIN_SHINGLES:
+        if not len(p.signature):
             continue
-        m = _minhash(p.shingles, template)
+        m = MinHash(num_perm=NUM_PERM, hashvalues=p.signature, scheme=_template().scheme)
         pairs.update((j, i) for j in map(int, lsh.query(m)))
         lsh.insert(str(i), m)
     return pairs
@@ -144,12 +154,13 @@ def _stated(article: Article) -> bool:
     return article.date_source in ("dump", "page")
 
 
-def dedup(articles: list[Article]) -> list[Story]:
+def dedup(articles: list[Article], prints: list[Fingerprint] | None = None) -> list[Story]:
     """Group copies into stories, in build order. The copy shown, the founder and the id depend only on
-    the copies' content and dates, not on the order they come in."""
-    words: dict[str, int] = {}
-    prints = [fingerprint(a, words) for a in articles]
-    del words
+    the copies' content and dates, not on the order they come in. `prints`: the articles' fingerprints,
+    when the caller has them already."""
+    if prints is None:
+        words: dict[str, int] = {}
+        prints = [fingerprint(a, words) for a in articles]
     sets = _Sets(len(articles))
     edges: list[tuple[int, int, Match]] = []
     for a, b in sorted(candidate_pairs(prints)):

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import cache as stage_cache
 from . import clean as cleaning
 from .dates import dates_in_text, infer_date
-from .dedup import dedup
+from .dedup import Fingerprint, dedup, fingerprint
 from .detect import detect
 from .dumps import DumpError, find_dumps, read_dump
 from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
@@ -137,7 +137,7 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     report_path = posts_dir / REPORT_NAME
     previous = _previous_report(report_path)
     paths = find_dumps(dumps_dir)
-    inputs = fingerprint(paths, dumps_dir, tz, taxonomy)
+    inputs = inputs_key(paths, dumps_dir, tz, taxonomy)
     if cache_dir and (same := unchanged(dumps_dir, posts_dir, tz, taxonomy)):
         return same
     cache = stage_cache.StageCache(cache_dir)
@@ -156,7 +156,8 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     repeated = cleaning.repeated_edges([a for p in parsed for a in p.result.articles])
     context = stage_cache.key(tz, *sorted(repeated))
     cleaned = {p.dump.name: cached_clean(p, repeated, tz, cache, context) for p in parsed}
-    stories = dedup([a for p in parsed for a in cleaned[p.dump.name][0]])
+    articles = [a for p in parsed for a in cleaned[p.dump.name][0]]
+    stories = dedup(articles, cached_fingerprints(articles, cache))
     account_for_copies(parsed, cleaned, stories)
     if taxonomy is not None:
         taxonomy_id = stage_cache.key(_taxonomy_repr(taxonomy))
@@ -177,7 +178,7 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     return IngestResult(reports, len(posts), writes, tagging["found_assets"])
 
 
-def fingerprint(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | None) -> str:
+def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | None) -> str:
     """Everything the posts are made from: the code, the zone, the taxonomy, and every dump's name,
     bytes and time (a dump with no date anywhere is dated by its file time)."""
     taxonomy_part = _taxonomy_repr(taxonomy) if taxonomy else ""
@@ -215,6 +216,20 @@ def cached_clean(parsed: Parsed, repeated: set[str], tz: str, cache: stage_cache
     return articles, drops
 
 
+def cached_fingerprints(articles: list[Article], cache: stage_cache.StageCache) -> list[Fingerprint]:
+    """Each article's dedup fingerprint, unless an article with the same title and blocks had one made."""
+    words: dict[str, int] = {}
+    out = []
+    for a in articles:
+        name = stage_cache.key("print", a.title or "", *(f"{b.kind}\0{b.text}" for b in a.blocks))
+        made = cache.get(name)
+        if made is None:
+            made = fingerprint(a, words)
+            cache.put(name, made)
+        out.append(made)
+    return out
+
+
 def _taxonomy_repr(taxonomy: Taxonomy) -> str:
     return repr((taxonomy.topics, taxonomy.assets, taxonomy.max_topics))
 
@@ -235,7 +250,7 @@ def cached_tags(story: Story, taxonomy: Taxonomy, taxonomy_id: str, cache: stage
 def unchanged(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None) -> IngestResult | None:
     """The last ingest's result when none of its inputs changed and its posts are all there, else None."""
     previous = _previous_report(posts_dir / REPORT_NAME)
-    if previous.get("inputs") != fingerprint(find_dumps(dumps_dir), dumps_dir, tz, taxonomy):
+    if previous.get("inputs") != inputs_key(find_dumps(dumps_dir), dumps_dir, tz, taxonomy):
         return None
     if not all((posts_dir / name).is_file() for r in previous["reports"] for name in r.get("posts", [])):
         return None
