@@ -65,6 +65,8 @@ def link_articles(generator) -> None:
     """article_generator_finalized: give each article its `newer` and `older` neighbour, its
     `related_articles` (from the `Related` slugs the ingest wrote), its publishers, and its address and
     date labels for the templates, in one pass over the articles."""
+    from markupsafe import Markup
+
     articles = generator.articles  # newest first
     by_slug = {a.slug: a for a in articles}
     for i, article in enumerate(articles):
@@ -73,8 +75,10 @@ def link_articles(generator) -> None:
         slugs = [s.strip() for s in getattr(article, "related", "").split(",")]
         article.related_articles = [by_slug[s] for s in slugs if s in by_slug]
         article.publishers = browse.publishers(article)
-        # computed once here: Pelican works `url` out afresh on every use, and lists use it thousands of times
+        # computed once here: Pelican works `url` and `summary` out afresh on every use, and lists use them
+        # thousands of times
         article.href = article.url
+        article.summary_text = Markup(getattr(article, "summary", "") or "").striptags()
         article.labels = browse.date_labels(article.date)
 
 
@@ -187,11 +191,9 @@ def browse_generator(pelican):
 
 def _entry(article, base: str) -> feeds.Entry:
     """A feed entry from a Pelican article (absolute links, text summary, every publisher)."""
-    from markupsafe import Markup
-
     return feeds.Entry(story_id=getattr(article, "story_id", article.slug), title=article.title,
                        url=f"{base}/{article.url}", published=article.date,
-                       summary=Markup(getattr(article, "summary", "") or "").striptags(),
+                       summary=article.summary_text,
                        content=article.get_content(base),
                        sections=tuple(article.topic_sections + article.asset_sections),
                        publishers=tuple(article.publishers))
