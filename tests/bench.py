@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from conftest import copy_site  # noqa: E402
 from synthetic import extra_dump, generate  # noqa: E402
 
 PYTHON = sys.executable
@@ -57,18 +58,6 @@ def pelican(site: Path, content: Path, settings: Path, env: dict | None = None) 
     return result
 
 
-def our_site(folder: Path) -> Path:
-    """A copy of the project's site (as tests/conftest.py makes it)."""
-    site = folder / "site"
-    site.mkdir(parents=True)
-    shutil.copy(ROOT / "pelican.conf.py", site)
-    for name in ("plugins", "theme"):
-        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "content" / "pages", site / "content" / "pages")
-    shutil.copy(ROOT / "content" / "taxonomy.toml", site / "content")
-    return site
-
-
 def bench(n: int, scratch: Path) -> dict:
     corpus = generate(n, scratch / "corpus")
     dumps = scratch / "corpus" / "dumps"
@@ -82,7 +71,7 @@ def bench(n: int, scratch: Path) -> dict:
     if os.environ.get("BENCH_ONLY") == "ingest":
         return row
 
-    site = our_site(scratch)
+    site = copy_site(scratch / "site")
     conf, content, env = site / "pelican.conf.py", site / "content", {"DUMPS": str(dumps)}
     row["cold"] = pelican(site, content, conf, env)
     posts = sorted((content / "posts").glob("*.md"))
