@@ -138,7 +138,7 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     previous = _previous_report(report_path)
     paths = find_dumps(dumps_dir)
     inputs = inputs_key(paths, dumps_dir, tz, taxonomy)
-    if cache_dir and (same := unchanged(dumps_dir, posts_dir, tz, taxonomy)):
+    if cache_dir and (same := _as_last_time(previous, posts_dir, inputs)):
         return same
     cache = stage_cache.StageCache(cache_dir)
     loaded = [load_dump(p, dumps_dir) for p in paths]
@@ -249,8 +249,12 @@ def cached_tags(story: Story, taxonomy: Taxonomy, taxonomy_id: str, cache: stage
 
 def unchanged(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None) -> IngestResult | None:
     """The last ingest's result when none of its inputs changed and its posts are all there, else None."""
-    previous = _previous_report(posts_dir / REPORT_NAME)
-    if previous.get("inputs") != inputs_key(find_dumps(dumps_dir), dumps_dir, tz, taxonomy):
+    return _as_last_time(_previous_report(posts_dir / REPORT_NAME), posts_dir,
+                         inputs_key(find_dumps(dumps_dir), dumps_dir, tz, taxonomy))
+
+
+def _as_last_time(previous: dict, posts_dir: Path, inputs: str) -> IngestResult | None:
+    if previous.get("inputs") != inputs:
         return None
     if not all((posts_dir / name).is_file() for r in previous["reports"] for name in r.get("posts", [])):
         return None
