@@ -276,13 +276,28 @@ def drop_duplicate_blocks(blocks: list[Block]) -> tuple[list[Block], list[Drop]]
 EDGE = 6  # sentences at each end of a story where publisher boilerplate lives
 
 
+def edge_sentences(blocks: list[Block], n: int) -> list[str]:
+    """The first n and the last n sentences (overlapping in a short story), splitting only the blocks
+    at the ends: the middle of a long story is not looked at."""
+    head: list[str] = []
+    for block in blocks:
+        if len(head) >= n:
+            break
+        head += sentences_of(block)
+    tail: list[str] = []
+    for block in reversed(blocks):
+        if len(tail) >= n:
+            break
+        tail = [*sentences_of(block), *tail]
+    return head[:n] + tail[-n:]
+
+
 def repeated_edges(articles: list[Article]) -> set[str]:
     """Sentences that open or close two or more *different* stories of the build: the publisher's, not
     the story's. Two copies of one story share most of their word runs, so they do not count as different."""
     where: dict[str, set[int]] = defaultdict(set)
     for i, article in enumerate(articles):
-        segs = [fold(s.text) for s in segments(article.blocks)]
-        for key in segs[:EDGE] + segs[-EDGE:]:
+        for key in map(fold, edge_sentences(article.blocks, EDGE)):
             if word_count(key) >= 3:
                 where[key].add(i)
     shingles: dict[int, np.ndarray] = {}
