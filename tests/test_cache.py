@@ -3,7 +3,6 @@ build from scratch gives."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from conftest import ROOT

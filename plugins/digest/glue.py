@@ -34,7 +34,7 @@ def run_ingest(generator) -> None:
         taxonomy = taxonomy_at(Path(settings["DIGEST_TAXONOMY"]))
     except TaxonomyError as e:
         raise IngestFailed(f"DIGEST_TAXONOMY: {e}") from e
-    cache = Path(settings["CACHE_PATH"]) / "digest" if settings.get("CACHE_CONTENT") else None
+    cache = _cache_folder(settings, "digest")
     tz = settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC"
     started = time.perf_counter()
     result = unchanged(dumps, posts, tz, taxonomy) if cache else None
@@ -54,6 +54,11 @@ def run_ingest(generator) -> None:
         log.warning("ingest: %s", error)
     if settings.get("DIGEST_STRICT") and result.errors:
         raise IngestFailed(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
+
+
+def _cache_folder(settings, name: str) -> Path | None:
+    """Where the plugin keeps `name` between builds: beside Pelican's own cache, and only when that is on."""
+    return Path(settings["CACHE_PATH"]) / name if settings.get("CACHE_CONTENT") else None
 
 
 def ingest_with(dumps: Path, posts: Path, tz: str, taxonomy: Path, cache: Path | None):
@@ -163,8 +168,7 @@ def browse_generator(pelican):
             parts: dict[str, list[str]] = {}
             for article in self.context.get("articles", []):
                 parts.setdefault(article.date.strftime("%Y-%m"), []).append(article.save_as)
-            s = self.settings
-            cache = Path(s["CACHE_PATH"]) / "pagefind" if s.get("CACHE_CONTENT") else None
+            cache = _cache_folder(self.settings, "pagefind")
             started = time.perf_counter()
             try:
                 line = search.index_site(Path(self.output_path), parts, cache)

@@ -192,9 +192,20 @@ def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | No
     return stage_cache.key(*parts)
 
 
+def _dump_key(dump: Dump) -> str:
+    """What a dump's parse and clean depend on besides the code: its name, text and (as the last-resort
+    date) file time."""
+    return stage_cache.key(dump.name, dump.text, str(int(dump.mtime)))
+
+
+def _article_key(article: Article) -> str:
+    """An article's title and blocks: all its fingerprint and its tags are made from."""
+    return stage_cache.key(article.title or "", *(f"{b.kind}\0{b.text}" for b in article.blocks))
+
+
 def cached_parse(dump: Dump, tz: str, cache: stage_cache.StageCache) -> Parsed | DumpReport:
     """parse_dump, unless this dump's bytes were parsed before."""
-    name = stage_cache.key("parse", dump.name, dump.text, str(int(dump.mtime)), tz)
+    name = stage_cache.key("parse", _dump_key(dump), tz)
     hit = cache.get(name)
     if hit is None:
         hit = parse_dump(dump, tz)
@@ -206,7 +217,7 @@ def cached_parse(dump: Dump, tz: str, cache: stage_cache.StageCache) -> Parsed |
 def cached_clean(parsed: Parsed, repeated: set[str], tz: str, cache: stage_cache.StageCache,
                  context: str) -> tuple[list[Article], list[Drop]]:
     """clean_dump, unless this dump was cleaned before amid the same boilerplate."""
-    name = stage_cache.key("clean", parsed.dump.name, parsed.dump.text, str(int(parsed.dump.mtime)), context)
+    name = stage_cache.key("clean", _dump_key(parsed.dump), context)
     hit = cache.get(name)
     if hit is None:
         articles, drops = clean_dump(parsed, repeated, tz)
@@ -221,7 +232,7 @@ def cached_fingerprints(articles: list[Article], cache: stage_cache.StageCache) 
     words: dict[str, int] = {}
     out = []
     for a in articles:
-        name = stage_cache.key("print", a.title or "", *(f"{b.kind}\0{b.text}" for b in a.blocks))
+        name = stage_cache.key("print", _article_key(a))
         made = cache.get(name)
         if made is None:
             made = fingerprint(a, words)
@@ -237,8 +248,7 @@ def _taxonomy_repr(taxonomy: Taxonomy) -> str:
 def cached_tags(story: Story, taxonomy: Taxonomy, taxonomy_id: str, cache: stage_cache.StageCache) -> Tags:
     """The story's tags, unless a story with the same text was tagged with the same taxonomy before."""
     a = story.article
-    name = stage_cache.key("tags", taxonomy_id, a.title,
-                           a.title_source, *(f"{b.kind}\0{b.text}" for b in a.blocks))
+    name = stage_cache.key("tags", taxonomy_id, a.title_source, _article_key(a))
     tags = cache.get(name)
     if tags is None:
         tags = tag(a, taxonomy)
