@@ -1,6 +1,6 @@
 """Pelican plugin: before Pelican reads its articles, ingest the raw dumps into Markdown posts; after,
 write the topic, asset, search and 404 pages and the feeds, and index the story pages for search
-(Pagefind).
+(Pagefind). Every post's and page's HTML is sanitised as Pelican reads it (sanitize.py).
 
 The Pelican glue is in glue.py and stays thin; the work happens in plain modules (ingest.py, browse.py,
 feeds.py) that run without Pelican too (`python -m digest DUMPS POSTS`). Settings (documented in
@@ -14,7 +14,9 @@ def register() -> None:
     from pelican import signals
 
     from .glue import browse_generator, link_articles, run_ingest
+    from .sanitize import sanitize_content
 
     signals.article_generator_init.connect(run_ingest)
+    signals.content_object_init.connect(sanitize_content)
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(browse_generator)

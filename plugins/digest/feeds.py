@@ -4,7 +4,7 @@ list of them all.
 Plain functions over `Entry` records (the Pelican glue builds them from articles), so they test without
 Pelican. Everything in a feed comes from its entries: its `updated`/`lastBuildDate` is its newest entry's
 date, never the build time, so the same posts always give the same bytes. Entry content is sanitised
-with nh3 (an allow-list) and links in it get rel="noopener nofollow".
+(sanitize.py: an allow-list; links off the site get rel="noopener nofollow").
 """
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from datetime import datetime
 from html import escape
 from urllib.parse import urlsplit
 
-import nh3
 from feedgen.feed import FeedGenerator
 
 from .browse import Section
+from .sanitize import clean_html
 
 KINDS = ("atom", "rss")
 
@@ -47,10 +47,6 @@ class Feed:
 
     def url(self, base: str, kind: str) -> str:
         return f"{base}/{self.path}.{kind}.xml"
-
-
-def clean_html(html: str) -> str:
-    return nh3.clean(html, link_rel="noopener nofollow")
 
 
 def _tag_uri(base: str, story_id: str, first: datetime) -> str:
@@ -84,7 +80,7 @@ def render(feed: Feed, kind: str, base: str, site_name: str) -> bytes:
         fe.published(entry.published)
         fe.updated(entry.published)
         fe.summary(entry.summary or entry.title)
-        fe.content(clean_html(entry.content), type="CDATA" if kind == "rss" else "html")
+        fe.content(clean_html(entry.content, urlsplit(base).hostname), type="CDATA" if kind == "rss" else "html")
         for name in entry.publishers or (site_name,):
             if kind == "atom":
                 fe.author({"name": name})

@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache as stage_cache
@@ -22,7 +23,8 @@ from . import clean as cleaning
 from .dates import dates_in_text, infer_date
 from .dedup import Fingerprint, dedup, fingerprint
 from .detect import detect
-from .dumps import DumpError, find_dumps, read_dump
+from .dumps import DumpError, find_dumps, overlong_line, read_dump
+from .formats import MARKUP_FORMATS
 from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
 from .posts import make_posts, sync_posts, write_if_changed
 from .related import related_stories
@@ -47,6 +49,7 @@ class IngestResult:
     posts: int
     writes: dict[str, int]
     found_assets: dict[str, dict]   # tickers the stories named that the taxonomy lacks: {"name", "kind"}
+    removed: list[dict] = field(default_factory=list)  # posts of earlier ingests now gone: {"post", "dump"}
 
     @property
     def errors(self) -> list[str]:
@@ -62,19 +65,22 @@ def load_dump(path: Path, folder: Path) -> Dump | DumpReport:
 
 
 def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
-    """Detect and parse one dump. A dump that fails becomes a report with its error."""
+    """Detect and parse one dump. A dump that fails, or holds no article, becomes a report with its error."""
     try:
         fmt, confidence = detect(dump)
+        if fmt not in MARKUP_FORMATS and (overlong := overlong_line(dump)):
+            raise overlong
         result = fmt.parse(dump, tz)
     except DumpError as e:
-        return DumpReport(dump.name, errors=[e.detail])
+        return DumpReport(dump.name, errors=[e.detail], warnings=list(dump.warnings))
     except Exception as e:  # a parser bug must not stop the other dumps
         log.debug("%s", traceback.format_exc())
-        return DumpReport(dump.name, errors=[f"could not be parsed ({type(e).__name__}: {e})"])
+        return DumpReport(dump.name, errors=[f"could not be parsed ({type(e).__name__}: {e})"],
+                          warnings=list(dump.warnings))
     report = DumpReport(dump.name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
-                        unit=result.unit, warnings=list(result.warnings))
+                        unit=result.unit, warnings=[*dump.warnings, *result.warnings])
     if not result.articles:
-        report.warnings.append("no article found in this dump")
+        report.errors.append(f"no article found (read as {fmt.NAME})")
     return Parsed(dump, result, report)
 
 
@@ -107,7 +113,7 @@ def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
     """Fill what the dump did not state: a title from the lede, a date from the text."""
     dump_dates = dates_in_text(dump.text) if any(a.date is None for a in articles) else []
     for article in articles:
-        if not article.title:
+        if not any(ch.isalnum() for ch in article.title or ""):  # none, or only emoji and symbols
             article.title = derive_title(article.blocks)
             article.title_source = "derived"
         if article.date is None:
@@ -127,6 +133,8 @@ def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Articl
         else:
             parsed.report.warnings.append(f"story {article.title!r} had no text left after cleaning")
     parsed.report.articles = len(kept)
+    if parsed.result.articles and not kept:
+        parsed.report.errors.append("no story left after cleaning: every line was dropped (see 'dropped')")
     return finish(kept, parsed.dump, tz), drops
 
 
@@ -170,19 +178,19 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     for post in posts:
         by_dump[post.dump].posts.append(post.filename)
     reports = [o.report if isinstance(o, Parsed) else o for o in outcomes]
-    old_posts = [name for r in previous.get("reports", []) for name in r.get("posts", [])]
-    writes = sync_posts(posts, posts_dir, old_posts)
+    old_posts = {name: r["dump"] for r in previous.get("reports", []) for name in r.get("posts", [])}
+    writes, removed = sync_posts(posts, posts_dir, old_posts)
     tagging = tagging_report(tags, posts)
-    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging, inputs))
+    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging, inputs, removed))
     cache.save()
-    return IngestResult(reports, len(posts), writes, tagging["found_assets"])
+    return IngestResult(reports, len(posts), writes, tagging["found_assets"], removed)
 
 
 def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | None) -> str:
     """Everything the posts are made from: the code, the zone, the taxonomy, and every dump's name,
-    bytes and time (a dump with no date anywhere is dated by its file time)."""
+    bytes and time (a dump with no date anywhere is dated by its file time, or SOURCE_DATE_EPOCH)."""
     taxonomy_part = _taxonomy_repr(taxonomy) if taxonomy else ""
-    parts = [stage_cache.code_version(), tz, taxonomy_part]
+    parts = [stage_cache.code_version(), tz, taxonomy_part, os.environ.get("SOURCE_DATE_EPOCH", "")]
     for path in paths:
         try:
             parts += [path.relative_to(folder).as_posix(), hashlib.sha1(path.read_bytes()).hexdigest(),
@@ -193,9 +201,10 @@ def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | No
 
 
 def _dump_key(dump: Dump) -> str:
-    """What a dump's parse and clean depend on besides the code: its name, text and (as the last-resort
-    date) file time."""
-    return stage_cache.key(dump.name, dump.text, str(int(dump.mtime)))
+    """What a dump's parse and clean depend on besides the code: its name, text, what reading it repaired
+    and (as the last-resort date) its file time or SOURCE_DATE_EPOCH."""
+    return stage_cache.key(dump.name, dump.text, *dump.warnings, str(int(dump.mtime)),
+                           os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
 def _article_key(article: Article) -> str:
@@ -209,7 +218,7 @@ def cached_parse(dump: Dump, tz: str, cache: stage_cache.StageCache) -> Parsed |
     hit = cache.get(name)
     if hit is None:
         hit = parse_dump(dump, tz)
-        cache.put(name, hit.report if isinstance(hit, DumpReport) else (hit.result, hit.report))
+        cache.put(name, hit if isinstance(hit, DumpReport) else (hit.result, hit.report))
         return hit
     return hit if isinstance(hit, DumpReport) else Parsed(dump, *hit)
 
@@ -305,4 +314,8 @@ def describe(result: IngestResult, dumps_dir: Path, posts_dir: Path, limit: int 
     reports = result.reports
     if len(reports) > limit:
         reports = [r for r in reports if r.errors or r.warnings]
-    return [head] + summary_lines(reports)
+    dumps = {r.dump for r in result.reports}
+    gone = [f"  removed {r['post']}: " + (f"{r['dump']} no longer holds its story" if r["dump"] in dumps
+                                          else f"its dump {r['dump']} is gone") for r in result.removed]
+    more = [f"  ... and {len(gone) - limit} more posts removed"] if len(gone) > limit else []
+    return [head] + summary_lines(reports) + gone[:limit] + more

@@ -25,7 +25,7 @@ REFLOW_CHARS = 900  # a paragraph longer than this (one-line bodies) is split in
 def escape(text: str) -> str:
     """Plain text -> Markdown that renders as exactly that text (and never as raw HTML)."""
     text = text.replace("\\", "\\\\")
-    text = re.sub(r"([*_`\[\]])", r"\\\1", text)
+    text = re.sub(r"([*_`\[\]{])", r"\\\1", text)  # `{` would open an attribute list ({: onclick=...})
     text = re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;")
     text = re.sub(r"^(\s*)([#>+-])", r"\1\\\2", text)
     text = re.sub(r"^(\s*\d+)([.)]\s)", r"\1\\\2", text)
@@ -97,6 +97,10 @@ def summary(blocks: list[Block]) -> str:
 
 # ---------------------------------------------------------------- posts
 
+def web_address(url: str | None) -> bool:
+    """Only http(s) addresses are linked to: a dump's `javascript:` or `data:` URL never becomes a link."""
+    return bool(url) and re.match(r"https?://[^\s/]", url, re.I) is not None
+
 def _meta_line(key: str, value) -> str:
     return f"{key}: {squash(str(value or ''))}"
 
@@ -126,7 +130,7 @@ def render_post(story: Story, slug: str, related: list[str]) -> str:
         ("Sources", ", ".join(sorted({c.dump for c in story.copies}))),
         ("Source_Name", shown.source_name),
         ("Also_Reported_By", ", ".join(others)),
-        ("Source_Url", shown.url or next((c.url for c in story.copies if c.url), None)),
+        ("Source_Url", next((c.url for c in [shown, *story.copies] if web_address(c.url)), None)),
         ("Format", shown.format),
         ("Title_Source", title_source),
         ("Related", ", ".join(related)),
@@ -166,14 +170,15 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def sync_posts(posts: list[Post], folder: Path, previous: list[str]) -> dict[str, int]:
-    """Write the posts into `folder` and remove the ones an earlier ingest wrote that are gone now."""
+def sync_posts(posts: list[Post], folder: Path, previous: dict[str, str]) -> tuple[dict[str, int], list[dict]]:
+    """Write the posts into `folder` and remove the ones an earlier ingest wrote that are gone now
+    (`previous`: post file -> the dump it came from). Returns the write counts and what was removed."""
     written = sum(write_if_changed(folder / p.filename, p.text) for p in posts)
     current = {p.filename for p in posts}
-    removed = 0
-    for name in previous:
+    removed = []
+    for name, dump in sorted(previous.items()):
         stale = folder / name
         if name not in current and "/" not in name and stale.suffix == ".md" and stale.exists():
             stale.unlink()
-            removed += 1
-    return {"written": written, "unchanged": len(posts) - written, "removed": removed}
+            removed.append({"post": name, "dump": dump})
+    return {"written": written, "unchanged": len(posts) - written, "removed": len(removed)}, removed

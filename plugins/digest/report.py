@@ -3,7 +3,8 @@
 Each line of a dump is exactly one of: kept (in a post), blank, or dropped for a reason (chrome,
 boilerplate, duplicate, caption, metadata). The counts add up to the dump's line count. Lines that kept
 some text but lost a part (a call to action at the end of a one-line body) are also counted as partial.
-The JSON holds nothing that changes between identical runs (no times, no write counts).
+The JSON holds nothing that changes between identical runs (no times, no write counts); `removed` names
+the posts this ingest removed because their story left the dumps, and the dump each came from.
 """
 from __future__ import annotations
 
@@ -111,13 +112,15 @@ def tagging_report(tags: dict[str, Tags], posts: list[Post]) -> dict:
     return {"found_assets": dict(sorted(found.items())), "posts": per_post}
 
 
-def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict], tagging: dict, inputs: str = "") -> str:
+def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict], tagging: dict, inputs: str = "",
+            removed: list[dict] = ()) -> str:
     data = {
         "inputs": inputs,  # a hash of everything the posts were made from: unchanged, nothing is redone
         "dumps": len(reports),
         "posts": posts_total,
         "errors": sum(len(r.errors) for r in reports),
         "merged_copies": sum(len(m["copies"]) for m in merged),
+        "removed": list(removed),  # posts an earlier ingest wrote whose story is gone: {"post", "dump"}
         "reports": [r.__dict__ for r in reports],
         "merges": merged,
         "tagging": tagging,

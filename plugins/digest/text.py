@@ -27,9 +27,18 @@ def fold(text: str) -> str:
     return squash(text).casefold()
 
 
+# Scripts written without spaces between words (Chinese, Japanese): about one word per two characters
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def word_count(text: str) -> int:
-    """Whitespace-separated words (fast; a lone dash counts too, which no threshold here minds)."""
-    return len(text.split())
+    """Whitespace-separated words (fast; a lone dash counts too, which no threshold here minds); text in
+    a script without spaces counts a word per two characters, so its thresholds mean the same."""
+    words = len(text.split())
+    if text.isascii():
+        return words
+    unspaced = len(_UNSPACED.findall(text))
+    return words + unspaced // 2 if unspaced else words
 
 
 # ---------------------------------------------------------------- words and shingles

@@ -13,5 +13,7 @@ from . import (captioned, creator_page, email_message, feed_xml, generic, headed
 FORMATS = [feed_xml, json_items, email_message, html_page, news_list, creator_page, captioned, headed_article,
            plain_article]
 FALLBACK = generic
+# Formats whose lines may be of any length (minified markup and data); the others are line-based text.
+MARKUP_FORMATS = (feed_xml, json_items, email_message, html_page)
 
-__all__ = ["FORMATS", "FALLBACK"]
+__all__ = ["FORMATS", "FALLBACK", "MARKUP_FORMATS"]

@@ -45,7 +45,8 @@ def _header(dump: Dump):
         m = pattern.match(lines[i].strip())
         if m:
             title = strip_decoration(m.group("title"))
-            if 2 <= word_count(title) <= 40:
+            # a title of only emoji or symbols is no title: the ingest derives one from the lede
+            if 2 <= word_count(title) <= 40 or not title:
                 return i, title, m.group("date")
     return None
 
@@ -63,6 +64,6 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     body = list(enumerate(dump.lines, 1))[i + 1:]
     body, drops = strip_footer(body, dominant_script(dump.text))
     drops.append(Drop((i + 1,), METADATA, squash(dump.lines[i])))
-    article = Article(dump=dump.name, blocks=blocks_from_lines(body), title=title,
+    article = Article(dump=dump.name, blocks=blocks_from_lines(body), title=title or None,
                       date=parse_date(stated, tz), date_source="dump", format=NAME)
     return ParseResult([article], drops)

@@ -14,6 +14,7 @@ import trafilatura
 from lxml import etree
 
 from ..dates import parse_date
+from ..dumps import DumpError
 from ..htmltext import html_blocks
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from ..text import fold, squash
@@ -34,6 +35,8 @@ _PUBLISHED = [  # metadata that carries the publication time, most specific firs
     '//time[@itemprop="datePublished"]/@datetime',
     '//article//time/@datetime',
 ]
+# libxml2 reads <embed> as a container, so the text after one would vanish inside it; embeds hold no text
+_EMBED = re.compile(r"<embed\b[^>]*>(\s*</embed>)?", re.I)
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
 
@@ -60,8 +63,9 @@ def main_blocks(html: str) -> list[Block]:
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
-    doc = extract(dump.text)
-    tree = _page_tree(dump.text)
+    html = _EMBED.sub("", dump.text)
+    tree = _page_tree(html, dump.name)
+    doc = extract(html)
     nodes = _visible_text(tree)
     blocks = _blocks(doc.body) if doc is not None else []
     title = squash(doc.title) if doc is not None and doc.title else None
@@ -75,11 +79,19 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     return ParseResult([article], drops, unit="text line", total_units=len(nodes))
 
 
-def _page_tree(text: str):
+def _page_tree(html: str, name: str):
+    """The page as lxml reads it (as trafilatura does). A page nested deeper than the parser goes loses
+    the text inside, so it is refused rather than posted without its story."""
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.fromstring(text.encode("utf-8"))
+        tree = lxml.html.fromstring(html.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    deep = next((e for e in parser.error_log if "depth" in e.message.lower()), None)
+    if deep is not None:
+        raise DumpError(name, "tags nested deeper than the HTML parser reads (256 levels): the text "
+                        "inside would be lost", line=deep.line)
+    return tree
 
 
 def _published(tree, text: str, tz: str):
