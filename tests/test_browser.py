@@ -346,3 +346,52 @@ def test_screenshots_of_every_page_type_at_375_and_1280_px(browser, sample_site)
         page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
         assert (SCREENSHOTS / name).stat().st_size > 5_000 and page.problems == []
         page.context.close()
+
+
+# ---- hostile dumps -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory, serve):
+    """The hostile HTML dumps of tests/hostile.py and the text dump written to inject Markdown, built and
+    served at the root."""
+    from hostile import write_corpus
+
+    root = tmp_path_factory.mktemp("hostile")
+    expect = write_corpus(root / "corpus", root / "outside")
+    dumps = root / "dumps"
+    dumps.mkdir()
+    for name, e in expect.items():
+        if not e.error and (name.endswith(".html") or "injection" in name):
+            (dumps / name).write_bytes((root / "corpus" / name).read_bytes())
+    site = copy_site(root / "site")
+    proc = build(site, dumps)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    return {"base": serve(site / "output"), "site": site, "dumps": sorted(p.name for p in dumps.iterdir())}
+
+
+def test_pages_from_hostile_dumps_run_no_script_and_open_no_dialog(browser, hostile_site):
+    posts = posts_of(hostile_site["site"])
+    assert {p["Sources"] for p in posts} == set(hostile_site["dumps"]) and len(hostile_site["dumps"]) == 3
+    page = open_page(browser)
+    # anything a dump's markup could run would leave a trace here or open a dialog (open_page records it)
+    page.add_init_script("window.__ran = []; for (const f of ['alert', 'confirm', 'prompt']) "
+                         "{ const o = window[f]; window[f] = (...a) => { window.__ran.push(f + ':' + a); return o(...a); }; }")
+    for post in posts:
+        for path in (f"stories/{post['Slug']}/", "", "feeds/"):
+            page.goto(hostile_site["base"] + path)
+            page.wait_for_load_state("load")
+            found = page.evaluate("""() => ({
+                ran: window.__ran,
+                scripts: [...document.scripts].map(s => s.src || s.textContent.slice(0, 80)),
+                handlers: [...document.querySelectorAll('*')].flatMap(el => [...el.attributes]
+                    .filter(a => a.name.startsWith('on')).map(a => el.tagName + ' ' + a.name)),
+                scriptUrls: [...document.querySelectorAll('[href], [src], [action]')]
+                    .map(el => el.getAttribute('href') || el.getAttribute('src') || el.getAttribute('action'))
+                    .filter(u => /^\\s*(javascript|data|vbscript):/i.test(u)),
+                frames: document.querySelectorAll('iframe, object, embed').length,
+            })""")
+            assert found == {"ran": [], "scripts": [], "handlers": [], "scriptUrls": [], "frames": 0}, (path, found)
+    # no dialog, no script error (requests cut short by the next navigation do not count)
+    assert [p for p in page.problems if not p.endswith("net::ERR_ABORTED")] == []
+    page.goto(hostile_site["base"] + f"stories/{posts[0]['Slug']}/")
+    assert page.locator("main .body p").count() >= 2  # the story itself is there, as text
