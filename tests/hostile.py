@@ -3,12 +3,13 @@
     write_corpus(folder) -> {dump name: Expect}
 
 Most files are generated rather than committed: binary files, a 50 MB line and a symlink do not belong in
-the repository. The good dumps among them must give posts; the bad ones a clear error naming the file.
+the repository (nor do a pipe and dangling links). The good dumps among them must give posts; the bad ones a clear error naming the file.
 Every story's text is our own.
 """
 from __future__ import annotations
 
 import io
+import os
 import random
 import struct
 import zipfile
@@ -209,4 +210,8 @@ def write_corpus(folder: Path, outside: Path) -> dict[str, Expect]:
     secret.write_text(_dated("Private notes that live outside the dumps folder", day=18), encoding="utf-8")
     (folder / "link-outside.txt").symlink_to(secret)
     expect["link-outside.txt"] = Expect(error="outside the dumps folder")
+    (folder / "link-to-nothing.txt").symlink_to(outside / "gone.txt")
+    expect["link-to-nothing.txt"] = Expect(error="its target is gone")
+    os.mkfifo(folder / "a-pipe.txt")  # opening it to read would block for ever
+    expect["a-pipe.txt"] = Expect(error="not a regular file")
     return expect

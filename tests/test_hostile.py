@@ -40,10 +40,15 @@ def ingested(corpus, tmp_path_factory):
     return result, posts
 
 
-def _hashes(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every dump's bytes and file time (a symlink's own and its target's)."""
-    return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns, p.lstat().st_mtime_ns)
-            for p in sorted(folder.iterdir())}
+def _hashes(folder: Path) -> dict[str, tuple]:
+    """Every dump's bytes and file times (a symlink's own and its target's); a pipe's and a dangling
+    link's times only (reading the pipe would block)."""
+    out = {}
+    for p in sorted(folder.iterdir()):
+        regular = p.is_file()
+        out[p.name] = (hashlib.sha256(p.read_bytes()).hexdigest() if regular else None,
+                       p.stat().st_mtime_ns if regular else None, p.lstat().st_mtime_ns)
+    return out
 
 
 def _posts_by_dump(posts: Path) -> dict[str, list[tuple[dict, str]]]:

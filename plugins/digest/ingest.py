@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from . import clean as cleaning
 from .dates import dates_in_text, infer_date
 from .dedup import Fingerprint, dedup, fingerprint
 from .detect import detect
-from .dumps import DumpError, find_dumps, overlong_line, read_dump
+from .dumps import MAX_DUMP_BYTES, DumpError, find_dumps, overlong_line, read_dump
 from .formats import MARKUP_FORMATS
 from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
 from .posts import make_posts, sync_posts, write_if_changed
@@ -193,9 +194,12 @@ def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | No
     parts = [stage_cache.code_version(), tz, taxonomy_part, os.environ.get("SOURCE_DATE_EPOCH", "")]
     for path in paths:
         try:
-            parts += [path.relative_to(folder).as_posix(), hashlib.sha1(path.read_bytes()).hexdigest(),
-                      str(int(path.stat().st_mtime))]
-        except OSError as e:
+            info = path.stat()
+            # only what read_dump would read: never a pipe (it would block) nor an oversized file
+            readable = stat.S_ISREG(info.st_mode) and info.st_size <= MAX_DUMP_BYTES
+            parts += [path.relative_to(folder).as_posix(), str(path.resolve()), str(info.st_size),
+                      str(int(info.st_mtime)), hashlib.sha1(path.read_bytes()).hexdigest() if readable else ""]
+        except (OSError, RuntimeError) as e:
             parts.append(f"{path}: {e}")
     return stage_cache.key(*parts)
 
