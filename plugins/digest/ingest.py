@@ -24,8 +24,7 @@ from . import clean as cleaning
 from .dates import dates_in_text, infer_date
 from .dedup import Fingerprint, dedup, fingerprint
 from .detect import detect
-from .dumps import MAX_DUMP_BYTES, DumpError, find_dumps, overlong_line, read_dump
-from .formats import MARKUP_FORMATS
+from .dumps import MAX_DUMP_BYTES, DumpError, find_dumps, read_dump
 from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
 from .posts import make_posts, sync_posts, write_if_changed
 from .related import related_stories
@@ -68,9 +67,7 @@ def load_dump(path: Path, folder: Path) -> Dump | DumpReport:
 def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
     """Detect and parse one dump. A dump that fails, or holds no article, becomes a report with its error."""
     try:
-        fmt, confidence = detect(dump)
-        if fmt not in MARKUP_FORMATS and (overlong := overlong_line(dump)):
-            raise overlong
+        fmt, confidence = detect(dump)  # refuses a text dump with an overlong line
         result = fmt.parse(dump, tz)
     except DumpError as e:
         return DumpReport(dump.name, errors=[e.detail], warnings=list(dump.warnings))
