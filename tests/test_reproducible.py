@@ -32,8 +32,9 @@ def fresh_clone(dest: Path, checked_out_at: float) -> Path:
             shutil.copyfile(source, dest / name)
             os.utime(dest / name, (checked_out_at, checked_out_at))
     (dest / ".venv").symlink_to(ROOT / ".venv")
-    venv_time = (ROOT / ".venv" / ".installed").stat().st_mtime
-    os.utime(dest / "requirements.txt", (venv_time, venv_time))  # the shared .venv is up to date for it
+    # older than the shared .venv's stamp, so make sees that .venv up to date and installs nothing
+    older = (ROOT / ".venv" / ".installed").stat().st_mtime_ns - 10**9
+    os.utime(dest / "requirements.txt", ns=(older, older))
     return dest
 
 
