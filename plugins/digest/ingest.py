@@ -69,12 +69,11 @@ def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
     try:
         fmt, confidence = detect(dump)  # refuses a text dump with an overlong line
         result = fmt.parse(dump, tz)
-    except DumpError as e:
-        return DumpReport(dump.name, errors=[e.detail], warnings=list(dump.warnings))
-    except Exception as e:  # a parser bug must not stop the other dumps
-        log.debug("%s", traceback.format_exc())
-        return DumpReport(dump.name, errors=[f"could not be parsed ({type(e).__name__}: {e})"],
-                          warnings=list(dump.warnings))
+    except Exception as e:  # a parser bug must not stop the other dumps either
+        if not isinstance(e, DumpError):
+            log.debug("%s", traceback.format_exc())
+        error = e.detail if isinstance(e, DumpError) else f"could not be parsed ({type(e).__name__}: {e})"
+        return DumpReport(dump.name, errors=[error], warnings=list(dump.warnings))
     report = DumpReport(dump.name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
                         unit=result.unit, warnings=[*dump.warnings, *result.warnings])
     if not result.articles:

@@ -101,6 +101,7 @@ def web_address(url: str | None) -> bool:
     """Only http(s) addresses are linked to: a dump's `javascript:` or `data:` URL never becomes a link."""
     return bool(url) and re.match(r"https?://[^\s/]", url, re.I) is not None
 
+
 def _meta_line(key: str, value) -> str:
     return f"{key}: {squash(str(value or ''))}"
 
