@@ -5,6 +5,7 @@
 #   TAXONOMY=<file> topics and assets to tag with (default: content/taxonomy.toml)
 #   SITEURL=<url>  absolute address of the published site (default: empty, relative links)
 #   STRICT=1       fail the build when any dump fails to ingest
+#   JOBS=<n>       processes the ingest runs in (default: every core)
 #   PORT=<n>       port for serve/devserver (default 8000)
 #   make publish: GITHUB_PAGES_REMOTE (origin), GITHUB_PAGES_BRANCH (gh-pages), CNAME=<domain>,
 #                 MESSAGE=<commit message>, DRY_RUN=1 (check, push nothing), ALLOW_INGEST_ERRORS=1
@@ -22,6 +23,7 @@ POSTS ?= content/posts
 TAXONOMY ?= content/taxonomy.toml
 SITEURL ?=
 STRICT ?= 0
+JOBS ?= 0
 PORT ?= 8000
 SERVER ?= 127.0.0.1
 PELICANOPTS ?=
@@ -33,7 +35,7 @@ DRY_RUN ?= 0
 ALLOW_INGEST_ERRORS ?= 0
 
 # pelican.conf.py reads these from the environment.
-export DUMPS SITEURL STRICT TAXONOMY CNAME
+export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS
 
 .PHONY: help html ingest test bench clean regenerate serve devserver publish check lock
 
@@ -61,7 +63,8 @@ html: $(VENV)/.installed
 
 ingest: $(VENV)/.installed
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest "$(DUMPS)" "$(abspath $(POSTS))" \
-		--taxonomy "$(TAXONOMY)" --cache "$(CURDIR)/cache/digest" $(if $(filter 1,$(STRICT)),--strict)
+		--taxonomy "$(TAXONOMY)" --cache "$(CURDIR)/cache/digest" $(if $(filter 1,$(STRICT)),--strict) \
+		$(if $(filter-out 0,$(JOBS)),--jobs $(JOBS))
 
 # axe-core for the browser tests, pinned by tests/browser/package-lock.json; skipped without npm (the
 # browser tests then skip too, unless DIGEST_BROWSER_TESTS=required, as in .ci/run).

@@ -34,6 +34,8 @@ DIGEST_TIMEZONE = TIMEZONE
 # When True, any dump that fails to ingest fails the build (`make html STRICT=1`). Default: False,
 # the other dumps still build and the failures are reported.
 DIGEST_STRICT = os.environ.get("STRICT", "0") == "1"
+# Processes the ingest parses, cleans and tags in (`make html JOBS=1`). Default: 0, every core.
+DIGEST_JOBS = int(os.environ.get("JOBS") or 0)
 
 # ---- content ----------------------------------------------------------------------------------------
 PATH = os.path.join(HERE, "content")

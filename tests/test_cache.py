@@ -85,3 +85,21 @@ def test_an_unreadable_cache_only_makes_the_build_slower(tmp_path):
     result = ingest(SAMPLES, tmp_path / "posts", "UTC", TAXONOMY, cache)
     assert result.posts == 13 and not result.errors
     assert (cache / "ingest-cache.pickle").stat().st_size > 1000
+
+
+def test_the_posts_are_the_same_with_any_number_of_jobs(tmp_path):
+    """Parsing, cleaning and tagging in worker processes gives byte-identical posts and report."""
+    from synthetic import generate
+
+    generate(400, tmp_path / "corpus")
+    dumps = tmp_path / "corpus" / "dumps"
+    one = ingest(dumps, tmp_path / "one", "UTC", TAXONOMY, jobs=1)
+    two = ingest(dumps, tmp_path / "two", "UTC", TAXONOMY, tmp_path / "cache", jobs=2)
+    assert one.posts > 300 and not one.errors
+    assert digest_of(tmp_path / "one") == digest_of(tmp_path / "two")
+    # and again from the cache the workers filled, with one dump changed
+    first = sorted(dumps.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    ingest(dumps, tmp_path / "one", "UTC", TAXONOMY, jobs=1)
+    ingest(dumps, tmp_path / "two", "UTC", TAXONOMY, tmp_path / "cache", jobs=2)
+    assert digest_of(tmp_path / "one") == digest_of(tmp_path / "two")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .ingest import describe, ingest
 from .tagging import TaxonomyError, taxonomy_at
+from .workers import default_jobs
 
 DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "content" / "taxonomy.toml"
 
@@ -19,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--taxonomy", type=Path, default=DEFAULT_TAXONOMY,
                     help=f"topics and assets to tag posts with (default {DEFAULT_TAXONOMY})")
     ap.add_argument("--strict", action="store_true", help="exit 1 when any dump has an error")
+    ap.add_argument("--jobs", type=int, default=default_jobs(),
+                    help="processes to parse, clean and tag in (default: every core)")
     ap.add_argument("--cache", type=Path, help="folder of results kept between runs (a rerun redoes only what changed)")
     args = ap.parse_args(argv)
     if not args.dumps.is_dir():
@@ -29,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     except TaxonomyError as e:
         print(f"error: taxonomy: {e}", file=sys.stderr)
         return 2
-    result = ingest(args.dumps, args.posts, args.timezone, taxonomy, args.cache)
+    result = ingest(args.dumps, args.posts, args.timezone, taxonomy, args.cache, max(1, args.jobs))
     print("\n".join(describe(result, args.dumps, args.posts)))
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)

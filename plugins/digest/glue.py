@@ -13,6 +13,7 @@ from pathlib import Path
 from . import browse, feeds, search
 from .ingest import describe, ingest, unchanged
 from .tagging import TaxonomyError, taxonomy_at
+from .workers import default_jobs
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,9 @@ def run_ingest(generator) -> None:
         # The child finds this package on the plugin path (Pelican imports it from there, not from sys.path).
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir,
                                  initargs=(str(Path(__file__).resolve().parent.parent),)) as child:
-            result = child.submit(ingest_with, dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache).result()
+            jobs = settings.get("DIGEST_JOBS") or default_jobs()
+            result = child.submit(ingest_with, dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache,
+                                  jobs).result()
     generator.context["digest_found_assets"] = result.found_assets  # the context all generators share
     lines = describe(result, dumps, posts)
     lines[0] += f" in {time.perf_counter() - started:.1f} s"
@@ -61,9 +64,9 @@ def _cache_folder(settings, name: str) -> Path | None:
     return Path(settings["CACHE_PATH"]) / name if settings.get("CACHE_CONTENT") else None
 
 
-def ingest_with(dumps: Path, posts: Path, tz: str, taxonomy: Path, cache: Path | None):
+def ingest_with(dumps: Path, posts: Path, tz: str, taxonomy: Path, cache: Path | None, jobs: int):
     """The ingest, as the child process runs it."""
-    return ingest(dumps, posts, tz, taxonomy_at(taxonomy), cache)
+    return ingest(dumps, posts, tz, taxonomy_at(taxonomy), cache, jobs)
 
 
 def link_articles(generator) -> None:

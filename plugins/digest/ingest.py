@@ -32,6 +32,7 @@ from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_li
 from .tagging import Tags, Taxonomy, tag
 from .text import squash
 from .titles import derive_title
+from .workers import run_all
 
 log = logging.getLogger(__name__)
 
@@ -136,9 +137,10 @@ def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Articl
 
 
 def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy | None = None,
-           cache_dir: Path | None = None) -> IngestResult:
+           cache_dir: Path | None = None, jobs: int = 1) -> IngestResult:
     """Convert every dump in `dumps_dir` into posts in `posts_dir`; write the report beside them.
-    Without a taxonomy, posts get no topics and assets. With `cache_dir`, reuse earlier results."""
+    Without a taxonomy, posts get no topics and assets. With `cache_dir`, reuse earlier results.
+    Parsing, cleaning and tagging run in `jobs` processes."""
     report_path = posts_dir / REPORT_NAME
     previous = _previous_report(report_path)
     paths = find_dumps(dumps_dir)
@@ -149,26 +151,23 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     loaded = [load_dump(p, dumps_dir) for p in paths]
     known = {r["dump"] for r in previous.get("reports", []) if r.get("posts")}
     duplicates = same_texts([d for d in loaded if isinstance(d, Dump)], known)
+    to_parse = [d for d in loaded if isinstance(d, Dump) and d.name not in duplicates]
+    parses = cached_parses(to_parse, tz, cache, jobs)
 
     def outcome(dump: Dump | DumpReport) -> Parsed | DumpReport:
         if isinstance(dump, DumpReport):
             return dump  # could not be read
-        return same_as(dump, duplicates[dump.name]) if dump.name in duplicates else cached_parse(dump, tz, cache)
+        return same_as(dump, duplicates[dump.name]) if dump.name in duplicates else parses[dump.name]
 
     outcomes = [outcome(d) for d in loaded]
     parsed = [o for o in outcomes if isinstance(o, Parsed)]
     # boilerplate shows itself by repeating across stories, so the whole build is looked at first
     repeated = cleaning.repeated_edges([a for p in parsed for a in p.result.articles])
-    context = stage_cache.key(tz, *sorted(repeated))
-    cleaned = {p.dump.name: cached_clean(p, repeated, tz, cache, context) for p in parsed}
-    articles = [a for p in parsed for a in cleaned[p.dump.name][0]]
-    stories = dedup(articles, cached_fingerprints(articles, cache))
+    cleaned = cached_cleans(parsed, repeated, tz, cache, jobs)
+    articles = [a for p in parsed for a in cleaned[p.dump.name].articles]
+    stories = dedup(articles, [f for p in parsed for f in cleaned[p.dump.name].prints])
     account_for_copies(parsed, cleaned, stories)
-    if taxonomy is not None:
-        taxonomy_id = stage_cache.key(_taxonomy_repr(taxonomy))
-        tags = {s.id: cached_tags(s, taxonomy, taxonomy_id, cache) for s in stories}
-    else:
-        tags = {}
+    tags = cached_tags(stories, taxonomy, cache, jobs) if taxonomy is not None else {}
     posts = make_posts(stories, related_stories(stories))
 
     by_dump = {p.dump.name: p.report for p in parsed}
@@ -212,41 +211,45 @@ def _article_key(article: Article) -> str:
     return stage_cache.key(article.title or "", *(f"{b.kind}\0{b.text}" for b in article.blocks))
 
 
-def cached_parse(dump: Dump, tz: str, cache: stage_cache.StageCache) -> Parsed | DumpReport:
-    """parse_dump, unless this dump's bytes were parsed before."""
-    name = stage_cache.key("parse", _dump_key(dump), tz)
-    hit = cache.get(name)
-    if hit is None:
-        hit = parse_dump(dump, tz)
-        cache.put(name, hit if isinstance(hit, DumpReport) else (hit.result, hit.report))
-        return hit
-    return hit if isinstance(hit, DumpReport) else Parsed(dump, *hit)
+def cached_parses(dumps: list[Dump], tz: str, cache: stage_cache.StageCache, jobs: int) -> dict:
+    """parse_dump for each dump whose bytes were not parsed before; {dump name: Parsed or DumpReport}."""
+    names = {d.name: stage_cache.key("parse", _dump_key(d), tz) for d in dumps}
+    kept = {d.name: cache.get(names[d.name]) for d in dumps}  # a DumpReport, or (ParseResult, DumpReport)
+    todo = [d for d in dumps if kept[d.name] is None]
+    for dump, made in zip(todo, run_all(parse_dump, todo, jobs, tz=tz)):
+        kept[dump.name] = made if isinstance(made, DumpReport) else (made.result, made.report)
+        cache.put(names[dump.name], kept[dump.name])
+    return {d.name: kept[d.name] if isinstance(kept[d.name], DumpReport) else Parsed(d, *kept[d.name])
+            for d in dumps}
 
 
-def cached_clean(parsed: Parsed, repeated: set[str], tz: str, cache: stage_cache.StageCache,
-                 context: str) -> tuple[list[Article], list[Drop]]:
-    """clean_dump, unless this dump was cleaned before amid the same boilerplate."""
-    name = stage_cache.key("clean", _dump_key(parsed.dump), context)
-    hit = cache.get(name)
-    if hit is None:
-        articles, drops = clean_dump(parsed, repeated, tz)
-        cache.put(name, (articles, drops, parsed.report))
-        return articles, drops
-    articles, drops, parsed.report = hit
-    return articles, drops
+@dataclass
+class Cleaned:
+    articles: list[Article]      # the dump's stories after cleaning, titled and dated
+    drops: list[Drop]            # every line left out so far
+    prints: list[Fingerprint]    # each article's dedup fingerprint
+    report: DumpReport
 
 
-def cached_fingerprints(articles: list[Article], cache: stage_cache.StageCache) -> list[Fingerprint]:
-    """Each article's dedup fingerprint, unless an article with the same title and blocks had one made."""
+def clean_and_print(parsed: Parsed, repeated: set[str], tz: str) -> Cleaned:
+    """clean_dump, and the fingerprints dedup compares the cleaned articles by."""
+    articles, drops = clean_dump(parsed, repeated, tz)
     words: dict[str, int] = {}
-    out = []
-    for a in articles:
-        name = stage_cache.key("print", _article_key(a))
-        made = cache.get(name)
-        if made is None:
-            made = fingerprint(a, words)
-            cache.put(name, made)
-        out.append(made)
+    return Cleaned(articles, drops, [fingerprint(a, words) for a in articles], parsed.report)
+
+
+def cached_cleans(parsed: list[Parsed], repeated: set[str], tz: str, cache: stage_cache.StageCache,
+                  jobs: int) -> dict[str, Cleaned]:
+    """clean_and_print for each dump not cleaned before amid the same boilerplate; {dump name: Cleaned}."""
+    context = stage_cache.key(tz, *sorted(repeated))
+    names = {p.dump.name: stage_cache.key("clean", _dump_key(p.dump), context) for p in parsed}
+    out = {p.dump.name: cache.get(names[p.dump.name]) for p in parsed}
+    todo = [p for p in parsed if out[p.dump.name] is None]
+    for p, made in zip(todo, run_all(clean_and_print, todo, jobs, repeated=repeated, tz=tz)):
+        cache.put(names[p.dump.name], made)
+        out[p.dump.name] = made
+    for p in parsed:
+        p.report = out[p.dump.name].report
     return out
 
 
@@ -254,16 +257,21 @@ def _taxonomy_repr(taxonomy: Taxonomy) -> str:
     return repr((taxonomy.topics, taxonomy.assets, taxonomy.max_topics))
 
 
-def cached_tags(story: Story, taxonomy: Taxonomy, taxonomy_id: str, cache: stage_cache.StageCache) -> Tags:
-    """The story's tags, unless a story with the same text was tagged with the same taxonomy before."""
-    a = story.article
-    name = stage_cache.key("tags", taxonomy_id, a.title_source, _article_key(a))
-    tags = cache.get(name)
-    if tags is None:
-        tags = tag(a, taxonomy)
-        cache.put(name, tags)
-    a.topics, a.assets = tags.topics, tags.assets
-    return tags
+def cached_tags(stories: list[Story], taxonomy: Taxonomy, cache: stage_cache.StageCache, jobs: int
+                ) -> dict[str, Tags]:
+    """Each story's tags, unless a story with the same text was tagged with the same taxonomy before;
+    {story id: Tags}, and the shown article's topics and assets set."""
+    taxonomy_id = stage_cache.key(_taxonomy_repr(taxonomy))
+    names = {s.id: stage_cache.key("tags", taxonomy_id, s.article.title_source, _article_key(s.article))
+             for s in stories}
+    out = {s.id: cache.get(names[s.id]) for s in stories}
+    todo = [s for s in stories if out[s.id] is None]
+    for story, made in zip(todo, run_all(tag, [s.article for s in todo], jobs, taxonomy=taxonomy)):
+        cache.put(names[story.id], made)
+        out[story.id] = made
+    for story in stories:
+        story.article.topics, story.article.assets = out[story.id].topics, out[story.id].assets
+    return out
 
 
 def unchanged(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None) -> IngestResult | None:
@@ -282,12 +290,12 @@ def _as_last_time(previous: dict, posts_dir: Path, inputs: str) -> IngestResult 
                         previous.get("tagging", {}).get("found_assets", {}))
 
 
-def account_for_copies(parsed: list[Parsed], cleaned: dict, stories: list[Story]) -> None:
+def account_for_copies(parsed: list[Parsed], cleaned: dict[str, Cleaned], stories: list[Story]) -> None:
     """Fill each dump's line accounting: a copy merged into a story shown from another copy is a
     duplicate, line by line."""
     shown = {id(s.article) for s in stories}
     for p in parsed:
-        articles, drops = cleaned[p.dump.name]
+        articles, drops = cleaned[p.dump.name].articles, cleaned[p.dump.name].drops
         copies = [a for a in articles if id(a) not in shown]
         drops = drops + [Drop(b.lines, DUPLICATE, b.text) for a in copies for b in a.blocks]
         p.report.merged = len(copies)
