@@ -1,10 +1,11 @@
 """Pelican plugin: before Pelican reads its articles, ingest the raw dumps into Markdown posts; after,
 write the topic, asset, search and 404 pages and the feeds, and index the story pages for search
-(Pagefind). Every post's and page's HTML is sanitised as Pelican reads it (sanitize.py).
+(Pagefind). The posts are read by a faster Markdown reader (reader.py) and every post's and page's HTML
+is sanitised as Pelican reads it (sanitize.py).
 
 The Pelican glue is in glue.py and stays thin; the work happens in plain modules (ingest.py, browse.py,
 feeds.py) that run without Pelican too (`python -m digest DUMPS POSTS`). Settings (documented in
-pelican.conf.py): DIGEST_DUMPS, DIGEST_POSTS, DIGEST_TAXONOMY, DIGEST_TIMEZONE, DIGEST_STRICT,
+pelican.conf.py): DIGEST_DUMPS, DIGEST_POSTS, DIGEST_TAXONOMY, DIGEST_TIMEZONE, DIGEST_STRICT, DIGEST_JOBS,
 DIGEST_FEED_MAX_ITEMS, DIGEST_FEED_PLACEHOLDER, DIGEST_SEARCH.
 """
 from __future__ import annotations
@@ -13,10 +14,15 @@ from __future__ import annotations
 def register() -> None:
     from pelican import signals
 
-    from .glue import browse_generator, link_articles, run_ingest
+    from .glue import browse_generator, link_articles, note_written, prune_output, run_ingest
+    from .reader import add_reader
     from .sanitize import sanitize_content
 
+    signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(run_ingest)
     signals.content_object_init.connect(sanitize_content)
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(browse_generator)
+    signals.content_written.connect(note_written)
+    signals.feed_written.connect(note_written)
+    signals.finalized.connect(prune_output)

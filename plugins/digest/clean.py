@@ -292,14 +292,19 @@ def edge_sentences(blocks: list[Block], n: int) -> list[str]:
     return head[:n] + tail[-n:]
 
 
-def repeated_edges(articles: list[Article]) -> set[str]:
+def edge_keys(article: Article) -> list[str]:
+    """The article's edge sentences as repeated_edges compares them."""
+    return [key for key in map(fold, edge_sentences(article.blocks, EDGE)) if word_count(key) >= 3]
+
+
+def repeated_edges(articles: list[Article], keys: list[list[str]] | None = None) -> set[str]:
     """Sentences that open or close two or more *different* stories of the build: the publisher's, not
-    the story's. Two copies of one story share most of their word runs, so they do not count as different."""
+    the story's. Two copies of one story share most of their word runs, so they do not count as different.
+    `keys`: each article's edge_keys, when the caller has them already."""
     where: dict[str, set[int]] = defaultdict(set)
-    for i, article in enumerate(articles):
-        for key in map(fold, edge_sentences(article.blocks, EDGE)):
-            if word_count(key) >= 3:
-                where[key].add(i)
+    for i, article_keys in enumerate(keys if keys is not None else map(edge_keys, articles)):
+        for key in article_keys:
+            where[key].add(i)
     shingles: dict[int, np.ndarray] = {}
 
     def of(i: int) -> np.ndarray:

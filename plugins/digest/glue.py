@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import site
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import browse, feeds, search
+from . import browse, feeds, prune, search
 from .ingest import describe, ingest, unchanged
 from .tagging import TaxonomyError, taxonomy_at
 from .workers import default_jobs
@@ -57,6 +58,26 @@ def run_ingest(generator) -> None:
         log.warning("ingest: %s", error)
     if settings.get("DIGEST_STRICT") and result.errors:
         raise IngestFailed(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
+
+
+_written: set[str] = set()  # pages and feeds this build wrote (prune.py)
+
+
+def note_written(path, **_) -> None:
+    """content_written and feed_written: remember a file the build wrote."""
+    _written.add(os.path.abspath(path))
+
+
+def prune_output(pelican) -> None:
+    """finalized: remove the pages and feeds of output/ this build did not write (prune.py); not when
+    WRITE_SELECTED made it write only some."""
+    written = set(_written)
+    _written.clear()
+    if pelican.settings.get("WRITE_SELECTED"):
+        return
+    removed = prune.prune(Path(pelican.output_path), written)
+    if removed:
+        log.info("removed %d pages and feeds this build no longer has, e.g. %s", len(removed), removed[0])
 
 
 def _cache_folder(settings, name: str) -> Path | None:
@@ -167,6 +188,7 @@ def browse_generator(pelican):
             from pelican.log import console
 
             if not self.settings.get("DIGEST_SEARCH", True):
+                search.remove_index(Path(self.output_path))  # an earlier build's, in the kept output/
                 return
             parts: dict[str, list[str]] = {}
             for article in self.context.get("articles", []):
@@ -174,7 +196,8 @@ def browse_generator(pelican):
             cache = _cache_folder(self.settings, "pagefind")
             started = time.perf_counter()
             try:
-                line = search.index_site(Path(self.output_path), parts, cache)
+                jobs = self.settings.get("DIGEST_JOBS") or default_jobs()
+                line = search.index_site(Path(self.output_path), parts, cache, jobs)
             except search.SearchIndexFailed as e:
                 log.error("%s; the search page will find nothing", e)
                 return
@@ -189,9 +212,11 @@ def browse_generator(pelican):
                     path = out / f"{feed.path}.{kind}.xml"
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(feeds.render(feed, kind, self.feed_base, name))
+                    note_written(path)
             newest = max((e.published for f in self.feeds for e in f.entries), default=None)
             (out / "feeds" / "feeds.opml").write_text(feeds.opml(self.feeds, self.feed_base, name, newest),
                                                      encoding="utf-8")
+            note_written(out / "feeds" / "feeds.opml")
 
     return BrowseGenerator
 

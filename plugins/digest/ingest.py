@@ -6,7 +6,9 @@
 Reading dumps and writing posts are the only side effects; every stage between is a plain function.
 With a cache folder, a rebuild reuses what it can (cache.py): nothing at all runs when no input changed
 since the last ingest into the same posts folder, and otherwise each dump's parse and clean and each
-story's tags are only computed when their inputs are new.
+story's tags, terms and Markdown are only made when their inputs are new. Those per-dump and per-story
+steps run in `jobs` worker processes (workers.py); the build-wide ones (boilerplate by repetition, dedup,
+related stories, slugs) run here, on what the workers made.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import logging
 import os
 import stat
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,8 +29,8 @@ from .dedup import Fingerprint, dedup, fingerprint
 from .detect import detect
 from .dumps import MAX_DUMP_BYTES, DumpError, find_dumps, read_dump
 from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
-from .posts import make_posts, sync_posts, write_if_changed
-from .related import related_stories
+from .posts import make_posts, rendered_text, sync_posts, write_if_changed
+from .related import related_stories, terms
 from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_lines, tagging_report, to_json
 from .tagging import Tags, Taxonomy, tag
 from .text import squash
@@ -42,6 +45,7 @@ class Parsed:
     dump: Dump
     result: ParseResult
     report: DumpReport
+    edges: list[list[str]] = field(default_factory=list)  # each article's edge sentences (clean.edge_keys)
 
 
 @dataclass
@@ -162,13 +166,16 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     outcomes = [outcome(d) for d in loaded]
     parsed = [o for o in outcomes if isinstance(o, Parsed)]
     # boilerplate shows itself by repeating across stories, so the whole build is looked at first
-    repeated = cleaning.repeated_edges([a for p in parsed for a in p.result.articles])
+    repeated = cleaning.repeated_edges([a for p in parsed for a in p.result.articles],
+                                       [keys for p in parsed for keys in p.edges])
     cleaned = cached_cleans(parsed, repeated, tz, cache, jobs)
     articles = [a for p in parsed for a in cleaned[p.dump.name].articles]
     stories = dedup(articles, [f for p in parsed for f in cleaned[p.dump.name].prints])
     account_for_copies(parsed, cleaned, stories)
-    tags = cached_tags(stories, taxonomy, cache, jobs) if taxonomy is not None else {}
-    posts = make_posts(stories, related_stories(stories))
+    parts = cached_story_parts(stories, taxonomy, cache, jobs)
+    tags = {s.id: p.tags for s, p in zip(stories, parts) if p.tags is not None}
+    related = related_stories(stories, [p.terms for p in parts])
+    posts = make_posts(stories, related, {s.id: p.text for s, p in zip(stories, parts)})
 
     by_dump = {p.dump.name: p.report for p in parsed}
     for post in posts:
@@ -211,14 +218,22 @@ def _article_key(article: Article) -> str:
     return stage_cache.key(article.title or "", *(f"{b.kind}\0{b.text}" for b in article.blocks))
 
 
+def parse_for_cache(dump: Dump, tz: str) -> DumpReport | tuple[ParseResult, DumpReport, list[list[str]]]:
+    """parse_dump, and the edge sentences of each article the boilerplate pass compares, as kept."""
+    made = parse_dump(dump, tz)
+    if isinstance(made, DumpReport):
+        return made
+    return made.result, made.report, [cleaning.edge_keys(a) for a in made.result.articles]
+
+
 def cached_parses(dumps: list[Dump], tz: str, cache: stage_cache.StageCache, jobs: int) -> dict:
-    """parse_dump for each dump whose bytes were not parsed before; {dump name: Parsed or DumpReport}."""
+    """parse_for_cache for each dump whose bytes were not parsed before; {dump name: Parsed or DumpReport}."""
     names = {d.name: stage_cache.key("parse", _dump_key(d), tz) for d in dumps}
-    kept = {d.name: cache.get(names[d.name]) for d in dumps}  # a DumpReport, or (ParseResult, DumpReport)
+    kept = {d.name: cache.get(names[d.name]) for d in dumps}
     todo = [d for d in dumps if kept[d.name] is None]
-    for dump, made in zip(todo, run_all(parse_dump, todo, jobs, tz=tz)):
-        kept[dump.name] = made if isinstance(made, DumpReport) else (made.result, made.report)
-        cache.put(names[dump.name], kept[dump.name])
+    for dump, made in zip(todo, run_all(parse_for_cache, todo, jobs, tz=tz)):
+        kept[dump.name] = made
+        cache.put(names[dump.name], made)
     return {d.name: kept[d.name] if isinstance(kept[d.name], DumpReport) else Parsed(d, *kept[d.name])
             for d in dumps}
 
@@ -257,20 +272,35 @@ def _taxonomy_repr(taxonomy: Taxonomy) -> str:
     return repr((taxonomy.topics, taxonomy.assets, taxonomy.max_topics))
 
 
-def cached_tags(stories: list[Story], taxonomy: Taxonomy, cache: stage_cache.StageCache, jobs: int
-                ) -> dict[str, Tags]:
-    """Each story's tags, unless a story with the same text was tagged with the same taxonomy before;
-    {story id: Tags}, and the shown article's topics and assets set."""
-    taxonomy_id = stage_cache.key(_taxonomy_repr(taxonomy))
-    names = {s.id: stage_cache.key("tags", taxonomy_id, s.article.title_source, _article_key(s.article))
-             for s in stories}
-    out = {s.id: cache.get(names[s.id]) for s in stories}
-    todo = [s for s in stories if out[s.id] is None]
-    for story, made in zip(todo, run_all(tag, [s.article for s in todo], jobs, taxonomy=taxonomy)):
-        cache.put(names[story.id], made)
-        out[story.id] = made
-    for story in stories:
-        story.article.topics, story.article.assets = out[story.id].topics, out[story.id].assets
+@dataclass
+class StoryParts:
+    """What is made of a story's shown article alone, kept between builds."""
+
+    tags: Tags | None              # None without a taxonomy
+    terms: Counter                 # for related stories (related.terms)
+    text: tuple[str, str]          # its post's Markdown body and summary (posts.rendered_text)
+
+
+def story_parts(article: Article, taxonomy: Taxonomy | None) -> StoryParts:
+    return StoryParts(tag(article, taxonomy) if taxonomy is not None else None, terms(article),
+                      rendered_text(article))
+
+
+def cached_story_parts(stories: list[Story], taxonomy: Taxonomy | None, cache: stage_cache.StageCache,
+                       jobs: int) -> list[StoryParts]:
+    """Each story's parts, unless a story with the same text was made with the same taxonomy before; the
+    shown article's topics and assets are set."""
+    taxonomy_id = stage_cache.key(_taxonomy_repr(taxonomy)) if taxonomy is not None else ""
+    names = [stage_cache.key("story", taxonomy_id, s.article.title_source, _article_key(s.article))
+             for s in stories]
+    out = [cache.get(name) for name in names]
+    todo = [i for i, made in enumerate(out) if made is None]
+    for i, made in zip(todo, run_all(story_parts, [stories[i].article for i in todo], jobs, taxonomy=taxonomy)):
+        cache.put(names[i], made)
+        out[i] = made
+    for story, parts in zip(stories, out):
+        if parts.tags is not None:
+            story.article.topics, story.article.assets = parts.tags.topics, parts.tags.assets
     return out
 
 

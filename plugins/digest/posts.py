@@ -12,7 +12,7 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .model import Block, Post, Story
+from .model import Article, Block, Post, Story
 from .text import split_sentences, squash
 
 SLUG_MAX = 80
@@ -116,8 +116,14 @@ def _title(story: Story) -> tuple[str, str]:
     return shown.title, shown.title_source
 
 
-def render_post(story: Story, slug: str, related: list[str]) -> str:
+def rendered_text(article: Article) -> tuple[str, str]:
+    """The article's Markdown body and its summary: the slow part of a post, a function of its blocks."""
+    return render_body(article.blocks), escape(summary(article.blocks))
+
+
+def render_post(story: Story, slug: str, related: list[str], text: tuple[str, str] | None = None) -> str:
     shown, first = story.article, story.founder
+    body, summary_text = text or rendered_text(shown)
     title, title_source = _title(story)
     others = sorted({c.source_name for c in story.copies if c.source_name} - {shown.source_name})
     fields = [
@@ -135,17 +141,20 @@ def render_post(story: Story, slug: str, related: list[str]) -> str:
         ("Format", shown.format),
         ("Title_Source", title_source),
         ("Related", ", ".join(related)),
-        ("Summary", escape(summary(shown.blocks))),
+        ("Summary", summary_text),
     ]
     always = ("Topics", "Assets")
     header = "\n".join(_meta_line(k, v) for k, v in fields if v is not None and (v != "" or k in always))
-    return f"{header}\n\n{render_body(shown.blocks)}"
+    return f"{header}\n\n{body}"
 
 
-def make_posts(stories: list[Story], related: dict[str, list[str]]) -> list[Post]:
+def make_posts(stories: list[Story], related: dict[str, list[str]],
+               texts: dict[str, tuple[str, str]] | None = None) -> list[Post]:
     """One post per story. Slugs come from the story's first copy and are unique: when titles collide,
     the earliest story keeps the plain slug and the others get their story id appended, so a slug depends
-    neither on file order nor on copies that arrive later."""
+    neither on file order nor on copies that arrive later. `texts`: {story id: rendered_text of its shown
+    article}, when the caller has them already."""
+    texts = texts or {}
     slugs = {}
     for story in sorted(stories, key=lambda s: (s.founder.date, s.id)):
         base = slugify(story.founder.title or "", max_length=SLUG_MAX, word_boundary=True) or f"story-{story.id}"
@@ -153,7 +162,7 @@ def make_posts(stories: list[Story], related: dict[str, list[str]]) -> list[Post
     posts = []
     for story in stories:
         slug = slugs[story.id]
-        text = render_post(story, slug, [slugs[r] for r in related.get(story.id, [])])
+        text = render_post(story, slug, [slugs[r] for r in related.get(story.id, [])], texts.get(story.id))
         posts.append(Post(f"{slug}.md", text, story.id, story.article.dump))
     return sorted(posts, key=lambda p: p.filename)
 

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from .model import Story
+from .model import Article, Story
 from .text import fold
 
 TOP_TERMS = 12        # distinctive words kept per story
@@ -26,16 +26,16 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
 
 
-def _terms(story: Story) -> Counter:
+def terms(article: Article) -> Counter:
     """Word counts of the story, its title counted three times (a headline names what it is about)."""
-    article = story.article
     title = _WORD.findall(fold(article.title or ""))
     return Counter(map(_stem, _WORD.findall(fold(article.body_text())) + 3 * title))
 
 
-def related_stories(stories: list[Story]) -> dict[str, list[str]]:
-    """Story id -> ids of up to RELATED related stories, best first (ties by id, so every build agrees)."""
-    counts = [_terms(s) for s in stories]
+def related_stories(stories: list[Story], counts: list[Counter] | None = None) -> dict[str, list[str]]:
+    """Story id -> ids of up to RELATED related stories, best first (ties by id, so every build agrees).
+    `counts`: each story's terms, when the caller has them already."""
+    counts = counts if counts is not None else [terms(s.article) for s in stories]
     df = Counter(t for c in counts for t in c)
     n = len(stories)
     vectors = []

@@ -125,7 +125,22 @@ def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict], tag
         "merges": merged,
         "tagging": tagging,
     }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    return _dumps(data) + "\n"
+
+
+def _dumps(value, depth: int = 0) -> str:
+    """JSON with a line per record (a dump's report, a merge, a post's tags): lists and dicts of lists and
+    dicts are spread out, a few levels deep; a record is one line from the C encoder (indent= would use
+    the pure-Python one: 1.6 s at 10,000 stories)."""
+    nested = isinstance(value, list) or (isinstance(value, dict) and all(isinstance(v, (dict, list))
+                                                                          for v in value.values()))
+    if not value or not isinstance(value, (dict, list)) or (depth > 0 and (depth >= 3 or not nested)):
+        return json.dumps(value, ensure_ascii=False)
+    pad, end = " " * (depth + 1), " " * depth
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(k, ensure_ascii=False)}: {_dumps(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{end}}}"
+    return "[\n" + ",\n".join(pad + _dumps(v, depth + 1) for v in value) + f"\n{end}]"
 
 
 def summary_lines(reports: list[DumpReport]) -> list[str]:

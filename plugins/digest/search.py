@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 SIGNATURE = b"pagefind_dcd"  # what every decompressed Pagefind index file starts with
@@ -29,35 +30,47 @@ class SearchIndexFailed(Exception):
     """Pagefind could not index the site; the message says why."""
 
 
-def index_site(output: Path, parts: dict[str, list[str]], cache: Path | None = None) -> str:
+def index_site(output: Path, parts: dict[str, list[str]], cache: Path | None = None, jobs: int = 1) -> str:
     """Index `output`'s story pages, part by part ({"2026-03": [page paths relative to output], ...}), into
-    output/pagefind/<part>/; returns a one-line summary. With `cache`, a part whose pages' indexed text did
-    not change is reused."""
+    output/pagefind/<part>/, `jobs` parts at a time; returns a one-line summary. With `cache`, a part whose
+    pages' indexed text did not change is reused."""
     bundle = output / "pagefind"
     bundle.mkdir(parents=True, exist_ok=True)
     totals: Counter = Counter()
-    reused, keys = 0, set()
+    keys = {name: _pages_key(output, name, parts[name]) for name in parts}
+    for old in bundle.iterdir():  # output/ is kept between builds: months no story has any more
+        if old.name not in parts and old.name != PARTS_FILE:
+            _remove(old)
+    todo = []
     for name in sorted(parts, reverse=True):
-        key = _pages_key(output, name, parts[name])
-        keys.add(key)
-        kept = cache / key if cache else None
+        kept = cache / keys[name] if cache else None
         if kept and (kept / "figures.json").is_file():
-            shutil.copytree(kept / "pagefind", bundle / name, copy_function=_link_or_copy)
+            if not _same_files(bundle / name, kept / "pagefind"):
+                _remove(bundle / name)
+                shutil.copytree(kept / "pagefind", bundle / name, copy_function=_link_or_copy)
             totals.update(json.loads((kept / "figures.json").read_text(encoding="utf-8")))
-            reused += 1
-            continue
-        figures = _index_part(output, parts[name], bundle / name, cache or output.parent)
-        totals.update(figures)
-        if kept:
-            shutil.copytree(bundle / name, kept / "pagefind", copy_function=_link_or_copy)
-            (kept / "figures.json").write_text(json.dumps(figures), encoding="utf-8")
+        else:
+            _remove(bundle / name)
+            todo.append(name)
+    # Pagefind keeps about one core busy: parts index side by side (threads wait on its processes)
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        made = pool.map(lambda name: _index_part(output, parts[name], bundle / name, cache or output.parent), todo)
+        for name, figures in zip(todo, made):
+            totals.update(figures)
+            if cache:
+                shutil.copytree(bundle / name, cache / keys[name] / "pagefind", copy_function=_link_or_copy)
+                (cache / keys[name] / "figures.json").write_text(json.dumps(figures), encoding="utf-8")
     if cache and cache.is_dir():
         for old in cache.iterdir():  # parts no page needs any more
-            if old.name not in keys:
+            if old.name not in keys.values():
                 shutil.rmtree(old, ignore_errors=True)
     (bundle / PARTS_FILE).write_text(json.dumps(sorted(parts, reverse=True)), encoding="utf-8")
     return (f"search: indexed {totals['page']} pages, {totals['word']} words, {totals['filter']} filters "
-            f"in {len(parts)} monthly parts ({reused} unchanged, from the cache) into {bundle}")
+            f"in {len(parts)} monthly parts ({len(parts) - len(todo)} unchanged, from the cache) into {bundle}")
+
+
+def remove_index(output: Path) -> None:
+    _remove(output / "pagefind")
 
 
 def _index_part(output: Path, pages: list[str], target: Path, scratch: Path) -> dict[str, int]:
@@ -84,9 +97,25 @@ def _index_part(output: Path, pages: list[str], target: Path, scratch: Path) -> 
     return figures(proc.stdout)
 
 
+def _same_files(part: Path, kept: Path) -> bool:
+    """Whether the part in output/ is the cached one, linked in by an earlier build."""
+    entry = "pagefind-entry.json"
+    try:
+        return os.path.samefile(part / entry, kept / entry)
+    except OSError:
+        return False
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
 def _link_or_copy(source: str, target: str) -> None:
-    """Hard links: the bundle is thousands of files that no one changes once written (Pelican deletes
-    output/ before a build, which leaves the cache's links intact)."""
+    """Hard links: the bundle is thousands of files that no one changes once written (a part that changes
+    is removed and written anew, which leaves the cache's links intact)."""
     try:
         os.link(source, target)
     except OSError:
