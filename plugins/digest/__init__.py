@@ -12,9 +12,17 @@ from __future__ import annotations
 
 
 def register() -> None:
+    import gc
+
     from pelican import signals
 
-    from .glue import browse_generator, link_articles, note_written, prune_output, run_ingest
+    from .ingest import GC_THRESHOLD
+
+    # A build makes millions of objects that live to its end (articles, their metadata and HTML); with
+    # Python's default threshold the collector walks them all again and again (~15% of a rebuild).
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+    from .glue import browse_generator, finish_build, link_articles, note_written, run_ingest, story_page_writer
     from .reader import add_reader
     from .sanitize import sanitize_content
 
@@ -25,4 +33,5 @@ def register() -> None:
     signals.get_generators.connect(browse_generator)
     signals.content_written.connect(note_written)
     signals.feed_written.connect(note_written)
-    signals.finalized.connect(prune_output)
+    signals.get_writer.connect(story_page_writer)
+    signals.finalized.connect(finish_build)

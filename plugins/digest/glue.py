@@ -11,7 +11,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import browse, feeds, prune, search
+from . import browse, feeds, pagecache, prune, search
 from .ingest import describe, ingest, unchanged
 from .tagging import TaxonomyError, taxonomy_at
 from .workers import default_jobs
@@ -60,7 +60,9 @@ def run_ingest(generator) -> None:
         raise IngestFailed(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
 
 
-_written: set[str] = set()  # pages and feeds this build wrote (prune.py)
+# What the current build wrote, for the end of the build (Pelican's signals pass no build object):
+_written: set[str] = set()             # pages and feeds (prune.py)
+_page_keys: list[pagecache.PageKeys] = []  # the story pages' keys (pagecache.py)
 
 
 def note_written(path, **_) -> None:
@@ -68,9 +70,39 @@ def note_written(path, **_) -> None:
     _written.add(os.path.abspath(path))
 
 
-def prune_output(pelican) -> None:
-    """finalized: remove the pages and feeds of output/ this build did not write (prune.py); not when
-    WRITE_SELECTED made it write only some."""
+def story_page_writer(pelican):
+    """get_writer: Pelican's writer, except that a story page whose key did not change since the last
+    build is not rendered again (pagecache.py)."""
+    from pelican.writers import Writer
+
+    class StoryPageWriter(Writer):
+        def __init__(self, output_path, settings=None):
+            super().__init__(output_path, settings=settings)
+            self.keys = pagecache.PageKeys(_cache_folder(settings, "digest"))
+            self.site = None
+            _page_keys[:] = [self.keys]
+
+        def write_file(self, name, template, context, *args, **kwargs):
+            article = kwargs.get("article")
+            if article is None or not hasattr(article, "labels") or kwargs.get("paginated"):
+                return super().write_file(name, template, context, *args, **kwargs)
+            self.site = self.site or pagecache.site_key(self.settings, context.get("pages", []))
+            key, path = pagecache.page_key(self.site, article), os.path.join(self.output_path, name)
+            if self.keys.unchanged(path, key):
+                note_written(path)
+            else:
+                super().write_file(name, template, context, *args, **kwargs)
+            self.keys.note(path, key)
+
+    return StoryPageWriter
+
+
+def finish_build(pelican) -> None:
+    """finalized: keep the story pages' keys, then remove the pages and feeds of output/ this build did
+    not write (prune.py); not when WRITE_SELECTED made it write only some."""
+    for keys in _page_keys:
+        keys.save()
+    _page_keys.clear()
     written = set(_written)
     _written.clear()
     if pelican.settings.get("WRITE_SELECTED"):
