@@ -34,8 +34,8 @@ def terms(article: Article) -> np.ndarray:
     as Counters of strings took 125 MB."""
     title = _WORD.findall(fold(article.title or ""))
     words = list(map(_stem, _WORD.findall(fold(article.body_text())) + 3 * title))
-    ids, counts = np.unique(token_hashes(words), return_counts=True)
-    return np.stack([ids, counts.astype(np.uint64)])
+    ids, counts = np.unique(token_hashes(words).astype(np.uint32), return_counts=True)  # CRC-32s
+    return np.stack([ids, counts.astype(np.uint32)])
 
 
 def related_stories(stories: list[Story], counts: list[np.ndarray] | None = None) -> dict[str, list[str]]:
@@ -43,7 +43,7 @@ def related_stories(stories: list[Story], counts: list[np.ndarray] | None = None
     `counts`: each story's terms, when the caller has them already."""
     counts = counts if counts is not None else [terms(s.article) for s in stories]
     n = len(stories)
-    vocabulary, df = np.unique(np.concatenate([c[0] for c in counts] or [np.empty(0, np.uint64)]),
+    vocabulary, df = np.unique(np.concatenate([c[0] for c in counts] or [np.empty(0, np.uint32)]),
                                return_counts=True)
     vectors = []
     for ids, tf in counts:
