@@ -178,3 +178,13 @@ def test_a_rebuild_after_dumps_come_and_go_gives_the_site_a_clean_build_gives(si
     untouched = [p for p, t in pages.items() if p.exists() and p.stat().st_mtime_ns == t]
     # related lists move with every new story in so small a site (53 of 137 pages untouched here)
     assert len(untouched) >= 25, f"{len(pages) - len(untouched)} of {len(pages)} pages rendered again"
+
+
+def test_a_build_that_fails_half_way_leaves_no_page_keys(site, tmp_path):
+    """pagecache.py must not trust a story page a failed build may have rewritten."""
+    assert build(site, SAMPLES).returncode == 0
+    keys = site / "cache" / "digest" / "story-pages.pickle"
+    assert keys.is_file()
+    (site / "theme" / "templates" / "feeds.html").write_text("{% include 'no-such-template.html' %}")
+    assert build(site, SAMPLES).returncode != 0  # fails after the story pages are written
+    assert not keys.exists()

@@ -63,7 +63,8 @@ def page_key(site: str, article) -> str:
 
 class PageKeys:
     """The key each story page was last written with (in the cache folder; without one, nothing is kept
-    and every page is written)."""
+    and every page is written). The file is removed as it is read and written anew when the build ends:
+    a build that fails half-way leaves none, so the next one cannot trust a page it may have rewritten."""
 
     def __init__(self, folder: Path | None):
         self.path = folder / FILE_NAME if folder else None
@@ -74,6 +75,7 @@ class PageKeys:
                 self.old = pickle.loads(self.path.read_bytes())
             except Exception:  # an unreadable cache only means every page is written
                 self.old = {}
+            self.path.unlink()
 
     def unchanged(self, path: str, key: str) -> bool:
         return self.path is not None and self.old.get(path) == key and os.path.isfile(path)
