@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,11 @@ def pelican(site: Path, content: Path, settings: Path, env: dict | None = None) 
     files = [p for p in (site / "output").rglob("*") if p.is_file()]
     result["pages"] = sum(p.suffix == ".html" for p in files)
     result["files"] = len(files)
+    # our builds print how long their ingest and search indexing took: the rest is Pelican's part
+    split = {step: float(m.group(1)) for step in ("ingest", "search")
+             if (m := re.search(rf"^{step}: .* in ([\d.]+) s\b", result["output"], re.M))}
+    if split:
+        result["split"] = {**split, "pelican": round(result["seconds"] - sum(split.values()), 1)}
     return result
 
 
@@ -136,6 +142,9 @@ def table(rows: list[dict]) -> list[str]:
         for step, m, note in lines:
             out.append(f"{r['articles']:>9,} {step:<16} {m['seconds']:>8} {m['peak_mb']:>8} "
                        f"{m.get('pages', ''):>7}  {note}")
+            if "split" in m:
+                out.append(f"{'':>9} {'':<16} {'':>8} {'':>8} {'':>7}  = " + ", ".join(
+                    f"{k} {v} s" for k, v in m["split"].items()))
     return out
 
 

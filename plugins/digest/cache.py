@@ -41,15 +41,9 @@ class StageCache:
 
     def __init__(self, folder: Path | None):
         self.path = folder / FILE_NAME if folder else None
-        self.old: dict[str, bytes] = {}
+        data = read_pickle(self.path, {})
+        self.old: dict[str, bytes] = data.get("entries", {}) if data.get("code") == code_version() else {}
         self.used: dict[str, bytes] = {}
-        if self.path and self.path.is_file():
-            try:
-                data = pickle.loads(self.path.read_bytes())
-                if data.get("code") == code_version():
-                    self.old = data["entries"]
-            except Exception:  # an unreadable cache is only a slower build
-                self.old = {}
 
     def get(self, name: str):
         raw = self.used.get(name) or self.old.get(name)
@@ -62,9 +56,23 @@ class StageCache:
         self.used[name] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
-        if not self.path:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps({"code": code_version(), "entries": self.used}, pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, self.path)
+        if self.path:
+            write_pickle(self.path, {"code": code_version(), "entries": self.used})
+
+
+def read_pickle(path: Path | None, default: dict) -> dict:
+    """The dict pickled at `path`, or `default` when there is none or it cannot be read (a cache only
+    makes a build faster)."""
+    try:
+        value = pickle.loads(path.read_bytes()) if path and path.is_file() else default
+    except Exception:
+        return default
+    return value if isinstance(value, dict) else default
+
+
+def write_pickle(path: Path, value) -> None:
+    """Atomically: a build stopped half-way leaves the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    os.replace(tmp, path)

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from pathlib import Path
 
-from .cache import code_version
+from .cache import code_version, read_pickle, write_pickle
 
 FILE_NAME = "story-pages.pickle"
 
@@ -68,13 +67,9 @@ class PageKeys:
 
     def __init__(self, folder: Path | None):
         self.path = folder / FILE_NAME if folder else None
-        self.old: dict[str, str] = {}
+        self.old: dict[str, str] = read_pickle(self.path, {})
         self.new: dict[str, str] = {}
         if self.path and self.path.is_file():
-            try:
-                self.old = pickle.loads(self.path.read_bytes())
-            except Exception:  # an unreadable cache only means every page is written
-                self.old = {}
             self.path.unlink()
 
     def unchanged(self, path: str, key: str) -> bool:
@@ -85,7 +80,4 @@ class PageKeys:
 
     def save(self) -> None:
         if self.path:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(self.new, pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, self.path)
+            write_pickle(self.path, self.new)
