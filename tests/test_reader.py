@@ -4,12 +4,18 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, SHARED
 from hostile import write_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
 from digest.ingest import ingest
-from digest.reader import PostReader, split_header
+from digest.reader import PostReader, plain_html, split_header
 from digest.tagging import taxonomy_at
+
+
+CONVERTER = Markdown(**read_settings(str(ROOT / "pelican.conf.py"))["MARKDOWN"])
 
 
 def settings_for(posts):
@@ -55,3 +61,37 @@ def test_other_headers_and_files_go_to_pelicans_reader(tmp_path):
         assert ours.read(str(path)) == pelicans.read(str(path)), path.name
     content, meta = ours.read(str(posts / "body-colon.md"))
     assert content == "<p>Note: stays text.</p>" and meta["title"] == "A"
+
+
+# a block: what may open a block in Markdown (or nothing), then mostly plain words with now and then a
+# character of Markdown's syntax
+OPENERS = ["", "", "", "1. ", "12. ", "1) ", "- ", "+ ", "* ", ": ", "> ", "~~~", "```", "===", "---", "    ", "# ",
+           "#", " ", "<b>", "[x]: y", "*[A]: b", "[^1]: c"]
+PIECES = ["word", "Word", "1.", "12", " ", " ", " ", "  ", ",", ".", ":", "-", "é", "“", "…", "\u00a0"] * 3 + [
+    "=", "+", "~", ">", "#", "*", "_", "`", "[", "]", "{", "}", "<", "&", "|", "!", "\\", "\t", "\n"]
+MARKDOWN_TEXT = st.tuples(st.sampled_from(OPENERS), st.lists(st.sampled_from(PIECES), max_size=8)).map(
+    lambda t: t[0] + "".join(t[1]))
+
+
+@given(blocks=st.lists(st.one_of(MARKDOWN_TEXT, MARKDOWN_TEXT.map(lambda t: "## " + t)), min_size=1, max_size=4))
+@settings(max_examples=1000, deadline=None)
+def test_plain_html_is_what_markdown_makes(blocks):
+    """plain_html answers only for text Markdown would give back unchanged, and then as Markdown does."""
+    text = "\n\n".join(blocks) + "\n"
+    fast = plain_html(text)
+    if fast is not None:
+        assert fast == CONVERTER.reset().convert(text)
+
+
+@given(words=st.lists(st.text(alphabet=st.sampled_from(list("abcXYZ019.,;:!?'\"()%$€/-–—’“”…@=^~+ ")),
+                               min_size=1, max_size=12), min_size=1, max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_plain_html_takes_ordinary_prose(words):
+    """The fast way is taken for ordinary sentences, as escape() writes them into posts."""
+    from digest.posts import escape
+
+    text = escape(" ".join(words).strip()) or "x"
+    fast = plain_html(text + "\n")
+    assert fast is None or fast == CONVERTER.reset().convert(text + "\n")
+    if "\\" not in text and not text.startswith((":", "=", "-", "+", "~", ">")) and text == text.strip():
+        assert fast is not None, text

@@ -4,7 +4,8 @@ Pelican's Markdown reader builds a new Markdown converter for every file (loadin
 again) and parses dates with dateutil's format guessing; at 10,000 posts both cost more than the
 conversion itself. For a post in DIGEST_POSTS whose header is plain `Key: value` lines (what the ingest
 writes), this reader splits the header off itself, converts the body and the formatted fields (Summary)
-with one converter reset between posts, and parses ISO 8601 dates directly. The HTML and metadata are
+with one converter reset between posts (or, for text of plain paragraphs and headings, with no converter
+at all: plain_html), and parses ISO 8601 dates directly. The HTML and metadata are
 those Pelican's reader gives (tests/test_build.py compares them post by post); any other file, or a
 post whose header is anything else, goes to Pelican's reader unchanged.
 """
@@ -36,6 +37,28 @@ def split_header(text: str) -> tuple[dict[str, str], str] | None:
     return meta, body
 
 
+# Text Python-Markdown (with these extensions) gives back unchanged inside <p> or <h2>: none of the
+# characters its syntax uses (escape() puts a backslash before them in a post), no control characters or
+# line breaks, no spaces at either end, and not starting with a character that can open a block.
+PLAIN_EXTENSIONS = {"markdown.extensions.extra", "markdown.extensions.meta"}
+_PLAIN = re.compile(r"[^\x00-\x1f\x7f\\`*_\[\]{}<>&#|]+")
+_BLOCK_OPENERS = tuple(":=-+~>")  # definition lists, setext rules, lists, fences, quotes
+_NUMBERED = re.compile(r"\d+\.\s")  # a numbered list
+
+
+def plain_html(markdown: str) -> str | None:
+    """The HTML Python-Markdown makes of a body of plain paragraphs and `## ` headings, without running
+    it (most posts are only that); None for anything else, which then goes through Markdown."""
+    out = []
+    for block in markdown.rstrip("\n").split("\n\n"):
+        tag, text = ("h2", block[3:]) if block.startswith("## ") else ("p", block)
+        if (not _PLAIN.fullmatch(text) or text != text.strip() or text.startswith(_BLOCK_OPENERS)
+                or _NUMBERED.match(text)):
+            return None
+        out.append(f"<{tag}>{text}</{tag}>")
+    return "\n".join(out)
+
+
 class PostReader(MarkdownReader):
     """Pelican's MarkdownReader, faster on the ingest's posts (see the module's docstring)."""
 
@@ -43,6 +66,9 @@ class PostReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self._posts = Path(self.settings.get("DIGEST_POSTS") or "").resolve()
         self._converter: Markdown | None = None
+        markdown = self.settings["MARKDOWN"]
+        self._plain_ok = (set(markdown.get("extensions", [])) <= PLAIN_EXTENSIONS
+                          and not any(markdown.get("extension_configs", {}).values()))
 
     def read(self, source_path):
         if not Path(source_path).resolve().is_relative_to(self._posts):
@@ -60,6 +86,10 @@ class PostReader(MarkdownReader):
         return content, metadata
 
     def _convert(self, text: str) -> str:
+        if self._plain_ok:
+            html = plain_html(text)
+            if html is not None:
+                return html
         if self._converter is None:
             # the header is already split off: without the meta extension a body line such as
             # "Note: ..." stays text
