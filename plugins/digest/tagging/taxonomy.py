@@ -45,26 +45,28 @@ class KeywordIndex:
     def __init__(self, topics):
         self.entries: dict[tuple[str, ...], list[tuple[str, str, float]]] = {}   # all words exact
         self.prefixed: dict[tuple[str, ...], list[tuple[str, str, float]]] = {}  # last word a prefix
-        self.longest = 1
         for topic in topics:
             for keyword, weight in topic.keywords:
                 words = tuple(tokens(keyword.rstrip("*"))) or (keyword.rstrip("*"),)
                 table = self.prefixed if keyword.endswith("*") else self.entries
                 table.setdefault(words, []).append((topic.slug, keyword, weight))
-                self.longest = max(self.longest, len(words))
         self.prefix_lengths = sorted({len(w[-1]) for w in self.prefixed}, reverse=True)
-        # Most words start no keyword: a set of first words (and first-word stems) rules them out with one
-        # look-up, remembered per word, before the longest-match search.
-        self.first_words = {w[0] for w in self.entries} | {w[0] for w in self.prefixed if len(w) > 1}
+        # Most words start no keyword, and most that do start only one-word keywords: the longest keyword
+        # each first word (or first-word stem) can start, remembered per word, rules the others out with
+        # one look-up before the longest-match search.
+        self.first_words: dict[str, int] = {}
+        for words in [*self.entries, *(w for w in self.prefixed if len(w) > 1)]:
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         self.first_stems = {w[0] for w in self.prefixed if len(w) == 1}
         self.stem_lengths = sorted({len(s) for s in self.first_stems})
-        self.starters: dict[str, bool] = {}
+        self.starters: dict[str, int] = {}
 
-    def _may_start(self, word: str) -> bool:
+    def _may_start(self, word: str) -> int:
+        """The most words a keyword starting with `word` has (0: none starts with it)."""
         known = self.starters.get(word)
         if known is None:
-            known = self.starters[word] = word in self.first_words or any(
-                word[:n] in self.first_stems for n in self.stem_lengths if len(word) >= n)
+            stem = any(word[:n] in self.first_stems for n in self.stem_lengths if len(word) >= n)
+            known = self.starters[word] = max(self.first_words.get(word, 0), 1 if stem else 0)
         return known
 
     def find(self, text: str) -> list[tuple[str, str, float]]:
@@ -72,10 +74,11 @@ class KeywordIndex:
         words = tokens(text)
         out, i = [], 0
         while i < len(words):
-            if not self._may_start(words[i]):
+            most = self._may_start(words[i])
+            if not most:
                 i += 1
                 continue
-            hit = self._longest_at(words, i)
+            hit = self._longest_at(words, i, most)
             if hit is None:
                 i += 1
                 continue
@@ -84,8 +87,8 @@ class KeywordIndex:
             i += size
         return out
 
-    def _longest_at(self, words: list[str], i: int):
-        for n in range(min(self.longest, len(words) - i), 0, -1):
+    def _longest_at(self, words: list[str], i: int, most: int):
+        for n in range(min(most, len(words) - i), 0, -1):
             head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
             exact = self.entries.get(head + (last,))
             if exact:
