@@ -155,10 +155,12 @@ def make_posts(stories: list[Story], related: dict[str, list[str]],
     neither on file order nor on copies that arrive later. `texts`: {story id: rendered_text of its shown
     article}, when the caller has them already."""
     texts = texts or {}
-    slugs = {}
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()  # slugs.values(), as a set: a look-up in the values made this quadratic
     for story in sorted(stories, key=lambda s: (s.founder.date, s.id)):
         base = slugify(story.founder.title or "", max_length=SLUG_MAX, word_boundary=True) or f"story-{story.id}"
-        slugs[story.id] = base if base not in slugs.values() else f"{base}-{story.id[:6]}"
+        slugs[story.id] = base if base not in taken else f"{base}-{story.id[:6]}"
+        taken.add(slugs[story.id])
     posts = []
     for story in stories:
         slug = slugs[story.id]
