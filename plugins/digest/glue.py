@@ -46,9 +46,8 @@ def run_ingest(generator) -> None:
         # The child finds this package on the plugin path (Pelican imports it from there, not from sys.path).
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir,
                                  initargs=(str(Path(__file__).resolve().parent.parent),)) as child:
-            jobs = settings.get("DIGEST_JOBS") or default_jobs()
             result = child.submit(ingest_with, dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache,
-                                  jobs).result()
+                                  _jobs(settings)).result()
     generator.context["digest_found_assets"] = result.found_assets  # the context all generators share
     lines = describe(result, dumps, posts)
     lines[0] += f" in {time.perf_counter() - started:.1f} s"
@@ -110,6 +109,11 @@ def finish_build(pelican) -> None:
     removed = prune.prune(Path(pelican.output_path), written)
     if removed:
         log.info("removed %d pages and feeds this build no longer has, e.g. %s", len(removed), removed[0])
+
+
+def _jobs(settings) -> int:
+    """DIGEST_JOBS, where 0 means every core."""
+    return settings.get("DIGEST_JOBS") or default_jobs()
 
 
 def _cache_folder(settings, name: str) -> Path | None:
@@ -228,8 +232,7 @@ def browse_generator(pelican):
             cache = _cache_folder(self.settings, "pagefind")
             started = time.perf_counter()
             try:
-                jobs = self.settings.get("DIGEST_JOBS") or default_jobs()
-                line = search.index_site(Path(self.output_path), parts, cache, jobs)
+                line = search.index_site(Path(self.output_path), parts, cache, _jobs(self.settings))
             except search.SearchIndexFailed as e:
                 log.error("%s; the search page will find nothing", e)
                 return

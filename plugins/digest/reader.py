@@ -6,7 +6,7 @@ conversion itself. For a post in DIGEST_POSTS whose header is plain `Key: value`
 writes), this reader splits the header off itself, converts the body and the formatted fields (Summary)
 with one converter reset between posts (or, for text of plain paragraphs and headings, with no converter
 at all: plain_html), and parses ISO 8601 dates directly. The HTML and metadata are
-those Pelican's reader gives (tests/test_build.py compares them post by post); any other file, or a
+those Pelican's reader gives (tests/test_reader.py compares them post by post); any other file, or a
 post whose header is anything else, goes to Pelican's reader unchanged.
 """
 from __future__ import annotations
@@ -44,6 +44,7 @@ PLAIN_EXTENSIONS = {"markdown.extensions.extra", "markdown.extensions.meta"}
 _PLAIN = re.compile(r"[^\x00-\x1f\x7f\\`*_\[\]{}<>&#|]+")
 _BLOCK_OPENERS = tuple(":=-+~>")  # definition lists, setext rules, lists, fences, quotes
 _NUMBERED = re.compile(r"\d+\.\s")  # a numbered list
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$")
 
 
 def plain_html(markdown: str) -> str | None:
@@ -103,8 +104,6 @@ class PostReader(MarkdownReader):
             return datetime.fromisoformat(value)
         return super().process_metadata(name, value)
 
-
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$")
 
 
 def add_reader(readers) -> None:
