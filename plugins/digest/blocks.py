@@ -8,7 +8,7 @@ import re
 
 from .dates import _MONTH
 from .model import CHROME, Block, Drop
-from .text import ends_sentence, foreign_share, looks_like_title, squash, word_count
+from .text import ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
 
 Line = tuple[int, str]  # (1-based line number, text)
 
@@ -141,3 +141,31 @@ def strip_footer(body: list[Line], script: str | None) -> tuple[list[Line], list
     nonblank = [ln for ln in body if ln[1].strip()]
     first = nonblank[-count][0]
     return [ln for ln in body if ln[0] < first], chrome_drops(nonblank[-count:])
+
+
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”’»)]*\s")
+MIN_STORY_PROSE = 30  # words of sentences the middle story of a list of stories has at least
+DOMINANCE = 6         # no story of a list has this many times the middle one's prose: that is one article
+DISTINCT_TITLES = 0.8  # share of a list's stories with a title of their own
+
+
+def prose_words(lines: list[str]) -> int:
+    """Words in lines that read as sentences: what a story has and a list of links or headlines has not."""
+    return sum(word_count(t) for t in map(squash, lines)
+               if word_count(t) >= 8 and (ends_sentence(t) or len(_SENTENCE_BREAK.findall(t)) >= 2))
+
+
+def several_stories(lines: list[str], spans: list[tuple[int, int]], titles: list[str]) -> bool:
+    """Whether a layout's stories are several real stories, not one page's article among teasers (a
+    headline, a byline, a date, a line of summary), comments or a gallery's captions. Real stories hold
+    most of the dump's prose, are of one order of size (an article among teasers is many times the middle
+    one), have prose at all, and each has its own title (a repeated label is furniture, not a headline).
+    `spans`: the stories' [start, end) line indexes."""
+    if len(spans) < 2 or len({fold(t) for t in titles}) < DISTINCT_TITLES * len(titles):
+        return False
+    prose = sorted(prose_words(lines[a:b]) for a, b in spans)
+    middle = prose[(len(prose) - 1) // 2]
+    return (middle >= MIN_STORY_PROSE and prose[-1] <= DOMINANCE * middle
+            and sum(prose) >= 0.8 * prose_words(lines))

@@ -15,16 +15,19 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
+from .lines.model import model_file
+
 FILE_NAME = "ingest-cache.pickle"
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the plugin's own source: results made by other code are not reused."""
+    """A hash of the plugin's own source and trained models: results made by other code are not reused."""
     digest = hashlib.sha1()
     here = Path(__file__).resolve().parent
-    for path in sorted(here.rglob("*.py")):
+    for path in sorted([*here.rglob("*.py"), *here.rglob("*.json")]):
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(model_file().read_bytes())  # DIGEST_LINE_MODEL may name another
     return digest.hexdigest()
 
 

@@ -8,11 +8,11 @@ Detection (detect.py) asks every format and takes the most confident; `generic` 
 yields posts from anything else. The order below only breaks ties.
 """
 from . import (captioned, creator_page, email_message, feed_xml, generic, headed_article, html_page, json_items,
-               news_list, plain_article)
+               news_list, page_copy, plain_article, separated)
 
-FORMATS = [feed_xml, json_items, email_message, html_page, news_list, creator_page, captioned, headed_article,
-           plain_article]
-FALLBACK = generic
+FORMATS = [feed_xml, json_items, email_message, html_page, news_list, creator_page, captioned, separated,
+           headed_article, plain_article]
+FALLBACK = page_copy
 # Formats whose lines may be of any length (minified markup and data); the others are line-based text.
 MARKUP_FORMATS = (feed_xml, json_items, email_message, html_page)
 

@@ -19,12 +19,14 @@ are captions (their repeats duplicates), and anything else there (markers) is ch
 """
 from __future__ import annotations
 
-from ..blocks import blocks_from_lines, chrome_drops, strip_footer
+from ..blocks import blocks_from_lines, chrome_drops, several_stories, strip_footer
 from ..model import CAPTION, CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, fold, squash, word_count
 
 NAME = "captioned-articles"
 WINDOW = 10  # the title's second copy comes back within this many lines
+MIN_TITLE_WORDS = 4
+MIN_CAPTION_WORDS = 6
 
 
 def _starts(lines: list[str]) -> list[tuple[int, int]]:
@@ -34,10 +36,12 @@ def _starts(lines: list[str]) -> list[tuple[int, int]]:
     i = 0
     while i < len(lines):
         title = folded[i]
-        if title and 2 <= word_count(title) <= 40 and len(title) <= 300:
+        if title and MIN_TITLE_WORDS <= word_count(title) <= 40 and len(title) <= 300:
             again = next((j for j in range(i + 2, min(i + WINDOW, len(lines))) if folded[j] == title), None)
             between = [f for f in folded[i + 1:again] if f] if again else []
-            if again and between and all(word_count(f) <= 60 for f in between):
+            # what stands between the copies is the picture's caption: a sentence, not a menu of labels
+            if again and any(word_count(f) >= MIN_CAPTION_WORDS for f in between) and all(
+                    word_count(f) <= 60 for f in between):
                 starts.append((i, again))
                 i = again + 1
                 continue
@@ -46,8 +50,10 @@ def _starts(lines: list[str]) -> list[tuple[int, int]]:
 
 
 def sniff(dump: Dump) -> float:
-    n = len(_starts(dump.lines))
-    return 0.85 if n >= 1 else 0.0
+    starts = _starts(dump.lines)
+    ends = [s[0] for s in starts[1:]] + [len(dump.lines)]
+    spans = [(s[1] + 1, end) for s, end in zip(starts, ends)]
+    return 0.85 if several_stories(dump.lines, spans, [dump.lines[s[0]] for s in starts]) else 0.0
 
 
 def _header_end(folded: list[str], first: int, second: int) -> int:

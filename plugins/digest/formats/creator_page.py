@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..blocks import blocks_from_lines, chrome_drops, strip_footer
+from ..blocks import blocks_from_lines, chrome_drops, several_stories, strip_footer
 from ..model import DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, fold, looks_like_title, squash, word_count
 
@@ -67,8 +67,9 @@ def _items(lines: list[str]) -> list[_Item]:
 
 
 def sniff(dump: Dump) -> float:
-    n = len(_items(dump.lines))
-    return 0.9 if n >= 2 else 0.6 if n == 1 else 0.0
+    items = _items(dump.lines)
+    spans = [(item.preview, item.end) for item in items]
+    return 0.9 if several_stories(dump.lines, spans, [dump.lines[item.preview] for item in items]) else 0.0
 
 
 def _publisher(header: list[str], text: str) -> str | None:

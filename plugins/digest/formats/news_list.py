@@ -10,7 +10,7 @@ fit. Lines before the first story are page chrome.
 """
 from __future__ import annotations
 
-from ..blocks import blocks_from_lines, chrome_drops, strip_footer
+from ..blocks import blocks_from_lines, chrome_drops, several_stories, strip_footer
 from ..dates import parse_date_line
 from ..model import METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, ends_sentence, squash, word_count
@@ -46,8 +46,10 @@ def _starts(lines: list[str], tz: str) -> list[tuple[int, int, object]]:
 
 
 def sniff(dump: Dump) -> float:
-    n = len(_starts(dump.lines, "UTC"))
-    return 0.9 if n >= 2 else 0.55 if n == 1 else 0.0
+    starts = _starts(dump.lines, "UTC")
+    ends = [min(s[:2]) for s in starts[1:]] + [len(dump.lines)]
+    spans = [(max(s[:2]) + 1, end) for s, end in zip(starts, ends)]
+    return 0.9 if several_stories(dump.lines, spans, [dump.lines[s[1]] for s in starts]) else 0.0
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:

@@ -1,0 +1,149 @@
+"""Several stories in one text dump, told apart by what stands between them: a rule (`---`, `***`,
+`___`, `* * *` in newsletters and digests) or a line of the same shape that comes back after or before
+every story and states when (a channel export's views and time, "1.2K views 14:35"; a feed page's date).
+
+    Channel name · 12K subscribers          Weekly digest, issue 42
+                                            ---
+    First message, a paragraph or two.      First item's headline
+    #tag #tag                               First item's text.
+    1.2K views 14:35                        ---
+                                            Second item's headline
+    Second message...                       Second item's text.
+    980 views 15:02                         ---
+                                            Unsubscribe · View in browser
+
+Shapes are compared with every digit as 0 and every word as a letter class, so the UI's language does
+not matter. A candidate split is kept only when its pieces are several real stories (blocks.several_stories);
+pieces without a story's prose (the header and footer of a digest) are chrome. Each story's title is its
+first line when that reads as a headline, its date the one its separator states, if any.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..blocks import blocks_from_lines, is_heading, several_stories, strip_footer
+from ..dates import _MONTH, dates_in_text, localize, parse_date_line
+from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
+from ..text import dominant_script, foreign_share, squash, word_count
+
+NAME = "separated-stories"
+_RULE = re.compile(r"^\s*([-=_*~#•·—–])(?:\s*\1){2,}\s*$")
+# A separator line of a list of messages states when: a clock time, a day and month, or a year.
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b(?:19|20)\d\d\b|"
+                   rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
+MAX_SEPARATOR_WORDS = 6
+MIN_SEPARATORS = 3    # fewer recurring lines are a coincidence of the page, not a list
+MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer, not a story
+MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
+
+
+def shape(line: str) -> str:
+    """A line's shape: digits as 0, letter runs as `a`, the rest as it is ("1.2K views 14:35" -> "0.0a a 00:00")."""
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d", "0", squash(line)))
+
+
+def _separator_kinds(lines: list[str]) -> list[set[int]]:
+    """Candidate separators, each the set of line indexes it stands on: rules, then each short line shape
+    with a digit that recurs."""
+    rules = {i for i, line in enumerate(lines) if _RULE.match(line)}
+    shapes: dict[str, set[int]] = {}
+    for i, line in enumerate(lines):
+        if line.strip() and word_count(line) <= MAX_SEPARATOR_WORDS and _TIME.search(line):
+            shapes.setdefault(shape(line), set()).add(i)
+    return [kind for kind in [rules, *shapes.values()] if len(kind) >= MIN_SEPARATORS]
+
+
+def _pieces(lines: list[str], marks: set[int]) -> tuple[list[tuple[int, int]], bool]:
+    """The [start, end) spans between separator lines, and whether each separator closes the story before
+    it (true when prose stands before the first separator: a channel's views line) or opens the next."""
+    first = min(marks)
+    closes = any(word_count(lines[i]) >= 8 for i in range(first))
+    bounds = sorted(marks)
+    if closes:
+        starts = [0] + [b + 1 for b in bounds]
+        ends = bounds + [len(lines)]
+    else:
+        starts = [b + 1 for b in bounds]
+        ends = bounds[1:] + [len(lines)]
+    return list(zip(starts, ends)), closes
+
+
+def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] | None:
+    """The spans of the stories, the separator lines and whether they close their stories, for the
+    separator that makes the most real stories; None when no separator does."""
+    best = None
+    rules = {i for i, line in enumerate(lines) if _RULE.match(line)}
+    for marks in _separator_kinds(lines):
+        spans, closes = _pieces(lines, marks)
+        sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
+        # between two separators there is always a story: a page's list of dated links has none
+        if any(size < MIN_STORY_WORDS for size in sizes[1:-1]):
+            continue
+        stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS]
+        titles = [next((lines[i] for i in range(a, b) if lines[i].strip()), "") for a, b in stories]
+        if marks <= rules and not all(_headed(lines, a, b) for a, b in stories):
+            continue  # rules between sections of one article: a digest's items each open with a headline
+        if several_stories(lines, stories, titles) and (best is None or len(stories) > len(best[0])):
+            best = (stories, marks, closes)
+    return best
+
+
+def _headed(lines: list[str], start: int, end: int) -> bool:
+    nonblank = [squash(lines[i]) for i in range(start, end) if lines[i].strip()]
+    return len(nonblank) >= 2 and is_heading(nonblank[0], nonblank[1])
+
+
+def sniff(dump: Dump) -> float:
+    return 0.8 if _stories(dump.lines) else 0.0
+
+
+def parse(dump: Dump, tz: str) -> ParseResult:
+    lines = dump.lines
+    found = _stories(lines)
+    if found is None:
+        return ParseResult([], [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines) if t.strip()])
+    spans, marks, closes = found
+    inside = {i for a, b in spans for i in range(a, b)}
+    drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
+             for i, t in enumerate(lines) if t.strip() and i not in inside]
+    script = dominant_script(dump.text)
+    furniture = set().union(*_separator_kinds(lines))
+    articles = []
+    for a, b in spans:
+        body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
+        drops += edges
+        nonblank = [ln for ln in body if ln[1].strip()]
+        title = None
+        if len(nonblank) >= 2 and is_heading(squash(nonblank[0][1]), squash(nonblank[1][1])):
+            title = squash(nonblank[0][1])
+            drops.append(Drop((nonblank[0][0],), METADATA, title))
+            body = [ln for ln in body if ln[0] > nonblank[0][0]]
+        when = _stated(lines, b if closes else a - 1, tz)
+        articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
+                                date_source="dump" if when else None, format=NAME))
+    return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
+
+
+def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
+    """Take UI lines off a story's edges: at its head, short labels (a channel's name, its subscribers), lines
+    in another script and other separators' lines; at its tail, the page's footer (blocks.strip_footer)."""
+    drops = []
+    while body and (not body[0][1].strip() or word_count(body[0][1]) <= MAX_LABEL_WORDS
+                    or body[0][0] - 1 in furniture or foreign_share(body[0][1], script) > 0.5):
+        if body[0][1].strip():
+            drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
+        body = body[1:]
+    body, footer = strip_footer(body, script)
+    return body, drops + footer
+
+
+def _stated(lines: list[str], i: int, tz: str):
+    """The date a separator line states (a channel message's date and time), if it states one."""
+    if not 0 <= i < len(lines):
+        return None
+    when = parse_date_line(lines[i], tz)
+    if when:
+        return when
+    found = dates_in_text(lines[i])
+    return localize(found[0], tz) if found else None

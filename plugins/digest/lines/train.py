@@ -1,0 +1,224 @@
+"""Train the line model: which lines of a copied page are its article.
+
+    python -m digest.lines.train SET [SET ...] [--out FILE] [--folds 5] [--eval SET ...]
+
+A SET is a folder holding `copies/<id>.txt` (a page as a reader's browser copies it, made by
+../shared/tools/copy_pages.py) and `truth.json` ({id: {"articleBody": ..., "url": ...}}, or snippet lists
+{"with": [...], "without": [...]}); `bodies:` and `snippets:` name the two page-copy sets of ../shared/bench.
+Each non-blank line is labelled article when most of its word 4-grams are in the page's human-written body
+(a short line: when it stands in the body between article lines); with snippet truth only lines holding a
+snippet are labelled. Cross-validation folds are by site, so no site is both trained on and scored. The
+model is LightGBM, seeded and single-threaded: the same sets give the same file. PROVENANCE.md says which
+public pages the shipped model was trained on.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from ..text import fold
+from .features import NAMES, features
+from .model import CONTEXT_NAMES, context_features
+
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "bench"
+NAMED_SETS = {"bodies": (SHARED / "page-copies" / "copies", SHARED / "article-extraction" / "ground-truth.json"),
+              "snippets": (SHARED / "page-copies-snippets" / "copies", SHARED / "page-copies-snippets" / "truth.json")}
+PARAMS = dict(objective="binary", learning_rate=0.05, num_leaves=31, min_data_in_leaf=20, feature_fraction=0.8,
+              bagging_fraction=0.8, bagging_freq=1, lambda_l2=1.0, seed=7, deterministic=True, num_threads=1,
+              force_row_wise=True, verbose=-1)
+ROUNDS = 300
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass
+class Page:
+    id: str
+    site: str
+    lines: list[str]
+    labels: np.ndarray      # per non-blank line: 1 article, 0 furniture, -1 unknown
+    body: str | None        # the human-written body, when the truth has one
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(text))
+
+
+def _shingles(tokens: list[str], n: int = 4) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def label_lines(texts: list[str], body: str) -> np.ndarray:
+    gold_tokens = _tokens(body)
+    gold = _shingles(gold_tokens)
+    joined = " " + " ".join(gold_tokens) + " "
+    labels = np.zeros(len(texts), dtype=np.int8)
+    short = []
+    for k, text in enumerate(texts):
+        tokens = _tokens(text)
+        if len(tokens) >= 4:
+            mine = _shingles(tokens)
+            labels[k] = sum(s in gold for s in mine) >= 0.5 * len(mine)
+        elif tokens and f" {' '.join(tokens)} " in joined:
+            short.append(k)
+    for k in short:  # a short line counts when it stands among article lines (a subheading)
+        near = [labels[j] for j in (k - 1, k + 1) if 0 <= j < len(texts) and len(_tokens(texts[j])) >= 4]
+        labels[k] = any(near)
+    return labels
+
+
+def label_snippets(texts: list[str], keep: list[str], drop: list[str]) -> np.ndarray:
+    labels = np.full(len(texts), -1, dtype=np.int8)
+    folded = [" ".join(fold(t).split()) for t in texts]
+    for snippets, value in ((drop, 0), (keep, 1)):
+        for snippet in snippets:
+            s = " ".join(fold(snippet).split())
+            for k, text in enumerate(folded):
+                if s and s in text:
+                    labels[k] = value
+    return labels
+
+
+def load_set(copies: Path, truth_file: Path) -> list[Page]:
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    pages = []
+    for path in sorted(copies.glob("*.txt")):
+        entry = truth.get(path.stem)
+        if entry is None:
+            continue
+        lines = path.read_text(encoding="utf-8").split("\n")
+        texts = [" ".join(ln.split()) for ln in lines if ln.strip()]
+        site = urlparse(entry.get("url") or "").netloc.removeprefix("www.") or path.stem
+        if "articleBody" in entry:
+            labels, body = label_lines(texts, entry["articleBody"]), entry["articleBody"]
+        else:
+            labels, body = label_snippets(texts, entry.get("with", []), entry.get("without", [])), None
+        pages.append(Page(path.stem, site, lines, labels, body))
+    return pages
+
+
+def resolve(name: str) -> tuple[Path, Path]:
+    if name in NAMED_SETS:
+        return NAMED_SETS[name]
+    folder = Path(name)
+    return folder / "copies", folder / "truth.json"
+
+
+def fold_of(site: str, folds: int) -> int:
+    return int(hashlib.sha1(site.encode()).hexdigest(), 16) % folds
+
+
+def base_matrix(pages: list[Page]) -> list[np.ndarray]:
+    return [features(p.lines)[0] for p in pages]
+
+
+def fit(X: np.ndarray, y: np.ndarray, rounds: int = ROUNDS):
+    import lightgbm as lgb
+    return lgb.train(PARAMS, lgb.Dataset(X, y, feature_name=None, free_raw_data=False), rounds)
+
+
+def two_stage(pages: list[Page], bases: list[np.ndarray], train_idx: list[int], folds: int = 4):
+    """Stage one on the base features; stage two adds each line's neighbours' stage-one probabilities,
+    learned from out-of-fold stage-one predictions so it sees them as they will be."""
+    sites = sorted({pages[i].site for i in train_idx})
+    inner = {s: fold_of("inner" + s, folds) for s in sites}
+    oof = {i: np.zeros(len(bases[i])) for i in train_idx}
+    for f in range(folds):
+        fit_on = [i for i in train_idx if inner[pages[i].site] != f]
+        predict_on = [i for i in train_idx if inner[pages[i].site] == f]
+        if not predict_on or not fit_on:
+            continue
+        m1 = fit(*_stack(pages, bases, fit_on))
+        for i in predict_on:
+            oof[i] = m1.predict(bases[i])
+    first = fit(*_stack(pages, bases, train_idx))
+    ctx = {i: np.hstack([bases[i], context_features(oof[i])]) for i in train_idx}
+    second = fit(*_stack(pages, ctx, train_idx))
+    return first, second
+
+
+def _stack(pages, mats, idx):
+    X = np.vstack([mats[i] for i in idx])
+    y = np.concatenate([pages[i].labels for i in idx])
+    keep = y >= 0
+    return X[keep], y[keep]
+
+
+def predict(models, base: np.ndarray) -> np.ndarray:
+    first, second = models
+    p1 = first.predict(base)
+    return second.predict(np.hstack([base, context_features(p1)]))
+
+
+def score(page: Page, probs: np.ndarray, threshold: float = 0.5) -> tuple[float, float]:
+    """Precision and recall of the kept lines against the page's body (the page-copy benchmark's metric)."""
+    sys.path.insert(0, str(SHARED.parent / "tools"))
+    from score_html import prec, rec, tp_fp_fn  # the graders' metric
+    texts = [ln for ln in page.lines if ln.strip()]
+    kept = "\n".join(t for t, p in zip(texts, probs) if p >= threshold)
+    counts = tp_fp_fn(page.body, kept)
+    return prec(*counts), rec(*counts)
+
+
+def cross_validate(pages: list[Page], bases: list[np.ndarray], folds: int, evaluate: set[int]) -> None:
+    by_fold = [fold_of(p.site, folds) for p in pages]
+    results = {}
+    for f in range(folds):
+        train_idx = [i for i in range(len(pages)) if by_fold[i] != f]
+        models = two_stage(pages, bases, train_idx)
+        for i in range(len(pages)):
+            if by_fold[i] == f and i in evaluate:
+                results[i] = predict(models, bases[i])
+    report(pages, results)
+
+
+def report(pages, results):
+    scored = [score(pages[i], p) for i, p in results.items() if pages[i].body is not None]
+    if scored:
+        P = float(np.mean([s[0] for s in scored])); R = float(np.mean([s[1] for s in scored]))
+        print(f"cross-validated lines, {len(scored)} pages with bodies: F1 {2 * P * R / (P + R):.3f} "
+              f"(precision {P:.3f}, recall {R:.3f})")
+    snip = [(pages[i], p) for i, p in results.items() if pages[i].body is None]
+    if snip:
+        tp = sum(int(((pg.labels == 1) & (p >= .5)).sum()) for pg, p in snip)
+        fn = sum(int(((pg.labels == 1) & (p < .5)).sum()) for pg, p in snip)
+        fp = sum(int(((pg.labels == 0) & (p >= .5)).sum()) for pg, p in snip)
+        P, R = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        print(f"cross-validated lines, {len(snip)} snippet pages: F1 {2 * P * R / max(1e-9, P + R):.3f} "
+              f"(precision {P:.3f}, recall {R:.3f})")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m digest.lines.train", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sets", nargs="+", help="training sets: bodies, snippets, or folders with copies/ and truth.json")
+    ap.add_argument("--out", type=Path, help="write the trained model here")
+    ap.add_argument("--folds", type=int, default=5, help="cross-validate by site first (0: skip)")
+    ap.add_argument("--eval", nargs="*", default=[], help="sets only scored, never trained on")
+    args = ap.parse_args(argv)
+    pages = [p for name in args.sets for p in load_set(*resolve(name))]
+    held = [p for name in args.eval for p in load_set(*resolve(name))]
+    bases = base_matrix(pages + held)
+    print(f"{len(pages)} pages, {sum(len(b) for b in bases[:len(pages)])} lines; {len(NAMES)} features")
+    if args.folds:
+        cross_validate(pages, bases[:len(pages)], args.folds, set(range(len(pages))))
+    if held or args.out:
+        models = two_stage(pages, bases[:len(pages)], list(range(len(pages))))
+        if held:
+            report(held, {i: predict(models, bases[len(pages) + i]) for i in range(len(held))})
+        if args.out:
+            from .model import save
+            save(models, args.out)
+            print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Layouts recognised by their structure, in any UI language, with dumps written here (never seed text):
+a page copied from a browser with all its furniture becomes exactly one clean post; dumps of several
+stories (a channel export, a digest with rules, a creator page whose UI is in another language) become one
+post per story; UI text never becomes a story or a title."""
+from __future__ import annotations
+
+from test_formats import ingest_one
+
+# Three paragraphs of an ordinary news story, written for these tests.
+STORY = [
+    "The city council voted on Tuesday to turn the old freight yard beside the river into a public park, "
+    "ending a decade of arguments over what should replace the rail sidings that closed in 2014.",
+    "Under the plan, the yard's two brick warehouses will be kept and rebuilt as a market hall and a "
+    "library branch, while the tracks will give way to lawns, a playground and a path along the water.",
+    "Work is expected to start next spring and to take about three years. The council said the cost would "
+    "be shared with the regional government, which has already set aside money for the riverside path.",
+]
+SUBHEADING = "What happens to the warehouses"
+FOURTH = ("Residents who had campaigned for housing on the site said they were disappointed, but several "
+          "of them told the meeting they would now push for homes on a smaller plot across the road.")
+
+
+def page_copy() -> str:
+    """A news page as "select all, copy" gives it: menus, a byline with a published and an updated date,
+    share buttons, the story with a subheading, a newsletter box, related headlines, comments, a footer."""
+    return "\n".join([
+        "Skip to content", "Home", "News", "Sport", "Business", "Culture", "Weather", "Sign in", "",
+        "Local news", "",
+        "Council turns old freight yard into a riverside park", "",
+        "By Dana Whitfield", "Published 4 March 2026", "Updated 6 March 2026", "",
+        "Share", "Facebook", "X", "Email", "", "Listen to this article", "3 min", "",
+        STORY[0], "", STORY[1], "", SUBHEADING, "", STORY[2], "", FOURTH, "",
+        "Get the morning briefing", "Sign up for our newsletter and get the day's top stories in your inbox.",
+        "Subscribe", "",
+        "More from Local news", "Bus fares to rise in April", "4 March 2026",
+        "New bridge opens after two years of delays", "3 March 2026",
+        "School meals contract goes to a local firm", "2 March 2026", "",
+        "Comments (2)", "Sam K.", "2 hours ago", "About time, the yard has been an eyesore for years.", "Reply",
+        "Priya", "1 hour ago", "Will there be parking near the market hall?", "Reply", "",
+        "About us", "Contact", "Advertise", "Privacy policy", "© 2026 The Riverside Gazette", "",
+    ])
+
+
+def test_a_page_copy_becomes_one_clean_post(dumps):
+    posts, report = ingest_one(dumps, "page.txt", page_copy())
+    assert report.format == "page-copy" and len(posts) == 1
+    meta, body = posts[0]
+    assert meta["Title"] == "Council turns old freight yard into a riverside park"
+    assert meta["Date"].startswith("2026-03-04")  # the story's own date, not the page's "updated" one
+    assert body.startswith(STORY[0][:40]) and body.rstrip().endswith(FOURTH[-40:])
+    assert f"## {SUBHEADING}" in body  # a short line between paragraphs is a subheading, not chrome
+    for furniture in ("Skip to content", "Dana Whitfield", "Listen to this article", "newsletter", "Bus fares",
+                      "eyesore", "parking", "Privacy policy", "Facebook", "Reply"):
+        assert furniture not in body, furniture
+    assert report.lines["unaccounted"] == 0
+
+
+CHANNEL_MESSAGES = [
+    "Shipping rates between Asia and northern Europe fell for a fifth week as more vessels returned to the "
+    "canal route. Brokers said spot prices are now close to where they stood two years ago, and that "
+    "contract talks for the summer season have started early.",
+    "The national statistics office revised last quarter's growth figure up to 0.6 percent, citing stronger "
+    "household spending than first estimated. Economists said the revision makes a rate cut at next "
+    "month's meeting less likely, though inflation kept easing.",
+    "A consortium of three regional banks said it will test settling payments between them with a shared "
+    "ledger from June. The pilot will run for six months and covers only transfers between the banks "
+    "themselves, not customer accounts.",
+]
+
+
+def channel_export() -> str:
+    """A messaging channel copied from its web view: each message, its hashtags, its views and time."""
+    out = ["Market Wire", "48.2K subscribers", ""]
+    for n, (message, tags) in enumerate(zip(CHANNEL_MESSAGES, ("#shipping #freight", "#economy", "#banks"))):
+        out += [message, tags, f"{3 + n}.{n}K views 1{n}:0{n}", ""]
+    return "\n".join(out)
+
+
+def test_a_channel_export_gives_one_post_per_message(dumps):
+    posts, report = ingest_one(dumps, "channel.txt", channel_export())
+    assert len(posts) == 3, report
+    bodies = sorted(body for _, body in posts)
+    for message, body in zip(sorted(CHANNEL_MESSAGES), bodies):
+        assert body.startswith(message[:50]) and "views" not in body and "#" not in body
+    assert all("subscribers" not in m["Title"] for m, _ in posts)
+
+
+DIGEST_ITEMS = [
+    ("Port strike ends after a week",
+     "Dock workers at the country's second-largest port returned to work on Monday after unions and "
+     "operators agreed a two-year pay deal. The strike had left more than forty ships waiting offshore, "
+     "and operators said it would take about ten days to clear the backlog."),
+    ("Wind farm auction draws record bids",
+     "The government's latest offshore wind auction drew bids for twice the capacity on offer, a sign that "
+     "developers have recovered from last year's jump in turbine costs. Results are due at the end of the "
+     "month, and the winners will have to start building within three years."),
+    ("Chipmaker delays new plant",
+     "A chipmaker said it will open its new plant a year later than planned because orders from carmakers "
+     "have slowed. The company still expects the plant to employ about two thousand people once it runs "
+     "at full capacity, and it kept its forecast for the year."),
+]
+
+
+def digest(rule: str) -> str:
+    """A plain-text newsletter of several items between rules, with its header and footer."""
+    out = ["The Weekly Brief", "Issue 112 - 7 March 2026", rule]
+    for title, text in DIGEST_ITEMS:
+        out += ["", title, "", text, "", rule]
+    out += ["You are receiving this because you signed up at our website.", "Unsubscribe | View in browser"]
+    return "\n".join(out)
+
+
+def test_a_digest_split_by_rules_gives_one_post_per_item(dumps):
+    for rule in ("---", "* * *", "________"):
+        posts, report = ingest_one(dumps, f"digest{len(rule)}.txt", digest(rule))
+        assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), (rule, report)
+        for meta, body in posts:
+            text = dict(DIGEST_ITEMS)[meta["Title"]]
+            assert body.strip() == text
+        dumps.folder.joinpath(f"digest{len(rule)}.txt").unlink()
+
+
+def creator_page_in_russian() -> str:
+    """A creator's page from a platform whose UI is in Russian, the posts in English: every UI string
+    (follow, likes, comments, share) stays out of the posts and their titles."""
+    out = ["Лента", "Подписаться", "Northwind Energy Notes", "12,4 тыс. подписчиков", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"{n + 2} мар в 1{n}:30", title, "", text, "", f"Нравится {120 + n}", f"Комментарии {n + 3}",
+                "Поделиться", ""]
+    out += ["О платформе", "Помощь", "Условия"]
+    return "\n".join(out)
+
+
+def test_a_creator_page_with_a_foreign_ui_gives_one_post_per_post(dumps):
+    posts, report = ingest_one(dumps, "creator.txt", creator_page_in_russian())
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
