@@ -106,7 +106,7 @@ def creator_page() -> str:
 
 def test_creator_page(dumps):
     posts, report = ingest_one(dumps, "square.txt", creator_page())
-    assert report.format == "creator-page"
+    assert report.format == "page-copy"  # one post on the page: read as any page with one article
     (meta, body), = posts  # the pinned blurb is not an article
     assert meta["Title"] == "Lending protocol caps loans backed by volatile tokens"
     assert meta["Source_Name"] == "DeFi Daily"
@@ -119,7 +119,7 @@ def test_creator_page(dumps):
     assert body.rstrip().endswith("cascading liquidations.")
     assert body.count("Lenders on a popular") == 1  # the preview line is not kept
     assert meta["Date"].startswith("2026-03-01") and meta["Date_Source"] == "text"
-    assert report.lines["unaccounted"] == 0 and report.lines["duplicate"] == 1
+    assert report.lines["unaccounted"] == 0 and report.lines["duplicate"] == 2  # the preview, the blurb again
 
 
 # ---------------------------------------------------------------- captioned-articles
@@ -200,16 +200,16 @@ def test_html_page(dumps):
     assert report.lines["unaccounted"] == 0
 
 
-# ---------------------------------------------------------------- generic fallback
+# ---------------------------------------------------------------- the fallback: a page copy
 
 
-def test_generic_fallback_still_yields_posts_and_says_so(dumps):
+def test_page_copy_fallback_still_yields_posts_and_says_so(dumps):
     text = "notes\n\n\nshort line one\nshort line two\n\n\nanother fragment here\n"
     posts, report = ingest_one(dumps, "odd.txt", text)
-    assert report.format == "generic" and report.guess
+    assert report.format == "page-copy" and report.guess
     assert posts, "the fallback never drops a dump silently"
     data = json.loads((dumps.folder.parent / "posts" / "ingest-report.json").read_text())
-    assert data["reports"][0]["format"] == "generic"
+    assert data["reports"][0]["format"] == "page-copy"
 
 
 # ---------------------------------------------------------------- feeds and exports

@@ -136,3 +136,24 @@ def test_a_creator_page_with_a_foreign_ui_gives_one_post_per_post(dumps):
     assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
     for meta, body in posts:
         assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
+def test_dumps_in_cp1251_and_shift_jis_are_read_as_their_text():
+    from digest.dumps import decode
+    russian = ("Центральный банк сохранил ключевую ставку на прежнем уровне и пообещал следить за ценами. "
+               "Аналитики ожидали такого решения после замедления инфляции в последние месяцы.")
+    japanese = "日本銀行は金利を据え置いた。市場関係者の多くはこの決定を予想していた。物価の上昇は緩やかになっている。"
+    assert decode(russian.encode("cp1251"), "ru.txt") == russian
+    assert decode(japanese.encode("shift_jis"), "ja.txt") == japanese
+
+
+def test_markup_is_never_part_of_a_title(dumps):
+    from digest.titles import clean_title
+    assert clean_title('<script>alert("x")</script>Council approves park') == "Council approves park"
+    assert clean_title("[Council approves park](https://example.org/park)") == "Council approves park"
+    assert clean_title("**Council** approves <b>park</b> &amp; market https://t.co/abc") == \
+        "Council approves park & market"
+    page = page_copy().replace("Council turns old freight yard into a riverside park",
+                               "<script>steal()</script>Council turns old freight yard into a riverside park")
+    posts, _ = ingest_one(dumps, "page.txt", page)
+    assert posts[0][0]["Title"] == "Council turns old freight yard into a riverside park"

@@ -169,3 +169,16 @@ def several_stories(lines: list[str], spans: list[tuple[int, int]], titles: list
     middle = prose[(len(prose) - 1) // 2]
     return (middle >= MIN_STORY_PROSE and prose[-1] <= DOMINANCE * middle
             and sum(prose) >= 0.8 * prose_words(lines))
+
+
+def publisher_name(header: list[str], text: str) -> str | None:
+    """The publisher's or creator's name: the short capitalised header line the rest of the page mentions most."""
+    best, best_count = None, 0
+    for line in header:
+        name = squash(line)
+        if not name or word_count(name) > 4 or re.search(r"\d", name) or not name[0].isupper():
+            continue
+        count = len(re.findall(rf"\b{re.escape(name)}\b", text)) - 1  # not counting its own line
+        if count > best_count:
+            best, best_count = name, count
+    return best

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .model import BOILERPLATE, CAPTION, DUPLICATE, Article, Block, Drop
-from .text import (containment, fold, has_url, shingle_hashes, split_sentences, token_hashes, word_count,
-                   word_tokens)
+from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
+from .text import (containment, ends_sentence, fold, has_url, looks_like_title, shingle_hashes, split_sentences,
+                   token_hashes, word_count, word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
 
@@ -63,13 +63,13 @@ def cut_until(blocks: list[Block], upto: Segment, reason: str) -> tuple[list[Blo
 _CTA_PHRASES = re.compile(
     r"\b(subscribe|subscribing|subscription|sign(?:ing)?[ -]?up|newsletters?|"
     r"join (?:us|them|our|the|now|today|here)|follow us|click here|tap here|read more|learn more|find out more|"
-    r"download (?:our|the) app|"
-    r"free (?:access|trial|seat|spot|e-?book|guide|report|account)|limited to \d|limited (?:time|seats|spots)|"
-    r"exclusive (?:community|access|offer|group)|claim your|get (?:started|access)|register (?:now|today|here)|"
-    r"visit (?:our|the) (?:website|site|links?|page)|links? below|for more information|check out our|"
-    r"sponsored (?:content|post|article)|(?:feature|promote|advertise) (?:it|your)|in your inbox|"
-    r"(?:telegram|discord|whatsapp) (?:group|channel|community)|free for \d+ days|\d+[- ]days? free|"
+    r"download (?:our|the) app|free (?:trial|e-?book|guide|account)|claim your|get (?:started|access)|"
+    r"register (?:now|today|here)|visit (?:our|the) (?:website|site|links?|page)|links? below|"
+    r"for more information|check out our|sponsored (?:content|post|article)|in your inbox|"
     r"try (?:our|it)|(?:advertise|partner|work) with us|unsubscribe|continue reading|"
+    r"support (?:our|independent|quality|local) (?:journalism|reporting)|"
+    r"become an? (?:member|subscriber|supporter|patron)|donate|"
+    r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
     r"forward (?:this|it) to a friend|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)|"
     r"you(?:'re|’re| are) receiving this|(?:was|were) sent to \S+@)\b",
@@ -77,15 +77,15 @@ _CTA_PHRASES = re.compile(
 )
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
 _YOU = re.compile(r"\b(you|your|you're|you’re|yourself)\b", re.I)
-_OFFER = re.compile(r"\b(community|members?|membership|program(?:me)?|report|channel|podcast|webinar|mentorship|"
-                    r"premium|course|signals|alerts|inbox|(?<![-\w])free|discount|offer)\b", re.I)
+_OFFER = re.compile(r"\b(community|members?|membership|program(?:me)?|report|channel|podcast|webinar|premium|course|"
+                    r"alerts|inbox|(?<![-\w])free|discount|offer|journalism)\b", re.I)
+# The verbs a publisher's pitch opens with, on any English-language site.
 _IMPERATIVE = {
     "subscribe", "sign", "join", "follow", "click", "tap", "read", "learn", "discover", "find", "get", "grab",
-    "claim", "download", "register", "stay", "start", "try", "see", "watch", "listen", "check",
-    "share", "like", "feature", "promote", "advertise", "want", "don't", "don’t", "do", "never", "understand",
-    "unlock", "upgrade", "become", "apply", "book", "contact", "email", "visit", "explore", "enjoy", "support",
-    "donate", "keep", "be", "level", "boost", "trade", "invest", "master", "view", "forward", "manage",
-    "update", "continue",
+    "claim", "download", "register", "stay", "start", "try", "see", "watch", "listen", "check", "share", "like",
+    "want", "don't", "don’t", "do", "unlock", "upgrade", "become", "apply", "book", "contact", "email", "visit",
+    "explore", "enjoy", "support", "donate", "keep", "view", "forward", "manage", "update", "continue", "send",
+    "tell", "help",
 }
 _QUOTED = re.compile(r"[“\"].*?(?:[”\"]|$)")
 _COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b|all rights reserved", re.I)
@@ -153,6 +153,66 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         else:
             kept.append(block)
     return kept, drops
+
+
+# ---------------------------------------------------------------- furniture at a story's edges
+
+# Credits news stories close with: "Reporting by ...; Editing by ...", "Additional reporting by ...".
+_CREDIT = re.compile(r"^[(\[—–-]*\s*(?:(?:additional|further|contributing) )?(?:reporting|writing|written|editing|"
+                     r"edited|compiled|produced|research|graphics?|photos?|video|translat(?:ed|ion)|fact[- ]checked)"
+                     r"(?: and \w+)? by\b", re.I)
+# An author's bio: "<Name> is a reporter at ...", "<Name> covers markets for ...".
+_BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
+                  r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b")
+_ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s/\s")
+LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
+HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence (a byline with a date)
+
+
+def _label(text: str, words: int) -> bool:
+    return word_count(text) <= words and not ends_sentence(text)
+
+
+def _link_row(text: str) -> bool:
+    """A row of short links: "Reprints | Subscribe | Share", "Politics · Economy · World"."""
+    parts = _ROW_SEPARATOR.split(text)
+    return len(parts) >= 3 and all(word_count(p) <= LABEL_WORDS for p in parts)
+
+
+def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """What pages put around a story, recognised by its shape and place: at the head, bylines, datelines,
+    reading times, audio-player and share labels, a stray headline (short lines that are not sentences
+    before the first paragraph); at the tail, labels and timestamps, rows of links, credits, an author's
+    bio, and a "read more"-style label over a list of other headlines."""
+    drops: list[Drop] = []
+    while len(blocks) > 1 and blocks[0].kind in ("p", "h") and (
+            _label(blocks[0].text, HEAD_WORDS) or _link_row(blocks[0].text)):
+        drops.append(Drop(blocks[0].lines, CHROME, blocks[0].text))
+        blocks = blocks[1:]
+    end = len(blocks)
+    while end > 1:
+        block = blocks[end - 1]
+        if block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or _link_row(block.text)):
+            drops.append(Drop(block.lines, CHROME, block.text))
+        elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)):
+            drops.append(Drop(block.lines, BOILERPLATE, block.text))
+        else:
+            break
+        end -= 1
+    blocks = blocks[:end]
+    return _drop_headline_list(blocks, drops)
+
+
+def _drop_headline_list(blocks: list[Block], drops: list[Drop]) -> tuple[list[Block], list[Drop]]:
+    """A label such as "Read more" or "Related" over nothing but headlines closes the story: cut it off."""
+    k = len(blocks)  # blocks[k:] are headlines (or lists of them)
+    while k > 1 and (blocks[k - 1].kind == "list" or looks_like_title(blocks[k - 1].text, max_words=20)):
+        k -= 1
+    label = blocks[k - 1]
+    if 1 < k < len(blocks) and _RELATED.match(label.text) and word_count(label.text) <= 6:
+        drops += [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[k - 1:]]
+        return blocks[: k - 1], drops
+    return blocks, drops
 
 
 # ---------------------------------------------------------------- syndication, press releases, titles
@@ -324,7 +384,7 @@ def drop_repeated_edges(blocks: list[Block], repeated: set[str]) -> tuple[list[B
     for seg in reversed(segs[-EDGE:]):
         if fold(seg.text) in repeated:
             start = seg
-        else:
+        elif word_count(seg.text) >= 3:  # a short sentence ("Understand it.") goes with the repeats around it
             break
     if start is not None and start != segs[0]:
         blocks, more = cut_from(blocks, start, BOILERPLATE)
@@ -364,6 +424,7 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         lambda b: drop_repeated_edges(b, repeated),
         drop_tail_pitch,  # a pitch can sit just above a repeated footer
         drop_inline_pitches,
+        drop_edge_furniture,
         drop_captions,
         drop_duplicate_blocks,
         tidy_spacing,

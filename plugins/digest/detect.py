@@ -7,7 +7,7 @@ from .dumps import overlong_line
 from .formats import FALLBACK, FORMATS, MARKUP_FORMATS
 from .model import Dump
 
-MIN_CONFIDENCE = 0.5  # below this the generic fallback parses the dump
+MIN_CONFIDENCE = 0.5  # below this the fallback (a page copy) parses the dump
 
 
 def detect(dump: Dump) -> tuple[ModuleType, float]:

@@ -6,6 +6,8 @@ import os
 import stat
 from pathlib import Path
 
+import charset_normalizer
+
 from .model import Dump
 
 # A dump larger than this is refused with a clear message rather than read into memory.
@@ -13,6 +15,7 @@ MAX_DUMP_BYTES = 64 * 1024 * 1024
 # A text dump's line longer than this is refused: no paragraph of news is, and the text stages' time grows
 # with it. Markup and data formats (HTML, JSON, XML, e-mail) may have lines of any length.
 MAX_LINE_CHARS = 200_000
+MAX_SNIFF_BYTES = 256 * 1024  # what the encoding of a dump that is not UTF-8 is judged from
 
 
 class DumpError(Exception):
@@ -39,8 +42,8 @@ def find_dumps(folder: Path) -> list[Path]:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: a BOM wins, then UTF-8, then UTF-16 without BOM, then cp1252 (a superset of
-    latin-1 in practice). Binary data is refused; stray NUL bytes in text are kept here (read_dump
+    """Bytes to text: a BOM wins, then UTF-8, then UTF-16 without BOM, then the encoding charset-normalizer
+    finds most plausible (cp1252 when it finds none). Binary data is refused; stray NUL bytes in text are kept here (read_dump
     removes them and says so)."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                           (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -61,7 +64,10 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    # not UTF-8: the encoding whose reading of the bytes is most plausible text (cp1251, Shift_JIS, latin-1...)
+    best = charset_normalizer.from_bytes(data[:MAX_SNIFF_BYTES]).best()
+    return data.decode(best.encoding if best else "cp1252", errors="replace")
 
 
 def _looks_binary(head: bytes) -> bool:

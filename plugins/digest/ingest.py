@@ -37,7 +37,7 @@ from .related import related_stories, terms
 from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_lines, tagging_report, to_json
 from .tagging import Tags, Taxonomy, tag
 from .text import squash
-from .titles import derive_title
+from .titles import clean_title, derive_title
 from .workers import run_all
 
 log = logging.getLogger(__name__)
@@ -117,9 +117,10 @@ def same_as(dump: Dump, original: str) -> DumpReport:
 
 
 def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
-    """Fill what the dump did not state: a title from the lede, a date from the text."""
+    """Titles without markup; fill what the dump did not state: a title from the lede, a date from the text."""
     dump_dates = dates_in_text(dump.text) if any(a.date is None for a in articles) else []
     for article in articles:
+        article.title = clean_title(article.title)
         if not any(ch.isalnum() for ch in article.title or ""):  # none, or only emoji and symbols
             article.title = derive_title(article.blocks)
             article.title_source = "derived"

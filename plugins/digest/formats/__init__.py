@@ -4,10 +4,10 @@
     sniff(dump) -> float                        confidence in [0, 1] that the dump is in this format
     parse(dump, tz) -> ParseResult              the dump's articles and every line left out
 
-Detection (detect.py) asks every format and takes the most confident; `generic` is the fallback that still
-yields posts from anything else. The order below only breaks ties.
+Detection (detect.py) asks every format and takes the most confident; `page_copy` (one article inside a
+page's furniture, read by the line model) is the fallback that still yields a post from anything else. The order below only breaks ties.
 """
-from . import (captioned, creator_page, email_message, feed_xml, generic, headed_article, html_page, json_items,
+from . import (captioned, creator_page, email_message, feed_xml, headed_article, html_page, json_items,
                news_list, page_copy, plain_article, separated)
 
 FORMATS = [feed_xml, json_items, email_message, html_page, news_list, creator_page, captioned, separated,

@@ -26,7 +26,7 @@ from ..text import dominant_script, fold, squash, word_count
 NAME = "captioned-articles"
 WINDOW = 10  # the title's second copy comes back within this many lines
 MIN_TITLE_WORDS = 4
-MIN_CAPTION_WORDS = 6
+MIN_CAPTION_WORDS = 3
 
 
 def _starts(lines: list[str]) -> list[tuple[int, int]]:
@@ -39,9 +39,10 @@ def _starts(lines: list[str]) -> list[tuple[int, int]]:
         if title and MIN_TITLE_WORDS <= word_count(title) <= 40 and len(title) <= 300:
             again = next((j for j in range(i + 2, min(i + WINDOW, len(lines))) if folded[j] == title), None)
             between = [f for f in folded[i + 1:again] if f] if again else []
-            # what stands between the copies is the picture's caption: a sentence, not a menu of labels
-            if again and any(word_count(f) >= MIN_CAPTION_WORDS for f in between) and all(
-                    word_count(f) <= 60 for f in between):
+            # between the copies stands the picture's caption, and it comes back after the second copy
+            # too: a menu whose first label recurs has no such caption
+            captions = {f for f in between if word_count(f) >= MIN_CAPTION_WORDS}
+            if again and captions & set(folded[again + 1:again + 4]) and all(word_count(f) <= 60 for f in between):
                 starts.append((i, again))
                 i = again + 1
                 continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..blocks import blocks_from_lines, chrome_drops, several_stories, strip_footer
+from ..blocks import blocks_from_lines, chrome_drops, publisher_name, several_stories, strip_footer
 from ..model import DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, fold, looks_like_title, squash, word_count
 
@@ -72,19 +72,6 @@ def sniff(dump: Dump) -> float:
     return 0.9 if several_stories(dump.lines, spans, [dump.lines[item.preview] for item in items]) else 0.0
 
 
-def _publisher(header: list[str], text: str) -> str | None:
-    """The creator's name: the short capitalised header line that the rest of the page mentions most."""
-    best, best_count = None, 0
-    for line in header:
-        name = squash(line)
-        if not name or word_count(name) > 4 or re.search(r"\d", name) or not name[0].isupper():
-            continue
-        count = len(re.findall(rf"\b{re.escape(name)}\b", text)) - 1  # not counting its own line
-        if count > best_count:
-            best, best_count = name, count
-    return best
-
-
 def parse(dump: Dump, tz: str) -> ParseResult:
     lines = dump.lines
     numbered = list(enumerate(lines, 1))
@@ -93,7 +80,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         return ParseResult([], chrome_drops(numbered))
     drops = chrome_drops(numbered[: items[0].preview])
     script = dominant_script(dump.text)
-    publisher = _publisher(lines[: items[0].preview], dump.text)
+    publisher = publisher_name(lines[: items[0].preview], dump.text)
     articles = []
     for n, item in enumerate(items):
         body_start = item.first + 1 if item.titled else item.first

@@ -8,15 +8,18 @@ other line is accounted for as chrome. One dump, one post.
 """
 from __future__ import annotations
 
-from ..blocks import blocks_from_lines
+from ..blocks import blocks_from_lines, publisher_name
 from ..dates import dates_in_text, localize, parse_date_line
 from ..lines.model import ARTICLE, line_probabilities
-from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
+from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import ends_sentence, foreign_share, fold, looks_like_title, squash, word_count
 from ..text import dominant_script as script_of
+from ..titles import clean_title
 
 NAME = "page-copy"
 HEADER_LINES = 12    # the headline and the date stand within this many lines above the article
+HEAD_KEPT = 3         # ... or is one of the article's first lines
+MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
 
 
 def sniff(dump: Dump) -> float:
@@ -36,19 +39,23 @@ def parse(dump: Dump, tz: str) -> ParseResult:
 
 def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseResult:
     texts = [squash(dump.lines[i]) for i in index]
-    script = script_of(dump.text)
-    title_at = headline(texts, kept, script)
-    body = [k for k in kept if k != title_at]
+    repeats = repeated_lines(texts, kept)
+    kept = [k for k in kept if k not in repeats]
+    title_at = headline(texts, kept, script_of(dump.text)) if kept else None
+    # the article starts at its headline: article-like lines above it are the page's (a channel's blurb)
+    body = [k for k in kept if title_at is None or k > title_at]
     header = range(max(0, (title_at if title_at is not None else body[0]) - 3), body[0]) if body else range(0)
     date, date_at = stated_date([texts[k] for k in header], tz)
     metadata = {title_at} | ({header[date_at]} if date_at is not None else set())
-    drops = [Drop((index[k] + 1,), METADATA if k in metadata else CHROME, texts[k])
+    drops = [Drop((index[k] + 1,), METADATA if k in metadata else DUPLICATE if k in repeats else CHROME, texts[k])
              for k in range(len(texts)) if k not in body]
     lines = _with_blanks(dump.lines, [index[k] for k in body])
     article = Article(dump=dump.name, blocks=blocks_from_lines(lines),
-                      title=texts[title_at] if title_at is not None else None, date=date,
-                      date_source="dump" if date else None, format=NAME)
-    return ParseResult([article] if article.blocks else [], drops)
+                      title=clean_title(texts[title_at]) if title_at is not None else None, date=date,
+                      date_source="dump" if date else None, format=NAME,
+                      source_name=publisher_name(texts[: body[0]] if body else [], dump.text))
+    guess = f"a copied page: {len(body)} of {len(texts)} lines read as its article"
+    return ParseResult([article] if article.blocks else [], drops, guess=guess)
 
 
 def _with_blanks(lines: list[str], kept: list[int]) -> list[tuple[int, str]]:
@@ -62,26 +69,52 @@ def _with_blanks(lines: list[str], kept: list[int]) -> list[tuple[int, str]]:
     return out
 
 
+def repeated_lines(texts: list[str], kept: list[int]) -> set[int]:
+    """Article lines (of `kept`) whose text the page already has: a preview that glues two or more lines
+    below it into one, a line a longer one holds (a truncated teaser of it), a later copy of a line (a
+    repeated caption or blurb)."""
+    folded = [fold(t) for t in texts]
+    joined = "\n".join(folded)
+    holders: dict[int, list[int]] = {}
+    for i in kept:
+        text = folded[i]
+        if word_count(text) >= MIN_REPEAT_WORDS and joined.count(text) >= 2:
+            holders[i] = [j for j, other in enumerate(folded) if j != i and text in other
+                          and (len(other) > len(text) or j < i)]
+    held: dict[int, int] = {}
+    for i, js in holders.items():
+        for j in js:
+            held[j] = held.get(j, 0) + (len(folded[j]) > len(folded[i]))
+    previews = {j for j, count in held.items() if count >= 2}
+    return (previews & set(kept)) | {i for i, js in holders.items() if any(j not in previews for j in js)}
+
+
 def headline(texts: list[str], kept: list[int], script: str | None) -> int | None:
-    """The headline: a title-like line in the dominant script just above the article (or its first line,
-    when that is one), sharing the most words with the article's opening."""
+    """The headline: a title-like line in the dominant script just above the article or among its first
+    lines (followed by prose), sharing the most words with the article's opening."""
     first = kept[0]
-    opening = {w for k in kept[:12] for w in fold(texts[k]).split() if len(w) > 3}
+    candidates = list(range(max(0, first - HEADER_LINES), first)) + kept[:HEAD_KEPT]
     best, best_score = None, 0.0
-    for k in range(max(0, first - HEADER_LINES), first + 1):
-        text = texts[k]
-        if k == first and (len(kept) < 2 or not ends_sentence(texts[kept[1]])):
-            continue  # the first article line is the headline only when prose follows it
+    for k in candidates:
+        text = clean_title(texts[k]) or ""
+        if k in kept and not _prose_follows(texts, kept, k):
+            continue
         if not looks_like_title(text, max_words=30) or foreign_share(text, script) > 0.3:
             continue
         if parse_date_line(text) or word_count(text) < 3:
             continue
         words = [w for w in fold(text).split() if len(w) > 3]
+        opening = {w for j in kept[:12] if j != k for w in fold(texts[j]).split()}
         shared = sum(w in opening for w in words) / max(1, len(words))
-        score = 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * (first - k)
+        score = 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(first - k)
         if score > best_score:
             best, best_score = k, score
     return best
+
+
+def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
+    after = [j for j in kept if j > k][:1]
+    return bool(after) and ends_sentence(texts[after[0]]) and word_count(texts[after[0]]) >= 8
 
 
 def stated_date(lines: list[str], tz: str):
