@@ -37,13 +37,14 @@ ALLOW_INGEST_ERRORS ?= 0
 # pelican.conf.py reads these from the environment.
 export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS
 
-.PHONY: help html ingest test bench clean regenerate serve devserver publish check lock
+.PHONY: help html ingest test bench train clean regenerate serve devserver publish check lock
 
 help:
 	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1]'
 	@echo 'make test      run every test'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
 	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'
+	@echo 'make train     retrain the line model from labelled page copies [TRAIN_SETS="snippets <dir>..."]'
 	@echo 'make serve     serve output/ at http://$(SERVER):$(PORT)'
 	@echo 'make devserver rebuild on every change to dumps, pages, theme or settings, and serve'
 	@echo 'make regenerate  rebuild on every change, without serving'
@@ -78,6 +79,13 @@ test: $(VENV)/.installed $(if $(shell command -v npm),$(AXE))
 
 bench: $(VENV)/.installed
 	$(BIN)/python tests/bench.py
+
+# The line model that reads page copies (plugins/digest/lines/): cross-validated by site, then written.
+# The shipped model's sets are in plugins/digest/lines/PROVENANCE.md.
+TRAIN_SETS ?= snippets
+train: $(VENV)/.installed
+	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.lines.train $(TRAIN_SETS) --folds 5 \
+		--out plugins/digest/lines/line-model.json
 
 regenerate: $(VENV)/.installed
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)

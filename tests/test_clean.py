@@ -125,3 +125,62 @@ def test_image_credits_and_disclaimers():
                                   "Readers should do their own research before making any decision."))
     assert text == STORY + "\n\nThe fine is the largest the regulator has imposed."
     assert [d.reason for d in drops] == [BOILERPLATE, CAPTION]
+
+
+# ---------------------------------------------------------------- furniture at a story's edges (text written here)
+
+PARAGRAPHS = [
+    "The regional water board approved a plan on Thursday to replace ageing pipes under the old town, a "
+    "project expected to take four years.",
+    "Board members said the work would be done street by street so that shops can stay open, and that "
+    "residents will get two weeks' notice before their water is cut for a day.",
+]
+
+
+def blocks_of(*texts: str) -> Article:
+    return article(*texts, title="Water board approves pipe plan")
+
+
+@pytest.mark.parametrize("head", [
+    ["By Maria Olsen and Tom Berger", "Published 5 March 2026, 09:12"],
+    ["Listen to this article", "4 min"],
+    ["Share", "Save"],
+    ["Photo: Lena Park / City Archive"],
+    ["Mayor defends budget after council row"],  # a stray headline of another story
+    ["Politics | Local | Environment"],
+])
+def test_head_furniture_goes(head):
+    text, drops = cleaned(blocks_of(*head, *PARAGRAPHS))
+    assert text == "\n\n".join(PARAGRAPHS)
+    assert len(drops) == len(head)
+
+
+@pytest.mark.parametrize("tail", [
+    ["Read more", "Mayor defends budget after council row", "New tram line opens in May"],
+    ["Related:", "Mayor defends budget after council row"],
+    ["Reporting by Maria Olsen; Editing by Tom Berger"],
+    ["(Additional reporting by Sam Lee in Oslo)"],
+    ["Got a tip? Email our newsroom at tips@example.org."],
+    ["Maria Olsen is a reporter at the Harbour Times covering local government."],
+    ["Reprints | Subscribe | Share"],
+    ["Updated 2 hours ago"],
+    ["#water #infrastructure"],
+    ["Support independent journalism. Become a member today."],
+    ["Sign up for our morning newsletter and never miss a story."],
+    ["Edited by Tom Berger"],
+    ["— Reuters"],
+])
+def test_tail_furniture_goes(tail):
+    text, drops = cleaned(blocks_of(*PARAGRAPHS, *tail))
+    assert text == "\n\n".join(PARAGRAPHS), text
+    assert drops
+
+
+@pytest.mark.parametrize("story_end", [
+    "Asked whether the plan was worth the cost, she said: “We have waited twenty years.”",
+    "The board meets again on April 2.",
+    "Residents can read the full plan at the town hall.",
+])
+def test_short_endings_that_are_story_stay(story_end):
+    text, _ = cleaned(blocks_of(*PARAGRAPHS, story_end))
+    assert text.endswith(story_end)

@@ -206,12 +206,16 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 def _drop_headline_list(blocks: list[Block], drops: list[Drop]) -> tuple[list[Block], list[Drop]]:
     """A label such as "Read more" or "Related" over nothing but headlines closes the story: cut it off."""
     k = len(blocks)  # blocks[k:] are headlines (or lists of them)
-    while k > 1 and (blocks[k - 1].kind == "list" or looks_like_title(blocks[k - 1].text, max_words=20)):
+    while k > 1:
+        block = blocks[k - 1]
+        if _RELATED.match(block.text) and word_count(block.text) <= 6:
+            if k < len(blocks):
+                drops += [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[k - 1:]]
+                return blocks[: k - 1], drops
+            break
+        if not (block.kind == "list" or looks_like_title(block.text, max_words=20)):
+            break
         k -= 1
-    label = blocks[k - 1]
-    if 1 < k < len(blocks) and _RELATED.match(label.text) and word_count(label.text) <= 6:
-        drops += [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[k - 1:]]
-        return blocks[: k - 1], drops
     return blocks, drops
 
 
@@ -423,8 +427,8 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         drop_tail_pitch,
         lambda b: drop_repeated_edges(b, repeated),
         drop_tail_pitch,  # a pitch can sit just above a repeated footer
+        drop_edge_furniture,  # before the pitches: a "Read more" label shows where a headline list starts
         drop_inline_pitches,
-        drop_edge_furniture,
         drop_captions,
         drop_duplicate_blocks,
         tidy_spacing,

@@ -31,10 +31,10 @@ from .model import CONTEXT_NAMES, context_features
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "bench"
 NAMED_SETS = {"bodies": (SHARED / "page-copies" / "copies", SHARED / "article-extraction" / "ground-truth.json"),
               "snippets": (SHARED / "page-copies-snippets" / "copies", SHARED / "page-copies-snippets" / "truth.json")}
-PARAMS = dict(objective="binary", learning_rate=0.05, num_leaves=31, min_data_in_leaf=20, feature_fraction=0.8,
+PARAMS = dict(objective="binary", learning_rate=0.05, num_leaves=15, min_data_in_leaf=20, feature_fraction=0.8,
               bagging_fraction=0.8, bagging_freq=1, lambda_l2=1.0, seed=7, deterministic=True, num_threads=1,
               force_row_wise=True, verbose=-1)
-ROUNDS = 300
+ROUNDS = 250
 _TOKEN = re.compile(r"\w+")
 
 
@@ -195,6 +195,46 @@ def report(pages, results):
               f"(precision {P:.3f}, recall {R:.3f})")
 
 
+def score_pages_cv(pages: list[Page], bases: list[np.ndarray], folds: int, copies: Path, truth: Path) -> None:
+    """Cross-validation through the whole ingest: for each fold of sites, a model trained on the pages of
+    every other site (of every set) ingests the fold's copies, and ../shared/tools/score_pages.py scores
+    the posts."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    from .model import save
+    scorer = SHARED.parent / "tools" / "score_pages.py"
+    plugins = Path(__file__).resolve().parents[2]
+    scored = [i for i, p in enumerate(pages) if p.body is not None and (copies / f"{p.id}.txt").exists()]
+    by_fold = {i: fold_of(pages[i].site, folds) for i in scored}
+    totals = np.zeros(5)  # pages, precision sum, recall sum, split, merged
+    none = 0
+    for f in range(folds):
+        held = [i for i in scored if by_fold[i] == f]
+        with tempfile.TemporaryDirectory() as work:
+            model = Path(work) / "model.json"
+            # no page of the fold's sites is trained on, whichever set it comes from
+            save(two_stage(pages, bases, [i for i, p in enumerate(pages) if fold_of(p.site, folds) != f]), model)
+            fold_copies = Path(work) / "copies"
+            fold_copies.mkdir()
+            for i in held:
+                shutil.copy(copies / f"{pages[i].id}.txt", fold_copies)
+            ingest = f"{sys.executable} -m digest {{dumps}} {{posts}} > /dev/null"
+            out = subprocess.run([sys.executable, str(scorer), "--copies", str(fold_copies), "--truth", str(truth),
+                                  "--ingest", ingest, "--keep", str(Path(work) / "run")], capture_output=True,
+                                 text=True, env={**os.environ, "PYTHONPATH": str(plugins),
+                                                 "DIGEST_LINE_MODEL": str(model)}).stdout.strip().splitlines()[-1]
+        m = re.search(r"precision ([\d.]+), recall ([\d.]+)\); no post (\d+), split into several posts (\d+), "
+                      r"posts merging pages (\d+)", out)
+        print(f"fold {f}: {len(held)} pages: {out}")
+        totals += [len(held), len(held) * float(m[1]), len(held) * float(m[2]), int(m[4]), int(m[5])]
+        none += int(m[3])
+    P, R = totals[1] / totals[0], totals[2] / totals[0]
+    print(f"page copies cross-validated by site through the ingest, {int(totals[0])} pages: F1 {2 * P * R / (P + R):.3f} "
+          f"(precision {P:.3f}, recall {R:.3f}); no post {none}, split {int(totals[3])}, merging {int(totals[4])}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m digest.lines.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -202,6 +242,8 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write the trained model here")
     ap.add_argument("--folds", type=int, default=5, help="cross-validate by site first (0: skip)")
     ap.add_argument("--eval", nargs="*", default=[], help="sets only scored, never trained on")
+    ap.add_argument("--score-pages", metavar="SET", help="cross-validate by site through the ingest and "
+                    "../shared/tools/score_pages.py on this set of the training sets (e.g. bodies)")
     args = ap.parse_args(argv)
     pages = [p for name in args.sets for p in load_set(*resolve(name))]
     held = [p for name in args.eval for p in load_set(*resolve(name))]
@@ -209,6 +251,8 @@ def main(argv=None) -> int:
     print(f"{len(pages)} pages, {sum(len(b) for b in bases[:len(pages)])} lines; {len(NAMES)} features")
     if args.folds:
         cross_validate(pages, bases[:len(pages)], args.folds, set(range(len(pages))))
+    if args.score_pages:
+        score_pages_cv(pages, bases[:len(pages)], args.folds or 5, *resolve(args.score_pages))
     if held or args.out:
         models = two_stage(pages, bases[:len(pages)], list(range(len(pages))))
         if held:
