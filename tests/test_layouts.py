@@ -157,3 +157,21 @@ def test_markup_is_never_part_of_a_title(dumps):
                                "<script>steal()</script>Council turns old freight yard into a riverside park")
     posts, _ = ingest_one(dumps, "page.txt", page)
     assert posts[0][0]["Title"] == "Council turns old freight yard into a riverside park"
+
+
+def test_undated_stories_of_a_dated_digest_take_its_date(dumps):
+    posts, _ = ingest_one(dumps, "digest.txt", digest("---"))
+    assert {m["Date"][:10] for m, _ in posts} == {"2026-03-07"}
+    assert {m["Date_Source"] for m, _ in posts} == {"dump"}
+
+
+def test_a_story_does_not_take_the_date_of_another_story_in_its_dump(dumps):
+    """Only the story's own text dates it: not the newest date some other story of the dump mentions."""
+    items = [(t, x) for t, x in DIGEST_ITEMS]
+    items[1] = (items[1][0], items[1][1] + " The last auction closed on January 9, 2026.")
+    text = "\n".join(["Notes", "---"] + [f"\n{t}\n\n{x}\n\n---" for t, x in items])
+    posts, _ = ingest_one(dumps, "notes.txt", text)
+    dated = {m["Title"]: (m["Date"][:10], m["Date_Source"]) for m, _ in posts}
+    assert dated[items[1][0]] == ("2026-01-09", "text")
+    assert all(source in ("file-time", "source-date-epoch") for title, (_, source) in dated.items()
+               if title != items[1][0])

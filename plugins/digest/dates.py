@@ -1,6 +1,6 @@
 """Dates: recognise a line that is only a date, and infer a date for an article that states none.
 
-Every inference is deterministic: it reads the article's own text (then the rest of its dump), and only as
+Every inference is deterministic: it reads the dump's own header date, then the article's own text, and only as
 a last resort the dump file's time (or SOURCE_DATE_EPOCH), so the same dumps give the same dates.
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
@@ -93,19 +93,11 @@ _FUTURE = re.compile(
 )
 
 
-# "February 5" with no year: the year comes from the newest full date its dump states (see infer_date).
-_PARTIAL = re.compile(r"\b(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                      r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
-                      r"(?!,?\s+\d)")
 _ANY_DATE = re.compile(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:19|20)\d\d-\d\d-\d\d\b", re.I)
-ANCHOR_SLACK = timedelta(days=7)
-RECENT = timedelta(days=31)
 
 
-def dates_in_text(text: str, anchor: datetime | None = None) -> list[datetime]:
-    """Calendar dates stated in prose, skipping sentences about the future. With an `anchor` (the newest
-    full date of the dump), dates without a year get the anchor's year, or the year before when that
-    would put them well after the anchor ("December 11" in a January story)."""
+def dates_in_text(text: str) -> list[datetime]:
+    """Calendar dates (with a year) stated in prose, skipping sentences about the future."""
     if not _ANY_DATE.search(text):
         return []
     found = []
@@ -114,15 +106,6 @@ def dates_in_text(text: str, anchor: datetime | None = None) -> list[datetime]:
             if not _FUTURE.search(_sentence_around(text, m.start(), m.end())):
                 month = int(m.group("mn")) if m.groupdict().get("mn") else MONTHS[m.group("m").lower().rstrip(".")]
                 found += _date(int(m.group("y")), month, int(m.group("d")))
-    if anchor is not None:
-        for m in _PARTIAL.finditer(text):
-            if _FUTURE.search(_sentence_around(text, m.start(), m.end())):
-                continue
-            month, day = MONTHS[m.group("m").lower().rstrip(".")], int(m.group("d"))
-            guess = _date(anchor.year, month, day)
-            if guess and guess[0] > anchor.replace(tzinfo=None) + ANCHOR_SLACK:
-                guess = _date(anchor.year - 1, month, day)
-            found += guess
     return found
 
 
@@ -147,19 +130,33 @@ def fallback_time(mtime: float) -> datetime:
     return datetime.fromtimestamp(seconds, timezone.utc)
 
 
-def infer_date(article_text: str, dump_dates: list[datetime], mtime: float, tz: str) -> tuple[datetime, str]:
-    """A date for an article whose dump states none, and where it came from (the `Date_Source`).
+def infer_date(article_text: str, dump_date: datetime | None, mtime: float, tz: str) -> tuple[datetime, str]:
+    """A date for an article whose dump states none for it, and where it came from (the `Date_Source`).
 
-    The newest past date the article mentions ("text"), else the newest its dump mentions ("dump-text"),
-    else SOURCE_DATE_EPOCH ("source-date-epoch") or the dump file's time ("file-time").
-    `dump_dates` are dates_in_text(dump text), computed once per dump.
-    """
-    anchor = max(dump_dates) if dump_dates else None
-    found = dates_in_text(article_text, anchor)
-    # An article's own dates win unless they are only old events next to a much newer dump.
-    if found and (anchor is None or max(found) >= anchor - RECENT):
+    The date its dump states for all its stories (a newsletter's or a digest's date in its header: "dump"),
+    else the newest past date the article's own text states ("text"), else SOURCE_DATE_EPOCH
+    ("source-date-epoch") or the dump file's time ("file-time"). Never the newest date the rest of the
+    dump mentions: that is another story's."""
+    if dump_date is not None:
+        return localize(dump_date, tz), "dump"
+    found = dates_in_text(article_text)
+    if found:
         return localize(max(found), tz), "text"
-    if dump_dates:
-        return localize(anchor, tz), "dump-text"
     source = "source-date-epoch" if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() else "file-time"
     return fallback_time(mtime).astimezone(ZoneInfo(tz)), source
+
+
+HEADER_LINES = 5        # a dump's own date stands in its first lines ...
+HEADER_LINE_WORDS = 12  # ... each of them short (a masthead, an issue line), before any prose
+
+
+def header_date(lines: list[str], tz: str) -> datetime | None:
+    """The date a dump states for itself at its top ("The Weekly Brief / Issue 112 - 7 March 2026")."""
+    for line in [ln for ln in lines if ln.strip()][:HEADER_LINES]:
+        if len(line.split()) > HEADER_LINE_WORDS:
+            return None
+        when = parse_date_line(line, tz)
+        found = [when] if when else dates_in_text(line)
+        if found:
+            return localize(found[0], tz)
+    return None

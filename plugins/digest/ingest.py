@@ -27,7 +27,7 @@ import numpy as np
 
 from . import cache as stage_cache
 from . import clean as cleaning
-from .dates import dates_in_text, infer_date
+from .dates import header_date, infer_date
 from .dedup import Fingerprint, dedup, fingerprint
 from .detect import detect
 from .dumps import MAX_DUMP_BYTES, DumpError, find_dumps, read_dump
@@ -117,15 +117,16 @@ def same_as(dump: Dump, original: str) -> DumpReport:
 
 
 def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
-    """Titles without markup; fill what the dump did not state: a title from the lede, a date from the text."""
-    dump_dates = dates_in_text(dump.text) if any(a.date is None for a in articles) else []
+    """Titles without markup; fill what the dump did not state: a title from the lede, a date from the
+    dump's own header or the article's text."""
+    dump_date = header_date(dump.lines, tz) if any(a.date is None for a in articles) else None
     for article in articles:
         article.title = clean_title(article.title)
         if not any(ch.isalnum() for ch in article.title or ""):  # none, or only emoji and symbols
             article.title = derive_title(article.blocks)
             article.title_source = "derived"
         if article.date is None:
-            article.date, article.date_source = infer_date(article.body_text(), dump_dates, dump.mtime, tz)
+            article.date, article.date_source = infer_date(article.body_text(), dump_date, dump.mtime, tz)
     return articles
 
 
