@@ -24,15 +24,18 @@ from collections import Counter
 
 from ..blocks import blocks_from_lines, is_heading, several_stories, strip_footer
 from ..dates import _MONTH, dates_in_text, localize, parse_date_line
+from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, foreign_share, squash, word_count
 
 NAME = "separated-stories"
 _RULE = re.compile(r"^\s*([-=_*~#•·—–])(?:\s*\1){2,}\s*$")
-# A separator line of a list of messages states when: a clock time, a day and month, or a year.
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b(?:19|20)\d\d\b|"
+# A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
 MAX_SEPARATOR_WORDS = 6
+ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
+NEAR = 3              # short lines between a separator and the prose it belongs to
 MIN_SEPARATORS = 3    # fewer recurring lines are a coincidence of the page, not a list
 MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer, not a story
 MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
@@ -57,9 +60,11 @@ def _separator_kinds(lines: list[str]) -> list[set[int]]:
 def _pieces(lines: list[str], marks: set[int]) -> tuple[list[tuple[int, int]], bool]:
     """The [start, end) spans between separator lines, and whether each separator closes the story before
     it (true when prose stands before the first separator: a channel's views line) or opens the next."""
-    first = min(marks)
-    closes = any(word_count(lines[i]) >= 8 for i in range(first))
     bounds = sorted(marks)
+    # a message's views and time follow its text (and a blank line follows them); a comment's or a feed
+    # item's date comes before it
+    closes = sum(_prose_beside(lines, i, -1) - _prose_beside(lines, i, 1)
+                 + 0.5 * (_blank(lines, i + 1) - _blank(lines, i - 1)) for i in bounds) > 0
     if closes:
         starts = [0] + [b + 1 for b in bounds]
         ends = bounds + [len(lines)]
@@ -67,6 +72,23 @@ def _pieces(lines: list[str], marks: set[int]) -> tuple[list[tuple[int, int]], b
         starts = [b + 1 for b in bounds]
         ends = bounds[1:] + [len(lines)]
     return list(zip(starts, ends)), closes
+
+
+def _prose_beside(lines: list[str], i: int, step: int) -> bool:
+    """Whether prose stands next to line i above (step -1) or below (step 1), past blank lines and up to
+    NEAR short ones (hashtags, labels)."""
+    j, short = i + step, 0
+    while 0 <= j < len(lines) and short <= NEAR:
+        words = word_count(lines[j])
+        if words >= 8:
+            return True
+        short += words > 0
+        j += step
+    return False
+
+
+def _blank(lines: list[str], i: int) -> bool:
+    return 0 <= i < len(lines) and not lines[i].strip()
 
 
 def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] | None:
@@ -84,9 +106,18 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         titles = [next((lines[i] for i in range(a, b) if lines[i].strip()), "") for a, b in stories]
         if marks <= rules and not all(_headed(lines, a, b) for a, b in stories):
             continue  # rules between sections of one article: a digest's items each open with a headline
-        if several_stories(lines, stories, titles) and (best is None or len(stories) > len(best[0])):
+        if (several_stories(lines, stories, titles) and not _one_article(lines, stories)
+                and (best is None or len(stories) > len(best[0]))):
             best = (stories, marks, closes)
     return best
+
+
+def _one_article(lines: list[str], spans: list[tuple[int, int]]) -> bool:
+    """Whether the line model, reading the dump as one page, finds its article in one of the pieces: then
+    the other pieces are that page's comments or teasers, each under its date, not stories of a list."""
+    probs = line_probabilities(tuple(lines))
+    rated = [sum(word_count(lines[i]) for i in range(a, b) if probs.get(i, 0.0) >= ARTICLE) for a, b in spans]
+    return sum(rated) > 0 and max(rated) >= ONE_ARTICLE * sum(rated)
 
 
 def _headed(lines: list[str], start: int, end: int) -> bool:

@@ -195,44 +195,52 @@ def report(pages, results):
               f"(precision {P:.3f}, recall {R:.3f})")
 
 
-def score_pages_cv(pages: list[Page], bases: list[np.ndarray], folds: int, copies: Path, truth: Path) -> None:
+def score_pages_cv(pages: list[Page], bases: list[np.ndarray], folds: int, sets: list[str]) -> None:
     """Cross-validation through the whole ingest: for each fold of sites, a model trained on the pages of
-    every other site (of every set) ingests the fold's copies, and ../shared/tools/score_pages.py scores
-    the posts."""
-    import os
-    import shutil
-    import subprocess
+    every other site (of every set) ingests the fold's copies of each of `sets`, and
+    ../shared/tools/score_pages.py scores the posts. Fold figures are weighted by their pages."""
     import tempfile
     from .model import save
-    scorer = SHARED.parent / "tools" / "score_pages.py"
-    plugins = Path(__file__).resolve().parents[2]
-    scored = [i for i, p in enumerate(pages) if p.body is not None and (copies / f"{p.id}.txt").exists()]
-    by_fold = {i: fold_of(pages[i].site, folds) for i in scored}
-    totals = np.zeros(5)  # pages, precision sum, recall sum, split, merged
-    none = 0
+    runs: dict[str, list[tuple[int, str]]] = {name: [] for name in sets}
     for f in range(folds):
-        held = [i for i in scored if by_fold[i] == f]
         with tempfile.TemporaryDirectory() as work:
             model = Path(work) / "model.json"
             # no page of the fold's sites is trained on, whichever set it comes from
             save(two_stage(pages, bases, [i for i, p in enumerate(pages) if fold_of(p.site, folds) != f]), model)
-            fold_copies = Path(work) / "copies"
-            fold_copies.mkdir()
-            for i in held:
-                shutil.copy(copies / f"{pages[i].id}.txt", fold_copies)
-            ingest = f"{sys.executable} -m digest {{dumps}} {{posts}} > /dev/null"
-            out = subprocess.run([sys.executable, str(scorer), "--copies", str(fold_copies), "--truth", str(truth),
-                                  "--ingest", ingest, "--keep", str(Path(work) / "run")], capture_output=True,
-                                 text=True, env={**os.environ, "PYTHONPATH": str(plugins),
-                                                 "DIGEST_LINE_MODEL": str(model)}).stdout.strip().splitlines()[-1]
-        m = re.search(r"precision ([\d.]+), recall ([\d.]+)\); no post (\d+), split into several posts (\d+), "
-                      r"posts merging pages (\d+)", out)
-        print(f"fold {f}: {len(held)} pages: {out}")
-        totals += [len(held), len(held) * float(m[1]), len(held) * float(m[2]), int(m[4]), int(m[5])]
-        none += int(m[3])
-    P, R = totals[1] / totals[0], totals[2] / totals[0]
-    print(f"page copies cross-validated by site through the ingest, {int(totals[0])} pages: F1 {2 * P * R / (P + R):.3f} "
-          f"(precision {P:.3f}, recall {R:.3f}); no post {none}, split {int(totals[3])}, merging {int(totals[4])}")
+            for name in sets:
+                runs[name].append(_score_fold(name, f, folds, model, Path(work) / name))
+                print(f"fold {f} {name}: {runs[name][-1][1]}", flush=True)
+    for name, results in runs.items():
+        n = sum(k for k, _ in results)
+        parsed = [(k, re.search(r"F1 [\d.]+ \(precision ([\d.]+), recall ([\d.]+)\); no post (\d+), split into "
+                                r"several posts (\d+), posts merging pages (\d+)", out)) for k, out in results]
+        P = sum(k * float(m[1]) for k, m in parsed) / n
+        R = sum(k * float(m[2]) for k, m in parsed) / n
+        none, split, merged = (sum(int(m[j]) for _, m in parsed) for j in (3, 4, 5))
+        print(f"{name}: page copies cross-validated by site through the ingest, {n} pages: F1 "
+              f"{2 * P * R / (P + R):.3f} (precision {P:.3f}, recall {R:.3f}); no post {none}, split {split}, "
+              f"merging pages {merged}")
+
+
+def _score_fold(name: str, f: int, folds: int, model: Path, work: Path) -> tuple[int, str]:
+    import os
+    import shutil
+    import subprocess
+    copies, truth = resolve(name)
+    entries = json.loads(truth.read_text(encoding="utf-8"))
+    held = [path for path in sorted(copies.glob("*.txt")) if path.stem in entries
+            and fold_of(urlparse(entries[path.stem].get("url") or "").netloc.removeprefix("www.") or path.stem,
+                        folds) == f]
+    (work / "copies").mkdir(parents=True)
+    for path in held:
+        shutil.copy(path, work / "copies")
+    plugins = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, str(SHARED.parent / "tools" / "score_pages.py"), "--copies",
+                          str(work / "copies"), "--truth", str(truth), "--keep", str(work / "run"), "--ingest",
+                          f"{sys.executable} -m digest {{dumps}} {{posts}} > /dev/null"],
+                         capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(plugins), "DIGEST_LINE_MODEL": str(model)})
+    return len(held), out.stdout.strip().splitlines()[-1]
 
 
 def main(argv=None) -> int:
@@ -242,8 +250,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write the trained model here")
     ap.add_argument("--folds", type=int, default=5, help="cross-validate by site first (0: skip)")
     ap.add_argument("--eval", nargs="*", default=[], help="sets only scored, never trained on")
-    ap.add_argument("--score-pages", metavar="SET", help="cross-validate by site through the ingest and "
-                    "../shared/tools/score_pages.py on this set of the training sets (e.g. bodies)")
+    ap.add_argument("--score-pages", nargs="*", default=[], metavar="SET",
+                    help="cross-validate by site through the ingest and ../shared/tools/score_pages.py on these "
+                         "sets (e.g. bodies snippets)")
     args = ap.parse_args(argv)
     pages = [p for name in args.sets for p in load_set(*resolve(name))]
     held = [p for name in args.eval for p in load_set(*resolve(name))]
@@ -252,7 +261,7 @@ def main(argv=None) -> int:
     if args.folds:
         cross_validate(pages, bases[:len(pages)], args.folds, set(range(len(pages))))
     if args.score_pages:
-        score_pages_cv(pages, bases[:len(pages)], args.folds or 5, *resolve(args.score_pages))
+        score_pages_cv(pages, bases[:len(pages)], args.folds or 5, args.score_pages)
     if held or args.out:
         models = two_stage(pages, bases[:len(pages)], list(range(len(pages))))
         if held:
