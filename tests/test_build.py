@@ -19,10 +19,10 @@ def story_pages(output: Path) -> list[Path]:
 def test_build_from_sample_dumps(site):
     proc = build(site, SAMPLES)
     assert proc.returncode == 0, proc.stderr + proc.stdout
-    assert "ingest: 8 dumps" in proc.stdout
+    assert "ingest: 10 dumps" in proc.stdout
     out = site / "output"
     pages = story_pages(out)
-    assert len(pages) == 13  # the syndicated copy of the chip story is merged into it
+    assert len(pages) == 17  # the syndicated copy of the chip story is merged into it
     chips = (out / "stories" / "chipmakers-lift-capital-spending-plans-as-demand-for-ai-accelerators-stays"
              / "index.html").read_text()
     assert "Also reported by Chip Daily" in chips
@@ -94,7 +94,7 @@ def test_seed_site_has_a_page_for_every_tag_and_every_chip_resolves(site, seeds)
 def test_theme_pages_search_index_and_month_archives(site):
     proc = build(site, SAMPLES, SITEURL="https://example.org/digest")
     assert proc.returncode == 0, proc.stderr + proc.stdout
-    assert "search: indexed 13 pages" in proc.stdout  # story pages only
+    assert "search: indexed 17 pages" in proc.stdout  # story pages only
     out = site / "output"
     assert json.loads((out / "pagefind" / "parts.json").read_text()) == ["2026-03", "2026-02"]  # newest first
     assert all((out / "pagefind" / month / "pagefind.js").is_file() for month in ("2026-03", "2026-02"))

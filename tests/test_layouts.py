@@ -27,7 +27,7 @@ def page_copy() -> str:
         "Skip to content", "Home", "News", "Sport", "Business", "Culture", "Weather", "Sign in", "",
         "Local news", "",
         "Council turns old freight yard into a riverside park", "",
-        "By Dana Whitfield", "Published 4 March 2026", "Updated 6 March 2026", "",
+        "By Dana Whitfield", "Published 4 March 2026, 09:15", "Updated 6 March 2026, 18:02", "",
         "Share", "Facebook", "X", "Email", "", "Listen to this article", "3 min", "",
         STORY[0], "", STORY[1], "", SUBHEADING, "", STORY[2], "", FOURTH, "",
         "Get the morning briefing", "Sign up for our newsletter and get the day's top stories in your inbox.",
@@ -46,7 +46,7 @@ def test_a_page_copy_becomes_one_clean_post(dumps):
     assert report.format == "page-copy" and len(posts) == 1
     meta, body = posts[0]
     assert meta["Title"] == "Council turns old freight yard into a riverside park"
-    assert meta["Date"].startswith("2026-03-04")  # the story's own date, not the page's "updated" one
+    assert meta["Date"] == "2026-03-04T09:15:00+00:00"  # the story's own date, not the page's "updated" one
     assert body.startswith(STORY[0][:40]) and body.rstrip().endswith(FOURTH[-40:])
     assert f"## {SUBHEADING}" in body  # a short line between paragraphs is a subheading, not chrome
     for furniture in ("Skip to content", "Dana Whitfield", "Listen to this article", "newsletter", "Bus fares",

@@ -8,8 +8,10 @@ other line is accounted for as chrome. One dump, one post.
 """
 from __future__ import annotations
 
+import re
+
 from ..blocks import blocks_from_lines, publisher_name
-from ..dates import dates_in_text, localize, parse_date_line
+from ..dates import _MONTH, _WEEKDAY, dates_in_text, localize, parse_date_line
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import ends_sentence, foreign_share, fold, looks_like_title, squash, word_count
@@ -17,6 +19,7 @@ from ..text import dominant_script as script_of
 from ..titles import clean_title
 
 NAME = "page-copy"
+_DATE_START = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}", re.I)
 HEADER_LINES = 12    # the headline and the date stand within this many lines above the article
 HEAD_KEPT = 3         # ... or is one of the article's first lines
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
@@ -124,7 +127,8 @@ def stated_date(lines: list[str], tz: str):
     for k, text in enumerate(lines):
         if word_count(text) > 25:
             continue
-        when = parse_date_line(text, tz)
+        start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
+        when = parse_date_line(text[start.start():], tz) if start else None
         dates = [when] if when else [localize(d, tz) for d in dates_in_text(text)]
         found += [(d, k) for d in dates]
     if not found:

@@ -10,11 +10,10 @@ subheading more often than chrome).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import numpy as np
 
-from ..text import fold, squash, word_count
+from ..text import dominant_script, fold, foreign_share, squash, word_count
 from .stopwords import STOPWORDS
 
 # A sentence ends at . ! ? … (or a CJK stop), maybe behind closing quotes or brackets.
@@ -42,13 +41,6 @@ NAMES = BASE + PLACE + tuple(f"{name}@{k:+d}" for k in NEIGHBOURS for name in NE
 _COLUMN = {name: i for i, name in enumerate(BASE)}
 
 
-def _script(ch: str) -> str:
-    try:
-        return unicodedata.name(ch).split()[0]
-    except ValueError:
-        return ""
-
-
 def shape(text: str, script: str | None) -> list[float]:
     """The BASE features of one non-blank line."""
     words = text.split()
@@ -59,12 +51,6 @@ def shape(text: str, script: str | None) -> list[float]:
     lower = sum(1 for t in tokens if t[0].islower())
     capital = sum(1 for t in tokens if t[0].isupper())
     counts = len(_COUNT.findall(text))
-    foreign = 0.0
-    if script and letters and not text.isascii():
-        sample = letters[:200]
-        foreign = sum(1 for ch in sample if _script(ch) != script) / len(sample)
-    elif script and script != "LATIN" and letters:
-        foreign = 1.0
     return [
         len(text), n, sum(map(len, words)) / max(1, len(words)),
         float(bool(_SENTENCE_END.search(text))), float(bool(_CLAUSE_END.search(text))),
@@ -77,19 +63,8 @@ def shape(text: str, script: str | None) -> list[float]:
         counts / n, len(_TIME.findall(text)),
         float(bool(_URL.search(text) or _EMAIL.search(text))), len(_HANDLE.findall(text)),
         sum(1 for ch in text if not ch.isalnum() and not ch.isspace()) / len(text),
-        float(bool(_BULLET.match(text))), len(letters) / len(text), foreign,
+        float(bool(_BULLET.match(text))), len(letters) / len(text), foreign_share(text[:400], script),
     ]
-
-
-def dominant_script(lines: list[str]) -> str | None:
-    letters = [ch for line in lines for ch in line[:300] if ch.isalpha()][:5000]
-    if not letters:
-        return None
-    counts: dict[str, int] = {}
-    for ch in letters:
-        s = "LATIN" if ch.isascii() else _script(ch)
-        counts[s] = counts.get(s, 0) + 1
-    return max(counts, key=counts.get)
 
 
 def _prose_score(row: list[float]) -> float:
@@ -120,7 +95,7 @@ def features(lines: list[str]) -> tuple[np.ndarray, list[int]]:
     texts = [squash(lines[i]) for i in index]
     if not texts:
         return np.zeros((0, len(NAMES)), dtype=np.float32), index
-    script = dominant_script(texts)
+    script = dominant_script("\n".join(texts))
     base = [shape(t, script) for t in texts]
     n = len(texts)
     keys = [fold(t) for t in texts]
