@@ -175,3 +175,21 @@ def test_a_story_does_not_take_the_date_of_another_story_in_its_dump(dumps):
     assert dated[items[1][0]] == ("2026-01-09", "text")
     assert all(source in ("file-time", "source-date-epoch") for title, (_, source) in dated.items()
                if title != items[1][0])
+
+
+def test_a_page_in_another_language_keeps_its_date_and_says_its_language(dumps):
+    text = "\n".join([
+        "Startseite", "Politik", "Wirtschaft", "Kultur", "",
+        "Stadtrat beschließt neuen Park am alten Güterbahnhof", "",
+        "Von Anna Weber", "3. November 2023 um 20:14 Uhr", "",
+        "Der Stadtrat hat am Dienstag beschlossen, das Gelände des alten Güterbahnhofs in einen öffentlichen "
+        "Park umzuwandeln. Damit endet ein jahrelanger Streit darüber, was aus den Gleisen werden soll.", "",
+        "Die beiden Lagerhallen aus Backstein bleiben erhalten und sollen eine Markthalle und eine "
+        "Stadtteilbibliothek aufnehmen. Die Bauarbeiten sollen im kommenden Frühjahr beginnen.", "",
+        "Impressum", "Datenschutz", "Kontakt",
+    ])
+    posts, report = ingest_one(dumps, "seite.txt", text)
+    (meta, body), = posts
+    assert meta["Title"] == "Stadtrat beschließt neuen Park am alten Güterbahnhof"
+    assert meta["Date"] == "2023-11-03T20:14:00+00:00" and meta["Language"] == "de"
+    assert body.startswith("Der Stadtrat hat am Dienstag") and "Impressum" not in body

@@ -29,6 +29,7 @@ from . import cache as stage_cache
 from . import clean as cleaning
 from .dates import header_date, infer_date
 from .dedup import Fingerprint, dedup, fingerprint
+from .language import language_of
 from .detect import detect
 from .dumps import MAX_DUMP_BYTES, DumpError, find_dumps, read_dump
 from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
@@ -118,7 +119,7 @@ def same_as(dump: Dump, original: str) -> DumpReport:
 
 def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
     """Titles without markup; fill what the dump did not state: a title from the lede, a date from the
-    dump's own header or the article's text."""
+    dump's own header or the article's text; the language the article is written in."""
     dump_date = header_date(dump.lines, tz) if any(a.date is None for a in articles) else None
     for article in articles:
         article.title = clean_title(article.title)
@@ -127,6 +128,7 @@ def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
             article.title_source = "derived"
         if article.date is None:
             article.date, article.date_source = infer_date(article.body_text(), dump_date, dump.mtime, tz)
+        article.language = language_of(article.body_text())
     return articles
 
 

@@ -73,6 +73,7 @@ class Article:
     source_name: str | None = None    # the publisher, when the dump shows it
     url: str | None = None            # canonical URL, when the dump states one
     format: str = ""
+    language: str | None = None   # ISO 639-1, when the text says it clearly (language.py)
     topics: list[str] = field(default_factory=list)   # set by the tagging stage
     assets: list[str] = field(default_factory=list)   # set by the tagging stage
 

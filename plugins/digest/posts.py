@@ -139,6 +139,7 @@ def render_post(story: Story, slug: str, related: list[str], text: tuple[str, st
         ("Also_Reported_By", ", ".join(others)),
         ("Source_Url", next((c.url for c in [shown, *story.copies] if web_address(c.url)), None)),
         ("Format", shown.format),
+        ("Language", shown.language),
         ("Title_Source", title_source),
         ("Related", ", ".join(related)),
         ("Summary", summary_text),

@@ -12,6 +12,7 @@ import re
 
 from ..blocks import blocks_from_lines, publisher_name
 from ..dates import _MONTH, _WEEKDAY, dates_in_text, localize, parse_date_line
+from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import ends_sentence, foreign_share, fold, looks_like_title, squash, word_count
@@ -19,6 +20,7 @@ from ..text import dominant_script as script_of
 from ..titles import clean_title
 
 NAME = "page-copy"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATE_START = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}", re.I)
 HEADER_LINES = 12    # the headline and the date stand within this many lines above the article
 HEAD_KEPT = 3         # ... or is one of the article's first lines
@@ -48,7 +50,8 @@ def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseRes
     # the article starts at its headline: article-like lines above it are the page's (a channel's blurb)
     body = [k for k in kept if title_at is None or k > title_at]
     header = range(max(0, (title_at if title_at is not None else body[0]) - 3), body[0]) if body else range(0)
-    date, date_at = stated_date([texts[k] for k in header], tz)
+    language = language_of(" ".join(texts[k] for k in body))
+    date, date_at = stated_date([texts[k] for k in header], tz, language)
     metadata = {title_at} | ({header[date_at]} if date_at is not None else set())
     drops = [Drop((index[k] + 1,), METADATA if k in metadata else DUPLICATE if k in repeats else CHROME, texts[k])
              for k in range(len(texts)) if k not in body]
@@ -120,9 +123,10 @@ def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
     return bool(after) and ends_sentence(texts[after[0]]) and word_count(texts[after[0]]) >= 8
 
 
-def stated_date(lines: list[str], tz: str):
+def stated_date(lines: list[str], tz: str, language: str | None = None):
     """The earliest date the header lines state, and which line states it (a page's "updated" date
-    is the later one)."""
+    is the later one). Dates in the page's own language ("3. November 2023 um 20:14 Uhr") are read by
+    dateparser, for the short lines with a year that the English-reading parsers leave."""
     found = []
     for k, text in enumerate(lines):
         if word_count(text) > 25:
@@ -130,7 +134,17 @@ def stated_date(lines: list[str], tz: str):
         start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
         when = parse_date_line(text[start.start():], tz) if start else None
         dates = [when] if when else [localize(d, tz) for d in dates_in_text(text)]
+        if not dates and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
+            dates = [localize(d, tz) for d in [_local_date(text, language)] if d is not None]
         found += [(d, k) for d in dates]
     if not found:
         return None, None
     return min(found, key=lambda f: f[0])
+
+
+def _local_date(text: str, language: str):
+    import dateparser  # slow to load: only for pages in other languages
+    try:
+        return dateparser.parse(text, languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
+        return None
