@@ -193,3 +193,24 @@ def test_a_page_in_another_language_keeps_its_date_and_says_its_language(dumps):
     assert meta["Title"] == "Stadtrat beschließt neuen Park am alten Güterbahnhof"
     assert meta["Date"] == "2023-11-03T20:14:00+00:00" and meta["Language"] == "de"
     assert body.startswith("Der Stadtrat hat am Dienstag") and "Impressum" not in body
+
+
+def test_a_headline_byline_date_layout_keeps_its_headline():
+    from digest.dumps import Dump
+    from digest.formats import plain_article
+    lines = ["Council turns old freight yard into a riverside park", "By Dana Whitfield", "March 4, 2026", "",
+             *[p for paragraph in STORY for p in (paragraph, "")]]
+    result = plain_article.parse(Dump("story.txt", "\n".join(lines), 0.0), "UTC")
+    (article,) = result.articles
+    assert article.title == "Council turns old freight yard into a riverside park"
+    assert article.date.isoformat() == "2026-03-04T00:00:00+00:00"
+    assert article.blocks[0].text == STORY[0] and len(article.blocks) == 3
+
+
+def test_a_headline_byline_date_dump_keeps_its_headline_and_date(dumps):
+    lines = ["Council turns old freight yard into a riverside park", "By Dana Whitfield", "March 4, 2026", "",
+             *[p for paragraph in STORY for p in (paragraph, "")]]
+    (meta, body), = ingest_one(dumps, "story.txt", "\n".join(lines))[0]
+    assert meta["Title"] == "Council turns old freight yard into a riverside park"
+    assert meta["Date"] == "2026-03-04T00:00:00+00:00"
+    assert body.startswith(STORY[0]) and "Whitfield" not in body

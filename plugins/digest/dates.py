@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
 
+from .text import word_count
+
 MONTHS = {
     m: i + 1
     for i, names in enumerate([
@@ -67,7 +69,8 @@ def parse_date(text: str, tz: str = "UTC") -> datetime | None:
             value = dateparser.parse(text, dayfirst=not re.match(r"^\s*\d{4}", text), tzinfos=ZONE_NAMES)
         except (ValueError, OverflowError, TypeError):
             return None
-    return localize(value, tz)
+    # "Issue 112 - 7 March 2026" is not the year 112: a news date has the four-digit year it states
+    return localize(value, tz) if value.year >= 1000 and str(value.year) in text else None
 
 
 def localize(value: datetime, tz: str) -> datetime:
@@ -148,15 +151,42 @@ def infer_date(article_text: str, dump_date: datetime | None, mtime: float, tz: 
 
 HEADER_LINES = 5        # a dump's own date stands in its first lines ...
 HEADER_LINE_WORDS = 12  # ... each of them short (a masthead, an issue line), before any prose
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_START = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}", re.I)
 
 
 def header_date(lines: list[str], tz: str) -> datetime | None:
     """The date a dump states for itself at its top ("The Weekly Brief / Issue 112 - 7 March 2026")."""
+    header = []
     for line in [ln for ln in lines if ln.strip()][:HEADER_LINES]:
         if len(line.split()) > HEADER_LINE_WORDS:
-            return None
-        when = parse_date_line(line, tz)
-        found = [when] if when else dates_in_text(line)
-        if found:
-            return localize(found[0], tz)
-    return None
+            break
+        header.append(line)
+    return earliest_date(header, tz)[0]
+
+
+def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tuple[datetime | None, int | None]:
+    """The earliest date a story's header lines state, and which line states it (a page's "updated" date
+    is the later one). Dates in the page's own language ("3. November 2023 um 20:14 Uhr") are read by
+    dateparser, for the short lines with a year that the English-reading parsers leave."""
+    found = []
+    for k, text in enumerate(lines):
+        if word_count(text) > 25:
+            continue
+        start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
+        when = parse_date_line(text[start.start():], tz) if start else None
+        dates = [when] if when else [localize(d, tz) for d in dates_in_text(text)]
+        if not dates and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
+            dates = [localize(d, tz) for d in [_local_date(text, language)] if d is not None]
+        found += [(d, k) for d in dates]
+    if not found:
+        return None, None
+    return min(found, key=lambda f: f[0])
+
+
+def _local_date(text: str, language: str):
+    import dateparser as multilingual  # the dateparser package (slow to load): only for other languages
+    try:
+        return multilingual.parse(text, languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
+        return None

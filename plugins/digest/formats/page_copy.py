@@ -8,10 +8,8 @@ other line is accounted for as chrome. One dump, one post.
 """
 from __future__ import annotations
 
-import re
-
 from ..blocks import blocks_from_lines, publisher_name
-from ..dates import _MONTH, _WEEKDAY, dates_in_text, localize, parse_date_line
+from ..dates import earliest_date, parse_date_line
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
@@ -20,8 +18,6 @@ from ..text import dominant_script as script_of
 from ..titles import clean_title
 
 NAME = "page-copy"
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_DATE_START = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}", re.I)
 HEADER_LINES = 12    # the headline and the date stand within this many lines above the article
 HEAD_KEPT = 3         # ... or is one of the article's first lines
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
@@ -51,7 +47,7 @@ def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseRes
     body = [k for k in kept if title_at is None or k > title_at]
     header = range(max(0, (title_at if title_at is not None else body[0]) - 3), body[0]) if body else range(0)
     language = language_of(" ".join(texts[k] for k in body))
-    date, date_at = stated_date([texts[k] for k in header], tz, language)
+    date, date_at = earliest_date([texts[k] for k in header], tz, language)
     metadata = {title_at} | ({header[date_at]} if date_at is not None else set())
     drops = [Drop((index[k] + 1,), METADATA if k in metadata else DUPLICATE if k in repeats else CHROME, texts[k])
              for k in range(len(texts)) if k not in body]
@@ -121,30 +117,3 @@ def headline(texts: list[str], kept: list[int], script: str | None) -> int | Non
 def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
     after = [j for j in kept if j > k][:1]
     return bool(after) and ends_sentence(texts[after[0]]) and word_count(texts[after[0]]) >= 8
-
-
-def stated_date(lines: list[str], tz: str, language: str | None = None):
-    """The earliest date the header lines state, and which line states it (a page's "updated" date
-    is the later one). Dates in the page's own language ("3. November 2023 um 20:14 Uhr") are read by
-    dateparser, for the short lines with a year that the English-reading parsers leave."""
-    found = []
-    for k, text in enumerate(lines):
-        if word_count(text) > 25:
-            continue
-        start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
-        when = parse_date_line(text[start.start():], tz) if start else None
-        dates = [when] if when else [localize(d, tz) for d in dates_in_text(text)]
-        if not dates and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
-            dates = [localize(d, tz) for d in [_local_date(text, language)] if d is not None]
-        found += [(d, k) for d in dates]
-    if not found:
-        return None, None
-    return min(found, key=lambda f: f[0])
-
-
-def _local_date(text: str, language: str):
-    import dateparser  # slow to load: only for pages in other languages
-    try:
-        return dateparser.parse(text, languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
-    except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
-        return None

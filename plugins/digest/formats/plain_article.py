@@ -1,12 +1,15 @@
-"""One article as plain prose, one paragraph per line, maybe with subheading lines, maybe with no title
-and no date at all (the pipeline derives a title and infers a date)."""
+"""One article as plain prose, one paragraph per line, maybe with subheading lines, maybe behind a header
+(headline, byline, date), maybe with no title and no date at all (the pipeline derives a title and infers
+a date)."""
 from __future__ import annotations
 
 from ..blocks import blocks_from_lines, is_heading, strip_footer
+from ..dates import earliest_date
 from ..model import METADATA, Article, Drop, Dump, ParseResult
-from ..text import dominant_script, ends_sentence, fold, squash, word_count
+from ..text import dominant_script, ends_sentence, fold, looks_like_title, squash, word_count
 
 NAME = "plain-article"
+HEADER_LINES = 3  # a byline, a date, a reading time between a headline and the story
 
 
 def _prose_lines(dump: Dump) -> list[str]:
@@ -22,17 +25,31 @@ def sniff(dump: Dump) -> float:
     return 0.5 if prose >= 0.6 * len(lines) and repeated == 0 else 0.0
 
 
-def split_title(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[int, str]], list[Drop]]:
-    """Take a leading title line off a body when the first line is a headline followed by prose."""
+def split_header(body: list[tuple[int, str]], tz: str):
+    """Take the story's header off its body: a headline, then up to HEADER_LINES short lines that are not
+    prose (a byline, a date), then the first paragraph. Returns the title, the earliest date the header
+    states, the body without it, and the header's lines as metadata."""
     nonblank = [ln for ln in body if ln[1].strip()]
-    if len(nonblank) >= 2 and is_heading(squash(nonblank[0][1]), squash(nonblank[1][1])):
-        number, text = nonblank[0]
-        return squash(text), [ln for ln in body if ln[0] > number], [Drop((number,), METADATA, squash(text))]
-    return None, body, []
+    for k in range(1, min(len(nonblank), HEADER_LINES + 2)):
+        first = squash(nonblank[k][1])
+        if word_count(first) >= 8 or ends_sentence(first):
+            break
+    else:
+        return None, None, body, []
+    between = [squash(t) for _, t in nonblank[1:k]]
+    if not is_heading(squash(nonblank[0][1]), first) or any(looks_like_title(t, max_words=40) and
+                                                             word_count(t) > 6 for t in between):
+        return None, None, body, []
+    header = nonblank[:k]
+    date, _ = earliest_date(between, tz)
+    last = header[-1][0]
+    drops = [Drop((number,), METADATA, squash(text)) for number, text in header]
+    return squash(header[0][1]), date, [ln for ln in body if ln[0] > last], drops
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
     body, drops = strip_footer(list(enumerate(dump.lines, 1)), dominant_script(dump.text))
-    title, body, title_drops = split_title(body)
-    article = Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, format=NAME)
-    return ParseResult([article], drops + title_drops)
+    title, date, body, header = split_header(body, tz)
+    article = Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=date,
+                      date_source="dump" if date else None, format=NAME)
+    return ParseResult([article], drops + header)
