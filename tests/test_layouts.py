@@ -214,3 +214,24 @@ def test_a_headline_byline_date_dump_keeps_its_headline_and_date(dumps):
     assert meta["Title"] == "Council turns old freight yard into a riverside park"
     assert meta["Date"] == "2026-03-04T00:00:00+00:00"
     assert body.startswith(STORY[0]) and "Whitfield" not in body
+
+
+def _message(content_type: str, body: str) -> str:
+    return (f"From: The Weekly Brief <brief@example.org>\nTo: reader@example.org\nSubject: The Weekly Brief #112\n"
+            f"Date: Sat, 07 Mar 2026 07:00:00 +0000\nMIME-Version: 1.0\nContent-Type: {content_type}; charset=utf-8"
+            f"\n\n{body}\n")
+
+
+def test_an_email_digest_gives_one_post_per_item(dumps):
+    plain = _message("text/plain", digest("---"))
+    html_items = "".join(f"<hr><h2>{t}</h2><p>{x}</p>" for t, x in DIGEST_ITEMS)
+    html = _message("text/html", f"<html><body><h1>The Weekly Brief</h1>{html_items}<hr>"
+                                 "<p>You are receiving this because you signed up. <a href='#'>Unsubscribe</a></p>"
+                                 "</body></html>")
+    for name, message in (("plain.eml", plain), ("html.eml", html)):
+        posts, report = ingest_one(dumps, name, message)
+        assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), (name, report)
+        for meta, body in posts:
+            assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+            assert meta["Date"] == "2026-03-07T07:00:00+00:00" and meta["Source_Name"] == "The Weekly Brief"
+        dumps.folder.joinpath(name).unlink()

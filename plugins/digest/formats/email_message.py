@@ -1,5 +1,6 @@
 """An e-mail newsletter saved as a message (.eml) or a mailbox of them (mbox): one article per message,
-titled by its subject, dated by its Date header, credited to the sender's name. An HTML body goes through
+titled by its subject, dated by its Date header, credited to the sender's name; a digest whose items stand
+between rules gives one article per item, titled by its headline. An HTML body goes through
 the same main-text extraction as a saved web page; a plain-text body is read like a text dump."""
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import email.policy
 import email.utils
 import re
 
-from ..htmltext import unwrap_layout_tables
+from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
+from . import separated
 from .html_page import main_blocks
 
 NAME = "email"
@@ -34,7 +36,9 @@ def _messages(text: str) -> list[str]:
     return [text]
 
 
-def _item(raw: str) -> Item:
+def _items(raw: str) -> list[Item]:
+    """A message's stories: one, or each item of a digest whose items stand between rules (plain text with
+    `---`, HTML with `<hr>`), each titled by its own headline and dated by the message."""
     msg = email.message_from_string(raw, policy=email.policy.default)
     name, address = email.utils.parseaddr(str(msg.get("from", "")))
     date = None
@@ -45,13 +49,31 @@ def _item(raw: str) -> Item:
             date = str(msg["date"])
     html = msg.get_body(preferencelist=("html",))
     plain = msg.get_body(preferencelist=("plain",))
-    item = Item(title=str(msg.get("subject", "")) or None, body="", date=date, source=name or address or None)
+    source = name or address or None
+    text = (_rules_as_lines(html.get_content()) if html is not None
+            else plain.get_content() if plain is not None else "")
+    stories = separated.stories_of(text.split("\n"))
+    if stories:
+        return [Item(title=title, body="", date=date, source=source, blocks=blocks) for title, blocks in stories]
+    item = Item(title=str(msg.get("subject", "")) or None, body="", date=date, source=source)
     if html is not None:
         item.blocks = main_blocks(unwrap_layout_tables(html.get_content()))
     elif plain is not None:
         item.blocks = body_blocks(plain.get_content())
-    return item
+    return [item]
+
+
+_HR = re.compile(r"<hr\b[^>]*>", re.I)
+
+
+def _rules_as_lines(html: str) -> str:
+    """An HTML body with rules as text: one paragraph a line, `---` where a rule stood; "" without rules
+    (a message without rules is one story, read by main-text extraction)."""
+    if len(_HR.findall(html)) < 2:
+        return ""
+    blocks = html_blocks(_HR.sub("<p>---</p>", unwrap_layout_tables(html)))
+    return "\n\n".join(b.text for b in blocks)
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
-    return items_result(dump, [_item(m) for m in _messages(dump.text)], NAME, tz)
+    return items_result(dump, [item for m in _messages(dump.text) for item in _items(m)], NAME, tz)

@@ -25,7 +25,7 @@ from collections import Counter
 from ..blocks import blocks_from_lines, is_heading, several_stories, strip_footer
 from ..dates import _MONTH, dates_in_text, localize, parse_date_line
 from ..lines.model import ARTICLE, line_probabilities
-from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
+from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from ..text import dominant_script, foreign_share, squash, word_count
 
 NAME = "separated-stories"
@@ -167,6 +167,12 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
         body = body[1:]
     body, footer = strip_footer(body, script)
     return body, drops + footer
+
+
+def stories_of(lines: list[str]) -> list[tuple[str | None, list[Block]]]:
+    """The (title, blocks) of each story of text whose stories stand between separators; [] when it
+    has no such stories. For text inside another format (an e-mail's body)."""
+    return [(a.title, a.blocks) for a in parse(Dump("", "\n".join(lines), 0.0), "UTC").articles]
 
 
 def _stated(lines: list[str], i: int, tz: str):
