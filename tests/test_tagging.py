@@ -118,3 +118,14 @@ def test_seed_tags_meet_the_marks(seeds, tmp_path):
     assert m, last
     ap, ar, tp, tr = map(float, m.groups())
     assert ap >= 0.95 and ar >= 0.90 and tp >= 0.85 and tr >= 0.85, last
+
+
+def test_secondary_assets_a_story_reports_on_are_tagged():
+    """A second coin's price move, stated once deep in a story about another, is news about it too."""
+    got = assets("Bitcoin rose above $98,000 on Tuesday as inflows into spot bitcoin funds picked up again.",
+                 "Analysts said demand from crypto funds has been steady for three weeks, and that the move came "
+                 "without any single large buyer in the market.",
+                 "Elsewhere, Ether traded at $3,120 after the network's latest upgrade, and XRP gained 5% "
+                 "on the day.",
+                 title="Bitcoin tops $98,000 as fund inflows return")
+    assert {"BTC", "ETH", "XRP"} <= set(got), got

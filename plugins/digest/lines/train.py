@@ -258,7 +258,7 @@ def main(argv=None) -> int:
     held = [p for name in args.eval for p in load_set(*resolve(name))]
     bases = base_matrix(pages + held)
     print(f"{len(pages)} pages, {sum(len(b) for b in bases[:len(pages)])} lines; {len(NAMES)} features")
-    if args.folds:
+    if args.folds and not args.score_pages:  # the cross-validation through the ingest says more
         cross_validate(pages, bases[:len(pages)], args.folds, set(range(len(pages))))
     if args.score_pages:
         score_pages_cv(pages, bases[:len(pages)], args.folds or 5, args.score_pages)

@@ -53,10 +53,12 @@ _EXAMPLES = re.compile(r"\b(?:such as|including|like|e\.g\.|for example|for inst
                        re.I)
 _NAME = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
 _LIST3 = re.compile(rf"{_NAME},\s+(?:[\w-]+\s+){{0,2}}{_NAME},?\s+(?:and|or)\s+(?:[\w-]+\s+){{0,2}}{_NAME}")
-# "AMD climbed 1.7%", "USDC and USDe, which declined by 2.6%": the asset's own price move
+# "AMD climbed 1.7%", "USDC and USDe, which declined by 2.6%", "ETH traded at $3,120": the asset's own price move
 _MOVE = re.compile(r"^(?:['’]s)?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
-                   r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down)\b"
-                   r"[^.;]{0,25}?\d[\d.,]*\s?%")
+                   r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down|"
+                   r"rises|falls|climbs|drops|gains|jumps|slides|surges|plunges|traded|trades|trading|hit|hits|"
+                   r"reached|touched|topped|briefly|(?:is|was) (?:up|down|trading|changing hands))\b"
+                   r"[^.;]{0,25}?(?:\d[\d.,]*\s?%|\$\s?\d)")
 _AMOUNT = re.compile(r"(?:\d[\d,.]*\s*(?:million|billion|thousand|k|m)?|\$\s?[\d,.]+)\s*$", re.I)
 _QUOTE_MARKS = "“”\""
 _COMPANY_CONTEXT = re.compile(
