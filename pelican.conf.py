@@ -31,6 +31,9 @@ DIGEST_POSTS = os.path.join(HERE, "content", "posts")
 DIGEST_TAXONOMY = os.path.abspath(os.environ.get("TAXONOMY") or os.path.join(HERE, "content", "taxonomy.toml"))
 # Time zone for dates a dump states without one ("20 Jan 2026, 19:00"). Default: TIMEZONE.
 DIGEST_TIMEZONE = TIMEZONE
+# Where the date each undated story was first seen is kept, so it never changes (commit it with the
+# dumps: a fresh clone then dates such stories as before). Default: content/first-seen.json.
+DIGEST_FIRST_SEEN = os.path.join(HERE, "content", "first-seen.json")
 # When True, any dump that fails to ingest fails the build (`make html STRICT=1`). Default: False,
 # the other dumps still build and the failures are reported.
 DIGEST_STRICT = os.environ.get("STRICT", "0") == "1"
@@ -62,8 +65,10 @@ DEFAULT_PAGINATION = 20
 
 
 def newest_first(article):
-    """Newest first; stories with the same date in slug order, so every build lists them alike."""
-    return (-article.date.timestamp(), article.slug)
+    """Newest day first; on a day, dated stories before the undated ones first seen that day (an undated
+    story never heads the day's news), newest first; then slug order, so every build lists them alike."""
+    undated = getattr(article, "date_source", None) == "first-seen"
+    return (-article.date.date().toordinal(), undated, -article.date.timestamp(), article.slug)
 
 
 ARTICLE_ORDER_BY = newest_first

@@ -68,6 +68,7 @@ def copy_site(dest: Path) -> Path:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "content" / "pages", dest / "content" / "pages")
     shutil.copy(ROOT / "content" / "taxonomy.toml", dest / "content")
+    shutil.copy(ROOT / "content" / "first-seen.json", dest / "content")  # the samples' undated stories
     return dest
 
 

@@ -159,7 +159,7 @@ def test_plain_article_without_title_or_date(dumps):
     (meta, body), = posts
     assert meta["Title"].startswith("A regional power grid operator warned")
     assert meta["Title_Source"] == "derived"
-    assert meta["Date_Source"] in ("file-time", "source-date-epoch")
+    assert meta["Date_Source"] == "first-seen"
     assert "## Why Transmission Is the Bottleneck" in body
 
 

@@ -4,6 +4,7 @@ stories (a channel export, a digest with rules, a creator page whose UI is in an
 post per story; UI text never becomes a story or a title."""
 from __future__ import annotations
 
+from conftest import read_post
 from test_formats import ingest_one
 
 # Three paragraphs of an ordinary news story, written for these tests.
@@ -173,7 +174,7 @@ def test_a_story_does_not_take_the_date_of_another_story_in_its_dump(dumps):
     posts, _ = ingest_one(dumps, "notes.txt", text)
     dated = {m["Title"]: (m["Date"][:10], m["Date_Source"]) for m, _ in posts}
     assert dated[items[1][0]] == ("2026-01-09", "text")
-    assert all(source in ("file-time", "source-date-epoch") for title, (_, source) in dated.items()
+    assert all(source == "first-seen" for title, (_, source) in dated.items()
                if title != items[1][0])
 
 
@@ -235,3 +236,30 @@ def test_an_email_digest_gives_one_post_per_item(dumps):
             assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
             assert meta["Date"] == "2026-03-07T07:00:00+00:00" and meta["Source_Name"] == "The Weekly Brief"
         dumps.folder.joinpath(name).unlink()
+
+
+def test_an_undated_story_keeps_the_date_it_was_first_seen(dumps, tmp_path):
+    """Neither a touched file nor a later build moves it; a story new to the digest is dated by its build."""
+    import os
+    from digest.ingest import ingest
+    folder = dumps("undated.txt", "\n\n".join(STORY))
+    seen, posts = tmp_path / "first-seen.json", tmp_path / "posts"
+    dates = []
+    for epoch, touched in ((1773900000, 1700000000), (1774900000, 1790000000)):
+        os.utime(folder / "undated.txt", (touched, touched))
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+        try:
+            ingest(folder, posts, first_seen=seen)
+        finally:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        (meta, _), = [read_post(p) for p in posts.glob("*.md")]
+        dates.append((meta["Date"], meta["Date_Source"]))
+    assert dates == [("2026-03-19T06:00:00+00:00", "first-seen")] * 2
+    dumps("another.txt", "\n\n".join([FOURTH, *STORY[1:]]).replace("Work is expected", "Building is expected"))
+    os.environ["SOURCE_DATE_EPOCH"] = "1774900000"
+    try:
+        ingest(folder, posts, first_seen=seen)
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    assert sorted(read_post(p)[0]["Date"] for p in posts.glob("*.md")) == [
+        "2026-03-19T06:00:00+00:00", "2026-03-30T19:46:40+00:00"]

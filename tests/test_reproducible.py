@@ -50,7 +50,7 @@ def test_two_fresh_clones_build_byte_identical_sites(tmp_path):
     trees = []
     for name, checked_out_at, env in machines:
         clone = fresh_clone(tmp_path / name, checked_out_at)
-        # a dump that states no date: dated by SOURCE_DATE_EPOCH, not by its file time (which differs)
+        # a dump that states no date: first seen at SOURCE_DATE_EPOCH, not at its file time (which differs)
         (clone / "content" / "dumps" / "undated-note.txt").write_text(UNDATED, encoding="utf-8")
         proc = subprocess.run(["make", "--no-print-directory", "html"], cwd=clone, capture_output=True, text=True,
                               env={**{k: v for k, v in os.environ.items() if k not in ("DUMPS", "SITEURL")}, **env,
@@ -61,7 +61,7 @@ def test_two_fresh_clones_build_byte_identical_sites(tmp_path):
                    if read_post(p)[0]["Sources"] == "undated-note.txt"]
         assert [m["Date"] for m in undated] == [
             datetime.fromtimestamp(SOURCE_DATE_EPOCH, timezone.utc).isoformat()]
-        assert undated[0]["Date_Source"] == "source-date-epoch"
+        assert undated[0]["Date_Source"] == "first-seen"
     first, second = trees
     assert len(first) > 50 and any(name.startswith("pagefind/") for name in first)
     assert sorted(first) == sorted(second)

@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=default_jobs(),
                     help="processes to parse, clean and tag in (default: every core)")
     ap.add_argument("--cache", type=Path, help="folder of results kept between runs (a rerun redoes only what changed)")
+    ap.add_argument("--first-seen", type=Path, help="file keeping the date each undated story was first seen "
+                                                    "(default: first-seen.json in POSTS)")
     args = ap.parse_args(argv)
     if not args.dumps.is_dir():
         print(f"error: {args.dumps}: no such folder of dumps", file=sys.stderr)
@@ -32,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     except TaxonomyError as e:
         print(f"error: taxonomy: {e}", file=sys.stderr)
         return 2
-    result = ingest(args.dumps, args.posts, args.timezone, taxonomy, args.cache, max(1, args.jobs))
+    result = ingest(args.dumps, args.posts, args.timezone, taxonomy, args.cache, max(1, args.jobs), args.first_seen)
     print("\n".join(describe(result, args.dumps, args.posts)))
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)

@@ -137,9 +137,10 @@ def infer_date(article_text: str, dump_date: datetime | None, mtime: float, tz: 
     """A date for an article whose dump states none for it, and where it came from (the `Date_Source`).
 
     The date its dump states for all its stories (a newsletter's or a digest's date in its header: "dump"),
-    else the newest past date the article's own text states ("text"), else SOURCE_DATE_EPOCH
-    ("source-date-epoch") or the dump file's time ("file-time"). Never the newest date the rest of the
-    dump mentions: that is another story's."""
+    else the newest past date the article's own text states ("text"), else, for now, SOURCE_DATE_EPOCH
+    ("source-date-epoch") or the dump file's time ("file-time"): the ingest then dates such a story by
+    when it was first seen (firstseen.py). Never the newest date the rest of the dump mentions: that is
+    another story's."""
     if dump_date is not None:
         return localize(dump_date, tz), "dump"
     found = dates_in_text(article_text)

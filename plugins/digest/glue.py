@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import browse, feeds, pagecache, prune, search
+from .firstseen import FIRST_SEEN
 from .ingest import describe, ingest, unchanged
 from .tagging import TaxonomyError, taxonomy_at
 from .workers import default_jobs
@@ -39,7 +40,8 @@ def run_ingest(generator) -> None:
     cache = _cache_folder(settings, "digest")
     tz = settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC"
     started = time.perf_counter()
-    result = unchanged(dumps, posts, tz, taxonomy) if cache else None
+    first_seen = Path(settings["DIGEST_FIRST_SEEN"]) if settings.get("DIGEST_FIRST_SEEN") else None
+    result = unchanged(dumps, posts, tz, taxonomy, first_seen) if cache else None
     if result is None:
         # In a process of its own: the ingest's peak memory is given back before Pelican reads the posts,
         # so the build's peak is the larger of the two, not their sum.
@@ -47,7 +49,7 @@ def run_ingest(generator) -> None:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir,
                                  initargs=(str(Path(__file__).resolve().parent.parent),)) as child:
             result = child.submit(ingest_with, dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache,
-                                  _jobs(settings)).result()
+                                  _jobs(settings), first_seen).result()
     generator.context["digest_found_assets"] = result.found_assets  # the context all generators share
     lines = describe(result, dumps, posts)
     lines[0] += f" in {time.perf_counter() - started:.1f} s"
@@ -121,9 +123,10 @@ def _cache_folder(settings, name: str) -> Path | None:
     return Path(settings["CACHE_PATH"]) / name if settings.get("CACHE_CONTENT") else None
 
 
-def ingest_with(dumps: Path, posts: Path, tz: str, taxonomy: Path, cache: Path | None, jobs: int):
+def ingest_with(dumps: Path, posts: Path, tz: str, taxonomy: Path, cache: Path | None, jobs: int,
+                first_seen: Path | None):
     """The ingest, as the child process runs it."""
-    return ingest(dumps, posts, tz, taxonomy_at(taxonomy), cache, jobs)
+    return ingest(dumps, posts, tz, taxonomy_at(taxonomy), cache, jobs, first_seen)
 
 
 def link_articles(generator) -> None:
@@ -258,9 +261,12 @@ def browse_generator(pelican):
 
 def _entry(article, base: str) -> feeds.Entry:
     """A feed entry from a Pelican article (absolute links, text summary, every publisher)."""
+    summary = article.summary_text
+    if getattr(article, "date_source", None) == FIRST_SEEN:  # a reader should not take it for today's news
+        summary = f"Undated; first seen {article.date:%d %B %Y}. {summary}"
     return feeds.Entry(story_id=getattr(article, "story_id", article.slug), title=article.title,
                        url=f"{base}/{article.url}", published=article.date,
-                       summary=article.summary_text,
+                       summary=summary,
                        content=article.get_content(base),
                        sections=tuple(article.topic_sections + article.asset_sections),
                        publishers=tuple(article.publishers))

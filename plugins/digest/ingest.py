@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from . import cache as stage_cache
+from . import firstseen
 from . import clean as cleaning
 from .dates import header_date, infer_date
 from .dedup import Fingerprint, dedup, fingerprint
@@ -150,18 +151,20 @@ def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Articl
 
 
 def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy | None = None,
-           cache_dir: Path | None = None, jobs: int = 1) -> IngestResult:
+           cache_dir: Path | None = None, jobs: int = 1, first_seen: Path | None = None) -> IngestResult:
     """Convert every dump in `dumps_dir` into posts in `posts_dir`; write the report beside them.
     Without a taxonomy, posts get no topics and assets. With `cache_dir`, reuse earlier results.
-    Parsing, cleaning and tagging run in `jobs` processes."""
+    Parsing, cleaning and tagging run in `jobs` processes. Undated stories keep the date they were first
+    seen in `first_seen` (default: first-seen.json in `posts_dir`)."""
     report_path = posts_dir / REPORT_NAME
     previous = _previous_report(report_path)
     paths = find_dumps(dumps_dir)
+    first_seen = first_seen or posts_dir / firstseen.FILE_NAME
     inputs = inputs_key(paths, dumps_dir, tz, taxonomy)
-    if cache_dir and (same := _as_last_time(previous, posts_dir, inputs)):
+    if cache_dir and (same := _as_last_time(previous, posts_dir, with_seen(inputs, first_seen))):
         return same
     with _rare_collections():
-        return _ingest(dumps_dir, posts_dir, tz, taxonomy, cache_dir, jobs, previous, paths, inputs)
+        return _ingest(dumps_dir, posts_dir, tz, taxonomy, cache_dir, jobs, previous, paths, inputs, first_seen)
 
 
 @contextmanager
@@ -177,7 +180,7 @@ def _rare_collections():
 
 
 def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None, cache_dir: Path | None,
-            jobs: int, previous: dict, paths: list[Path], inputs: str) -> IngestResult:
+            jobs: int, previous: dict, paths: list[Path], inputs: str, first_seen: Path) -> IngestResult:
     report_path = posts_dir / REPORT_NAME
     cache = stage_cache.StageCache(cache_dir)
     loaded = [load_dump(p, dumps_dir) for p in paths]
@@ -199,6 +202,7 @@ def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None
     cleaned = cached_cleans(parsed, repeated, tz, cache, jobs)
     articles = [a for p in parsed for a in cleaned[p.dump.name].articles]
     stories = dedup(articles, [f for p in parsed for f in cleaned[p.dump.name].prints])
+    firstseen.remember(stories, first_seen, tz)
     account_for_copies(parsed, cleaned, stories)
     parts = cached_story_parts(stories, taxonomy, cache, jobs)
     tags = {s.id: p.tags for s, p in zip(stories, parts) if p.tags is not None}
@@ -212,14 +216,15 @@ def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None
     old_posts = {name: r["dump"] for r in previous.get("reports", []) for name in r.get("posts", [])}
     writes, removed = sync_posts(posts, posts_dir, old_posts)
     tagging = tagging_report(tags, posts)
-    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging, inputs, removed))
+    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging,
+                                          with_seen(inputs, first_seen), removed))
     cache.save()
     return IngestResult(reports, len(posts), writes, tagging["found_assets"], removed)
 
 
 def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | None) -> str:
-    """Everything the posts are made from: the code, the zone, the taxonomy, and every dump's name,
-    bytes and time (a dump with no date anywhere is dated by its file time, or SOURCE_DATE_EPOCH)."""
+    """Everything the posts are made from but the first-seen dates (with_seen): the code, the zone, the
+    taxonomy, and every dump's name, bytes and time."""
     taxonomy_part = _taxonomy_repr(taxonomy) if taxonomy else ""
     parts = [stage_cache.code_version(), tz, taxonomy_part, os.environ.get("SOURCE_DATE_EPOCH", "")]
     for path in paths:
@@ -232,6 +237,16 @@ def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | No
         except (OSError, RuntimeError) as e:
             parts.append(f"{path}: {e}")
     return stage_cache.key(*parts)
+
+
+def with_seen(inputs: str, first_seen: Path) -> str:
+    """The inputs key with the first-seen dates as they stand: the report keeps it as the ingest left the
+    file, so the next build with no new story finds it unchanged."""
+    try:
+        seen = first_seen.read_bytes()
+    except OSError:
+        seen = b""
+    return stage_cache.key(inputs, seen)
 
 
 def _dump_key(dump: Dump) -> str:
@@ -332,10 +347,12 @@ def cached_story_parts(stories: list[Story], taxonomy: Taxonomy | None, cache: s
     return out
 
 
-def unchanged(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None) -> IngestResult | None:
+def unchanged(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None,
+              first_seen: Path | None = None) -> IngestResult | None:
     """The last ingest's result when none of its inputs changed and its posts are all there, else None."""
     return _as_last_time(_previous_report(posts_dir / REPORT_NAME), posts_dir,
-                         inputs_key(find_dumps(dumps_dir), dumps_dir, tz, taxonomy))
+                         with_seen(inputs_key(find_dumps(dumps_dir), dumps_dir, tz, taxonomy),
+                                   first_seen or posts_dir / firstseen.FILE_NAME))
 
 
 def _as_last_time(previous: dict, posts_dir: Path, inputs: str) -> IngestResult | None:

@@ -240,7 +240,10 @@ def _score_fold(name: str, f: int, folds: int, model: Path, work: Path) -> tuple
                           f"{sys.executable} -m digest {{dumps}} {{posts}} > /dev/null"],
                          capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(plugins), "DIGEST_LINE_MODEL": str(model)})
-    return len(held), out.stdout.strip().splitlines()[-1]
+    last = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else ""
+    if "F1" not in last:
+        raise SystemExit(f"the ingest failed on {name} fold {f}:\n{out.stdout[-1500:]}{out.stderr[-1500:]}")
+    return len(held), last
 
 
 def main(argv=None) -> int:
