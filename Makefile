@@ -44,7 +44,7 @@ help:
 	@echo 'make test      run every test'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
 	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'
-	@echo 'make train     retrain the line model from labelled page copies [TRAIN_SETS="snippets <dir>..."]'
+	@echo 'make train     retrain the line model from labelled page copies [TRAIN_SETS="bodies snippets <dir>..."]'
 	@echo 'make serve     serve output/ at http://$(SERVER):$(PORT)'
 	@echo 'make devserver rebuild on every change to dumps, pages, theme or settings, and serve'
 	@echo 'make regenerate  rebuild on every change, without serving'
@@ -81,8 +81,8 @@ bench: $(VENV)/.installed
 	$(BIN)/python tests/bench.py
 
 # The line model that reads page copies (plugins/digest/lines/): cross-validated by site, then written.
-# The shipped model's sets are in plugins/digest/lines/PROVENANCE.md.
-TRAIN_SETS ?= snippets
+# The default sets are the shipped model's (plugins/digest/lines/PROVENANCE.md); they need ../shared.
+TRAIN_SETS ?= bodies snippets
 train: $(VENV)/.installed
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.lines.train $(TRAIN_SETS) --folds 5 \
 		--out plugins/digest/lines/line-model.json

@@ -19,6 +19,8 @@ from ..titles import clean_title
 
 NAME = "page-copy"
 HEADER_LINES = 12    # the headline and the date stand within this many lines above the article
+RUN_GAP = 5           # lines of furniture that part two runs of article-like lines
+RUN_SHARE = 0.3       # a run this much smaller than the largest is not the article
 HEAD_KEPT = 3         # ... or is one of the article's first lines
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
 
@@ -32,10 +34,28 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     index = sorted(probs)
     # a page whose article the model doubts still gives its likeliest lines: no dump goes without a post
     bar = min(ARTICLE, max(probs.values(), default=0.0) / 2)
-    kept = [k for k, i in enumerate(index) if probs[i] >= bar]
+    kept = main_run([k for k, i in enumerate(index) if probs[i] >= bar], [dump.lines[i] for i in index])
     if not kept:
         return ParseResult([], [Drop((i + 1,), CHROME, squash(dump.lines[i])) for i in index], guess="no article text")
     return _article(dump, index, kept, tz)
+
+
+def main_run(kept: list[int], texts: list[str]) -> list[int]:
+    """The article is one run of lines: a run of article-like lines more than RUN_GAP lines away from the
+    others and under RUN_SHARE of the largest run's words (a comment or a teaser below the article, a
+    blurb in a sidebar) is the page's."""
+    if not kept:
+        return kept
+    runs, current = [], [kept[0]]
+    for k in kept[1:]:
+        if k - current[-1] > RUN_GAP:
+            runs.append(current)
+            current = []
+        current.append(k)
+    runs.append(current)
+    size = [sum(word_count(texts[k]) for k in run) for run in runs]
+    big = max(size)
+    return [k for run, words in zip(runs, size) if words >= RUN_SHARE * big for k in run]
 
 
 def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseResult:

@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from ..text import dominant_script, fold, foreign_share, squash, word_count
+from ..text import dominant_script, fold, foreign_share, looks_like_title, squash, word_count
 from .stopwords import STOPWORDS
 
 # A sentence ends at . ! ? … (or a CJK stop), maybe behind closing quotes or brackets.
@@ -31,14 +31,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 # The base features of one line, in the order of the columns below.
 BASE = ("chars", "words", "mean_word", "sentence_end", "clause_end", "inner_punct", "sentences", "stopwords",
         "lower_words", "capital_words", "upper_letters", "digits", "counts", "times", "links", "handles",
-        "symbols", "bullet", "letters", "foreign")
+        "symbols", "bullet", "letters", "foreign", "title_like")
 # ...and of where it stands.
 PLACE = ("position", "blank_before", "blank_after", "run_lines", "run_words", "repeats", "first_copy",
-         "in_core", "before_core", "after_core", "core_words", "prose_before", "prose_after")
+         "in_core", "before_core", "after_core", "core_words", "prose_before", "prose_after", "cohesion",
+         "titles_near")
 NEIGHBOURS = (-2, -1, 1, 2)
-NEIGHBOUR_BASE = ("words", "sentence_end", "stopwords", "capital_words", "counts")
+NEIGHBOUR_BASE = ("words", "sentence_end", "stopwords", "capital_words", "counts", "title_like")
 NAMES = BASE + PLACE + tuple(f"{name}@{k:+d}" for k in NEIGHBOURS for name in NEIGHBOUR_BASE)
 _COLUMN = {name: i for i, name in enumerate(BASE)}
+TITLE_WINDOW = 5  # lines each side in which title-like lines are counted (a list of teasers has many)
 
 
 def shape(text: str, script: str | None) -> list[float]:
@@ -64,6 +66,7 @@ def shape(text: str, script: str | None) -> list[float]:
         float(bool(_URL.search(text) or _EMAIL.search(text))), len(_HANDLE.findall(text)),
         sum(1 for ch in text if not ch.isalnum() and not ch.isspace()) / len(text),
         float(bool(_BULLET.match(text))), len(letters) / len(text), foreign_share(text[:400], script),
+        float(looks_like_title(text, max_words=20)),
     ]
 
 
@@ -109,6 +112,12 @@ def features(lines: list[str]) -> tuple[np.ndarray, list[int]]:
     total_prose = max(1.0, float(cumulative[-1]))
     core_words = float(prose[start:end].sum())
     run_of, runs = _runs(index)
+    vocabulary = [_content_words(key) for key in keys]
+    in_core: dict[str, int] = {}
+    for words in vocabulary[start:end]:
+        for w in words:
+            in_core[w] = in_core.get(w, 0) + 1
+    titles = np.cumsum([0.0] + [row[_COLUMN["title_like"]] for row in base])
     rows = []
     for k, i in enumerate(index):
         run = runs[run_of[k]]
@@ -121,6 +130,8 @@ def features(lines: list[str]) -> tuple[np.ndarray, list[int]]:
             repeats[keys[k]], float(first),
             float(start <= k < end), max(0, start - k), max(0, k - end + 1), core_words,
             (cumulative[k] - prose[k]) / total_prose, (total_prose - cumulative[k]) / total_prose,
+            _cohesion(vocabulary[k], in_core, start <= k < end),
+            titles[min(n, k + TITLE_WINDOW + 1)] - titles[max(0, k - TITLE_WINDOW)],
         ]
         around = []
         for d in NEIGHBOURS:
@@ -131,6 +142,19 @@ def features(lines: list[str]) -> tuple[np.ndarray, list[int]]:
                 around += [-1.0] * len(NEIGHBOUR_BASE)
         rows.append(base[k] + place + around)
     return np.asarray(rows, dtype=np.float32), index
+
+
+def _content_words(key: str) -> list[str]:
+    return [w for w in _WORD.findall(key) if len(w) > 3 and w not in STOPWORDS]
+
+
+def _cohesion(words: list[str], in_core: dict[str, int], inside: bool) -> float:
+    """The share of a line's content words that the rest of the densest run of prose uses too: an
+    article's paragraphs share its subject's words; a teaser of another story or a menu does not."""
+    if not words:
+        return -1.0
+    own = inside  # a line of the run does not count its own words
+    return sum(in_core.get(w, 0) - (words.count(w) if own else 0) > 0 for w in words) / len(words)
 
 
 def _blanks(lines: list[str], i: int, step: int) -> int:
