@@ -102,7 +102,7 @@ def off_site_links(published: Path) -> list[str]:
 def test_publish_pushes_the_checked_site_as_the_single_commit_of_gh_pages(repo, tmp_path):
     proc = publish(repo)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "Published" in proc.stdout and "13 stories" in proc.stdout
+    assert "Published" in proc.stdout and "17 stories" in proc.stdout
     files = pages_files(repo)
     assert {"index.html", ".nojekyll", "feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/feeds.opml",
             "pagefind/parts.json", "pagefind/2026-03/pagefind.js", "404.html", "search/index.html"} <= files
@@ -110,7 +110,7 @@ def test_publish_pushes_the_checked_site_as_the_single_commit_of_gh_pages(repo, 
     assert any(f.startswith("feeds/topics/") for f in files) and any(f.startswith("feeds/assets/") for f in files)
     assert git("rev-list", "--count", "gh-pages", cwd=repo["remote"]) == "1"
     message = git("log", "-1", "--format=%s", "gh-pages", cwd=repo["remote"])
-    assert re.fullmatch(rf"Publish 13 stories, newest 2026-03-02T09:40:00\+00:00 to {SITEURL}", message), message
+    assert re.fullmatch(rf"Publish 17 stories, newest 2026-03-06T00:00:00\+00:00 to {SITEURL}", message), message
     published = checkout(repo, tmp_path / "published")
     assert off_site_links(published) == []
     assert broken_links(published, SITEURL) == []

@@ -10,6 +10,7 @@ subheading more often than chrome).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -153,8 +154,8 @@ def _cohesion(words: list[str], in_core: dict[str, int], inside: bool) -> float:
     article's paragraphs share its subject's words; a teaser of another story or a menu does not."""
     if not words:
         return -1.0
-    own = inside  # a line of the run does not count its own words
-    return sum(in_core.get(w, 0) - (words.count(w) if own else 0) > 0 for w in words) / len(words)
+    own = Counter(words) if inside else {}  # a line of the run does not count its own words
+    return sum(in_core.get(w, 0) - own.get(w, 0) > 0 for w in words) / len(words)
 
 
 def _blanks(lines: list[str], i: int, step: int) -> int:
