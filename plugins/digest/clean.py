@@ -166,11 +166,23 @@ _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|covers|writes|
                   r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b")
 _ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s/\s")
 LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
-HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence (a byline with a date)
+HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence and not on the story's topic
+ON_TOPIC = 0.5       # share of a head line's longer words the story uses, for it to be the story's (a standfirst)
+ON_TOPIC_BLOCKS = 6  # the story's first blocks, where a standfirst's words come back
 
 
 def _label(text: str, words: int) -> bool:
     return word_count(text) <= words and not ends_sentence(text)
+
+
+def _on_topic(text: str, rest: list[Block]) -> bool:
+    """Whether a short line speaks of what the story speaks of (a standfirst does; a byline, a dateline
+    or another story's headline does not): most of its longer words come back in the story."""
+    words = {w for w in word_tokens(text) if len(w) > 3}
+    if not words:
+        return False
+    story = set(word_tokens(" ".join(b.text for b in rest[:ON_TOPIC_BLOCKS])))
+    return len(words & story) >= ON_TOPIC * len(words)
 
 
 def _link_row(text: str) -> bool:
@@ -186,7 +198,8 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     bio, and a "read more"-style label over a list of other headlines."""
     drops: list[Drop] = []
     while len(blocks) > 1 and blocks[0].kind in ("p", "h") and (
-            _label(blocks[0].text, HEAD_WORDS) or _link_row(blocks[0].text)):
+            _label(blocks[0].text, LABEL_WORDS) or _link_row(blocks[0].text)
+            or (_label(blocks[0].text, HEAD_WORDS) and not _on_topic(blocks[0].text, blocks[1:]))):
         drops.append(Drop(blocks[0].lines, CHROME, blocks[0].text))
         blocks = blocks[1:]
     end = len(blocks)
