@@ -43,8 +43,8 @@ def find_dumps(folder: Path) -> list[Path]:
 
 def decode(data: bytes, name: str) -> str:
     """Bytes to text: a BOM wins, then UTF-8, then UTF-16 without BOM, then the encoding charset-normalizer
-    finds most plausible (cp1252 when it finds none). Binary data is refused; stray NUL bytes in text are kept here (read_dump
-    removes them and says so)."""
+    finds most plausible (cp1252 when it finds none). Binary data is refused; stray NUL bytes in text are
+    kept here (read_dump removes them and says so)."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                           (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):

@@ -5,7 +5,8 @@
     parse(dump, tz) -> ParseResult              the dump's articles and every line left out
 
 Detection (detect.py) asks every format and takes the most confident; `page_copy` (one article inside a
-page's furniture, read by the line model) is the fallback that still yields a post from anything else. The order below only breaks ties.
+page's furniture, read by the line model) is the fallback that still yields a post from anything else.
+The order below only breaks ties.
 """
 from . import (captioned, creator_page, email_message, feed_xml, headed_article, html_page, json_items,
                news_list, page_copy, plain_article, separated)

@@ -20,7 +20,6 @@ first line when that reads as a headline, its date the one its separator states,
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..blocks import blocks_from_lines, is_heading, several_stories, strip_footer
 from ..dates import _MONTH, dates_in_text, localize, parse_date_line

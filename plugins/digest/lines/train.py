@@ -26,7 +26,7 @@ import numpy as np
 
 from ..text import fold
 from .features import NAMES, features
-from .model import CONTEXT_NAMES, context_features
+from .model import context_features
 
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "bench"
 NAMED_SETS = {"bodies": (SHARED / "page-copies" / "copies", SHARED / "article-extraction" / "ground-truth.json"),
