@@ -2,8 +2,9 @@
 (navigation, bylines, share buttons, related-story lists, newsletter boxes, comments, footers).
 
 The most common dump there is, and the fallback for any text no layout claims. The line model
-(lines/model.py) says which lines are the article; the headline is the title-like line just above them,
-the date the earliest one stated in that header (a page's "updated" date comes after its own), and every
+(lines/model.py) says which lines are the article, and the article is their main run; the headline is the
+title-like line just above them or among their first, the date the earliest one stated in that header (a
+page's "updated" date comes after its own); preview, held and repeated lines are duplicates, and every
 other line is accounted for as chrome. One dump, one post.
 """
 from __future__ import annotations
@@ -18,10 +19,10 @@ from ..text import dominant_script as script_of
 from ..titles import clean_title
 
 NAME = "page-copy"
-HEADER_LINES = 12    # the headline and the date stand within this many lines above the article
+HEADER_LINES = 12     # the headline and the date stand within this many lines above the article
+HEAD_KEPT = 3         # ... or the headline is one of the article's first lines
 RUN_GAP = 5           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.3       # a run this much smaller than the largest is not the article
-HEAD_KEPT = 3         # ... or is one of the article's first lines
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
 
 
