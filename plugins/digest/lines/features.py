@@ -4,8 +4,9 @@ Nothing here knows a site or a phrase. A line is described by its shape (length,
 punctuation, capitals, digits, links, counts and times), by how much it reads as running prose (the share
 of function words, in any of the common languages, or of short lower-case words in others), by where it
 stands (relative to the densest run of prose in the dump, and in the dump as a whole), by repetition
-(furniture repeats, prose does not) and by its neighbours (a short line between two paragraphs is a
-subheading more often than chrome).
+(furniture repeats, prose does not), by cohesion (an article's lines share its subject's words; a teaser
+of another story does not) and by its neighbours (a short line between two paragraphs is a subheading more
+often than chrome).
 """
 from __future__ import annotations
 
