@@ -143,8 +143,6 @@ def strip_footer(body: list[Line], script: str | None) -> tuple[list[Line], list
     return [ln for ln in body if ln[0] < first], chrome_drops(nonblank[-count:])
 
 
-
-
 _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”’»)]*\s")
 MIN_STORY_PROSE = 8   # words of sentences the middle story of a list of stories has at least: one sentence
 DOMINANCE = 6         # no story of a list has this many times the middle one's prose: that is one article

@@ -46,8 +46,8 @@ def shape(line: str) -> str:
 
 
 def _separator_kinds(lines: list[str]) -> list[set[int]]:
-    """Candidate separators, each the set of line indexes it stands on: rules, then each short line shape
-    with a digit that recurs."""
+    """Candidate separators, each the set of line indexes it stands on: rules, then each recurring shape
+    of short lines that state a time."""
     rules = {i for i, line in enumerate(lines) if _RULE.match(line)}
     shapes: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
@@ -58,7 +58,8 @@ def _separator_kinds(lines: list[str]) -> list[set[int]]:
 
 def _pieces(lines: list[str], marks: set[int]) -> tuple[list[tuple[int, int]], bool]:
     """The [start, end) spans between separator lines, and whether each separator closes the story before
-    it (true when prose stands before the first separator: a channel's views line) or opens the next."""
+    it (a channel's views line) or opens the next (a feed item's or a comment's date), read from the prose
+    and blank lines beside the separators."""
     bounds = sorted(marks)
     # a message's views and time follow its text (and a blank line follows them); a comment's or a feed
     # item's date comes before it
@@ -94,7 +95,6 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
     """The spans of the stories, the separator lines and whether they close their stories, for the
     separator that makes the most real stories; None when no separator does."""
     best = None
-    rules = {i for i, line in enumerate(lines) if _RULE.match(line)}
     for marks in _separator_kinds(lines):
         spans, closes = _pieces(lines, marks)
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
@@ -103,7 +103,7 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
             continue
         stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS]
         titles = [next((lines[i] for i in range(a, b) if lines[i].strip()), "") for a, b in stories]
-        if marks <= rules and not all(_headed(lines, a, b) for a, b in stories):
+        if _RULE.match(lines[min(marks)]) and not all(_headed(lines, a, b) for a, b in stories):
             continue  # rules between sections of one article: a digest's items each open with a headline
         if (several_stories(lines, stories, titles) and not _one_article(lines, stories)
                 and (best is None or len(stories) > len(best[0]))):

@@ -82,16 +82,21 @@ def _prose_score(row: list[float]) -> float:
     return -2.0 if words >= 4 else -3.0
 
 
-def core(rows: list[list[float]]) -> tuple[int, int]:
-    """The densest run of prose: the [start, end) span of lines with the largest sum of prose scores."""
-    best, best_span, total, start = 0.0, (0, 0), 0.0, 0
-    for i, row in enumerate(rows):
+def best_run(scores) -> tuple[int, int]:
+    """The [start, end) span with the largest sum of scores (empty when none is positive)."""
+    best, span, total, start = 0.0, (0, 0), 0.0, 0
+    for i, score in enumerate(scores):
         if total <= 0:
             total, start = 0.0, i
-        total += _prose_score(row)
+        total += score
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+            best, span = total, (start, i + 1)
+    return span
+
+
+def core(rows: list[list[float]]) -> tuple[int, int]:
+    """The densest run of prose: the span of lines with the largest sum of prose scores."""
+    return best_run(_prose_score(row) for row in rows)
 
 
 def features(lines: list[str]) -> tuple[np.ndarray, list[int]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES, features
+from .features import NAMES, best_run, features
 
 MODEL_FILE = Path(__file__).with_name("line-model.json")
 MODEL_VARIABLE = "DIGEST_LINE_MODEL"  # another trained model to use (train.py --out), e.g. to measure one
@@ -35,22 +35,11 @@ def context_features(p: np.ndarray) -> np.ndarray:
         cols.append((cumsum[hi] - cumsum[lo]) / np.maximum(1, hi - lo))
     cols.append(np.max([padded[10 + k: 10 + k + n] for k in (-3, -2, -1, 0, 1, 2, 3)], axis=0))
     cols.append(np.full(n, p.mean() if n else 0.0))
-    start, end = _best_run(p - 0.5)
+    start, end = best_run(p - 0.5)
     index = np.arange(n)
     cols += [((index >= start) & (index < end)).astype(float), np.maximum(0, start - index),
              np.maximum(0, index - end + 1)]
     return np.column_stack(cols) if n else np.zeros((0, len(CONTEXT_NAMES)))
-
-
-def _best_run(scores: np.ndarray) -> tuple[int, int]:
-    best, span, total, start = 0.0, (0, 0), 0.0, 0
-    for i, s in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, i
-        total += s
-        if total > best:
-            best, span = total, (start, i + 1)
-    return span
 
 
 def save(models, path: Path) -> None:
