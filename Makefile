@@ -7,8 +7,9 @@
 #   STRICT=1       fail the build when any dump fails to ingest
 #   JOBS=<n>       processes the ingest runs in (default: every core)
 #   PORT=<n>       port for serve/devserver (default 8000)
-#   make publish: GITHUB_PAGES_REMOTE (origin), GITHUB_PAGES_BRANCH (gh-pages), CNAME=<domain>,
-#                 MESSAGE=<commit message>, DRY_RUN=1 (check, push nothing), ALLOW_INGEST_ERRORS=1
+#   make publish: GITHUB_PAGES_REMOTE (origin; a remote's name, a URL or a repository's path),
+#                 GITHUB_PAGES_BRANCH (gh-pages), CNAME=<domain>, MESSAGE=<commit message>,
+#                 DRY_RUN=1 (every check, push nothing), ALLOW_INGEST_ERRORS=1
 
 PY ?= python3
 VENV := .venv
@@ -96,15 +97,19 @@ serve: $(VENV)/.installed
 devserver: $(VENV)/.installed
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(SERVER) $(PELICANOPTS)
 
-# digest/publish.py: check output/ for SITEURL, then push it (or, with --dry-run, say what it would push).
-NEED_SITEURL = @case "$(SITEURL)" in http://?*|https://?*) ;; *) echo 'make $@ needs SITEURL=https://... (the address the site is served from, e.g. https://user.github.io/repo)'; exit 2;; esac
+# digest/publish.py: check output/ for SITEURL and the remote, then push it (or, with --dry-run, say
+# what it would push). digest/remote.py checks the remote alone: a name, a URL or a path, as git takes.
+NEED_SITEURL = @case "$(SITEURL)" in http://?*|https://?*) ;; *) echo 'make $@ needs SITEURL=https://... (the address the site is served from, e.g. https://user.github.io/repo)' >&2; exit 2;; esac
+NEED_REMOTE = @PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.remote "$(GITHUB_PAGES_REMOTE)"
 PUBLISH = PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.publish "$(OUTPUTDIR)" --settings "$(CONFFILE)" \
 	--remote "$(GITHUB_PAGES_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)" --message "$(MESSAGE)" \
 	$(if $(filter 1,$(ALLOW_INGEST_ERRORS)),--allow-ingest-errors)
 
-# Build from scratch for the public address, check the result, push it.
+# Build from scratch for the public address, check the result, push it. The remote is checked before
+# the build too, so a wrong one fails in seconds (and a dry run fails where the real run would).
 publish: $(VENV)/.installed
 	$(NEED_SITEURL)
+	$(NEED_REMOTE)
 	rm -rf "$(OUTPUTDIR)"
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 	$(PUBLISH) $(if $(filter 1,$(DRY_RUN)),--dry-run)
@@ -112,7 +117,7 @@ publish: $(VENV)/.installed
 # Check an existing build (`make html SITEURL=...`) as `make publish` would, and push nothing.
 check: $(VENV)/.installed
 	$(NEED_SITEURL)
-	$(PUBLISH) --dry-run
+	$(PUBLISH) --site-only
 
 clean:
 	rm -rf "$(OUTPUTDIR)" content/posts cache __pycache__ .pytest_cache

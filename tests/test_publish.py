@@ -173,6 +173,73 @@ def test_dry_run_checks_and_leaves_the_remote_untouched(repo):
     assert remote_refs(repo) == "" and "gh-pages" not in git("branch", "--list", cwd=repo["site"])
 
 
+def own_lines(stderr: str) -> list[str]:
+    """stderr without make's own closing "make: *** [...] Error N" line."""
+    return [line for line in stderr.splitlines() if not re.fullmatch(r"make: \*\*\* \[.*\] Error \d+", line)]
+
+
+@pytest.mark.parametrize("form", ["path", "file URL"])
+def test_publish_to_a_bare_repository_given_as_a_path_or_a_url(repo, tmp_path, form):
+    pages = tmp_path / "pages.git"
+    git("init", "--bare", "-q", str(pages), cwd=tmp_path)
+    given = str(pages) if form == "path" else pages.as_uri()
+    proc = publish(repo, f"GITHUB_PAGES_REMOTE={given}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    built = {p.relative_to(repo["site"] / "output").as_posix() for p in (repo["site"] / "output").rglob("*")
+             if p.is_file()}
+    pushed = set(git("ls-tree", "-r", "--name-only", "gh-pages", cwd=pages).splitlines())
+    assert "index.html" in built and pushed == built | {".nojekyll"}
+    assert remote_refs(repo) == ""  # origin, the other repository, got nothing
+
+
+def test_a_dry_run_to_a_missing_remote_fails_in_one_line_before_building(repo):
+    proc = publish(repo, "DRY_RUN=1", "GITHUB_PAGES_REMOTE=nowhere")
+    assert proc.returncode != 0
+    assert own_lines(proc.stderr) == ["make publish: nothing published: no git remote named 'nowhere' "
+                                      "(set GITHUB_PAGES_REMOTE=<remote name, URL or path>, or `git remote add`)"]
+    assert not (repo["site"] / "output").exists() and remote_refs(repo) == ""
+
+
+@pytest.mark.parametrize("form", ["path", "file URL"])
+def test_a_dry_run_to_a_path_fails_where_the_real_run_fails(repo, tmp_path, form):
+    not_a_repository = tmp_path / "plain-folder"
+    not_a_repository.mkdir()
+    given = str(not_a_repository) if form == "path" else not_a_repository.as_uri()
+    dry = publish(repo, "DRY_RUN=1", f"GITHUB_PAGES_REMOTE={given}")
+    real = publish(repo, f"GITHUB_PAGES_REMOTE={given}")
+    assert dry.returncode == real.returncode != 0
+    assert own_lines(dry.stderr) == own_lines(real.stderr) == [
+        f"make publish: nothing published: cannot reach remote {given}: "
+        f"'{not_a_repository}' does not appear to be a git repository"]
+    assert list(not_a_repository.iterdir()) == [] and remote_refs(repo) == ""
+
+
+def test_the_publish_step_itself_checks_the_remote_in_a_dry_run(repo, tmp_path):
+    """publish.py, the step after the build, makes the same check (`make check` alone skips it)."""
+    assert publish(repo, "DRY_RUN=1").returncode == 0
+    gone = tmp_path / "gone.git"
+    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "digest.publish", "output",
+                           "--settings", "pelican.conf.py", "--remote", str(gone), "--dry-run"],
+                          cwd=repo["site"], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(repo["site"] / "plugins"), "SITEURL": SITEURL})
+    assert proc.returncode == 1 and "Would push" not in proc.stdout
+    assert proc.stderr.splitlines() == [f"make publish: nothing published: cannot reach remote {gone}: "
+                                        f"'{gone}' does not appear to be a git repository"]
+
+
+@pytest.mark.skipif(shutil.which("ssh") is None, reason="needs an ssh client")
+@pytest.mark.parametrize("url", ["git@github.invalid:user/repo.git", "https://github.invalid/user/repo.git"])
+def test_ssh_and_https_addresses_are_taken_as_remotes(repo, monkeypatch, url):
+    """Not refused as unknown remote names: git is asked, and its reason (no such host) is the message."""
+    from digest.remote import RemoteError, reachable
+
+    monkeypatch.chdir(repo["site"])
+    with pytest.raises(RemoteError) as refused:
+        reachable(url)
+    assert str(refused.value).startswith(f"cannot reach remote {url}: ") and "\n" not in str(refused.value)
+    assert "github.invalid" in str(refused.value)
+
+
 def test_publish_needs_an_absolute_siteurl(repo):
     proc = publish(repo, siteurl="")
     assert proc.returncode != 0 and "needs SITEURL=https://" in proc.stdout + proc.stderr

@@ -1,10 +1,13 @@
 """`make publish`: check the built site, then push it to GitHub Pages with ghp-import.
 
     python -m digest.publish OUTPUT --settings pelican.conf.py [--remote origin] [--branch gh-pages]
-                             [--message MSG] [--dry-run] [--allow-ingest-errors]
+                             [--message MSG] [--dry-run | --site-only] [--allow-ingest-errors]
 
 The site must have been built with an absolute SITEURL (the Makefile does that first). Nothing is pushed
-when a check fails (sitecheck.py): the reasons are printed and the exit status is 1. The output becomes
+when a check fails (sitecheck.py for the site, remote.py for the remote: a name, a URL or a path): the
+reasons are printed and the exit status is 1. A dry run makes every check the real run makes and skips
+only the push, so it fails exactly where the real run would; --site-only (`make check`) checks the site
+alone. The output becomes
 the only commit of the Pages branch (no history: a digest rebuilt every hour would otherwise grow the
 repository without end), with .nojekyll, and CNAME when DIGEST_CNAME is set.
 """
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import sitecheck
+from .remote import Remote, RemoteError, reachable
 
 
 @dataclass(frozen=True)
@@ -52,16 +56,11 @@ def git(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], capture_output=True, text=True)
 
 
-def push(site: Site, remote: str, branch: str, message: str, cname: str) -> str:
-    """Commit `site.output` as the single commit of `branch` and force-push it to `remote`; returns the
-    commit's hash. Raises RuntimeError with a short reason."""
+def push(site: Site, remote: Remote, branch: str, message: str, cname: str) -> str:
+    """Commit `site.output` as the single commit of `branch` and force-push it to `remote` (checked by
+    remote.reachable); returns the commit's hash. Raises RuntimeError with a short reason."""
     import ghp_import
 
-    if git("rev-parse", "--git-dir").returncode != 0:
-        raise RuntimeError("not inside a git repository: run make publish from a clone of your site's repository")
-    url = git("remote", "get-url", remote)
-    if url.returncode != 0:
-        raise RuntimeError(f"no git remote named {remote!r} (set GITHUB_PAGES_REMOTE=<name>, or `git remote add`)")
     env = {}
     for key, config, default in (("GIT_COMMITTER_NAME", "user.name", "News Digest"),
                                  ("GIT_COMMITTER_EMAIL", "user.email", "news-digest@localhost")):
@@ -72,17 +71,22 @@ def push(site: Site, remote: str, branch: str, message: str, cname: str) -> str:
     # branch; drop a local one left by an earlier publish too.
     git("update-ref", "-d", f"refs/heads/{branch}")
     try:
-        ghp_import.ghp_import(str(site.output), mesg=message, remote=remote, branch=branch, push=True,
+        ghp_import.ghp_import(str(site.output), mesg=message, remote=remote.given, branch=branch, push=True,
                               no_history=True, nojekyll=True, cname=cname or None)
     except ghp_import.GhpError as e:
         raise RuntimeError(f"ghp-import: {e.message}") from e
     except subprocess.CalledProcessError as e:
-        raise RuntimeError(f"git push to {remote} ({url.stdout.strip()}) failed with status {e.returncode}") from e
+        raise RuntimeError(f"git push to {remote} failed with status {e.returncode}") from e
     head = git("rev-parse", f"refs/heads/{branch}").stdout.strip()
-    remote_head = git("ls-remote", remote, f"refs/heads/{branch}").stdout.split("\t")[0]
+    remote_head = git("ls-remote", remote.given, f"refs/heads/{branch}").stdout.split("\t")[0]
     if not head or head != remote_head:
         raise RuntimeError(f"{remote}/{branch} is at {remote_head or 'nothing'}, not at the new commit {head}")
     return head
+
+
+def refuse(reason: Exception) -> int:
+    print(f"make publish: nothing published: {reason}", file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--remote", default="origin")
     ap.add_argument("--branch", default="gh-pages")
     ap.add_argument("--message", default="", help="commit message (default: stories, newest date, SITEURL)")
-    ap.add_argument("--dry-run", action="store_true", help="check, and say what would be pushed; push nothing")
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true",
+                      help="make every check, the remote's included, and say what would be pushed; push nothing")
+    mode.add_argument("--site-only", action="store_true", help="check the built site only; push nothing")
     ap.add_argument("--allow-ingest-errors", action="store_true", help="publish even when a dump failed to ingest")
     args = ap.parse_args(argv)
 
@@ -107,18 +114,24 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"  {p}" for p in found), file=sys.stderr)
         return 1
     site = describe(args.output, siteurl)
+    if args.site_only:
+        print(f"Checks passed: {site.files} files of {args.output}, {site.stories} stories, for {siteurl}.")
+        return 0
+    try:
+        remote = reachable(args.remote)  # in a dry run too: it must fail wherever the real run would
+    except RemoteError as e:
+        return refuse(e)
     message = args.message or site.message()
     extras = ".nojekyll" + (f" and CNAME ({cname})" if cname else "")
     what = (f"{site.files} files ({site.size / 1e6:.1f} MB) of {args.output} plus {extras}, as the single commit "
-            f"{message!r} of branch {args.branch} on remote {args.remote}")
+            f"{message!r} of branch {args.branch} on remote {remote}")
     if args.dry_run:
         print(f"Checks passed. Would push {what}. Dry run: nothing pushed.")
         return 0
     try:
-        commit = push(site, args.remote, args.branch, message, cname)
+        commit = push(site, remote, args.branch, message, cname)
     except RuntimeError as e:
-        print(f"make publish: nothing published: {e}", file=sys.stderr)
-        return 1
+        return refuse(e)
     print(f"Published {what} ({commit[:12]}). GitHub Pages serves it at {siteurl}/")
     return 0
 
