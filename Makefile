@@ -6,7 +6,8 @@
 #   SITEURL=<url>  absolute address of the published site (default: empty, relative links)
 #   STRICT=1       fail the build when any dump fails to ingest
 #   JOBS=<n>       processes the ingest runs in (default: every core)
-#   PORT=<n>       port for serve/devserver (default 8000)
+#   ALLOW_SHRINK=1 build even when the dumps make no story, or fewer than half of the last build's
+#   PORT=<n>       port for serve/devserver (default 8000); SERVER=<address> to bind (default 127.0.0.1)
 #   make publish: GITHUB_PAGES_REMOTE (origin; a remote's name, a URL or a repository's path),
 #                 GITHUB_PAGES_BRANCH (gh-pages), CNAME=<domain>, MESSAGE=<commit message>,
 #                 DRY_RUN=1 (every check, push nothing), ALLOW_INGEST_ERRORS=1
@@ -25,6 +26,7 @@ TAXONOMY ?= content/taxonomy.toml
 SITEURL ?=
 STRICT ?= 0
 JOBS ?= 0
+ALLOW_SHRINK ?= 0
 PORT ?= 8000
 SERVER ?= 127.0.0.1
 PELICANOPTS ?=
@@ -36,12 +38,12 @@ DRY_RUN ?= 0
 ALLOW_INGEST_ERRORS ?= 0
 
 # pelican.conf.py reads these from the environment.
-export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS
+export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS ALLOW_SHRINK
 
 .PHONY: help html ingest test bench train clean regenerate serve devserver publish check lock
 
 help:
-	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1]'
+	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1 ALLOW_SHRINK=1]'
 	@echo 'make test      run every test'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
 	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'
@@ -66,7 +68,7 @@ html: $(VENV)/.installed
 ingest: $(VENV)/.installed
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest "$(DUMPS)" "$(abspath $(POSTS))" \
 		--taxonomy "$(TAXONOMY)" --cache "$(CURDIR)/cache/digest" $(if $(filter 1,$(STRICT)),--strict) \
-		$(if $(filter-out 0,$(JOBS)),--jobs $(JOBS))
+		$(if $(filter-out 0,$(JOBS)),--jobs $(JOBS)) $(if $(filter 1,$(ALLOW_SHRINK)),--allow-shrink)
 
 # axe-core for the browser tests, pinned by tests/browser/package-lock.json; skipped without npm (the
 # browser tests then skip too, unless DIGEST_BROWSER_TESTS=required, as in .ci/run).
@@ -91,11 +93,15 @@ train: $(VENV)/.installed
 regenerate: $(VENV)/.installed
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
+# digest/serve.py binds the port before anything else starts: a taken port fails at once, in one line
+# (`pelican --listen` logs it and exits 0). devserver serves while `pelican -r` rebuilds beside it.
+SERVE = PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.serve "$(OUTPUTDIR)" --bind "$(SERVER)" --port "$(PORT)"
+
 serve: $(VENV)/.installed
-	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(SERVER) $(PELICANOPTS)
+	$(SERVE)
 
 devserver: $(VENV)/.installed
-	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(SERVER) $(PELICANOPTS)
+	$(SERVE) -- $(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 # digest/publish.py: check output/ for SITEURL and the remote, then push it (or, with --dry-run, say
 # what it would push). digest/remote.py checks the remote alone: a name, a URL or a path, as git takes.

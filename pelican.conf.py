@@ -1,17 +1,42 @@
 """Pelican settings for the news digest.
 
 `make html` passes command-line choices through the environment: DUMPS (folder of raw dumps), SITEURL
-(absolute address of the published site) and STRICT=1 (fail on any ingest error).
+(absolute address of the published site), STRICT=1 (fail on any ingest error), JOBS, TAXONOMY, CNAME and
+ALLOW_SHRINK=1. A value that makes no sense stops the build with one line saying so.
 Every DIGEST_ setting below is documented in README.md too.
 """
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+
+def _refuse(name, value, meaning):
+    # a SystemExit: Pelican would wrap any Exception raised here in a traceback; Python prints this alone
+    raise SystemExit(f"error: {name}={value!r}: {meaning}")
+
+
+def _switch(name):
+    """A 0/1 choice from the environment (`make html STRICT=1`); unset or empty is 0."""
+    value = os.environ.get(name) or "0"
+    return value == "1" if value in ("0", "1") else _refuse(name, value, "must be 1 (on) or 0 (off)")
+
+
+def _jobs():
+    value = os.environ.get("JOBS") or "0"
+    return int(value) if value.isdigit() else _refuse("JOBS", value, "must be a number of processes, 0 for every core")
+
+
+def _siteurl():
+    value = os.environ.get("SITEURL", "").rstrip("/")
+    if value and not value.startswith(("http://", "https://")):
+        _refuse("SITEURL", value, "must be empty (a local preview) or an absolute http(s):// address")
+    return value
+
+
 SITENAME = "News Digest"
 SITESUBTITLE = "Clean, deduplicated stories from raw news dumps"
 AUTHOR = "News Digest"
-SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+SITEURL = _siteurl()
 RELATIVE_URLS = not SITEURL  # local preview works from any folder; a published site uses SITEURL
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
@@ -36,10 +61,15 @@ DIGEST_TIMEZONE = TIMEZONE
 DIGEST_FIRST_SEEN = os.path.join(HERE, "content", "first-seen.json")
 # When True, any dump that fails to ingest fails the build (`make html STRICT=1`). Default: False,
 # the other dumps still build and the failures are reported.
-DIGEST_STRICT = os.environ.get("STRICT", "0") == "1"
+DIGEST_STRICT = _switch("STRICT")
 # Processes the ingest parses, cleans and tags dumps in, and search index parts built side by side
 # (`make html JOBS=1`). Default: 0, every core.
-DIGEST_JOBS = int(os.environ.get("JOBS") or 0)
+DIGEST_JOBS = _jobs()
+# When False, a build whose dumps make no story at all, or fewer than half the stories of the last build
+# (the count in DIGEST_POSTS/ingest-report.json), stops before changing anything: one wrong DUMPS= would
+# otherwise empty the site. A first build has nothing to compare and goes on. Default: False;
+# `make html ALLOW_SHRINK=1` builds the smaller site anyway.
+DIGEST_ALLOW_SHRINK = _switch("ALLOW_SHRINK")
 
 # ---- content ----------------------------------------------------------------------------------------
 PATH = os.path.join(HERE, "content")

@@ -3,6 +3,7 @@ message when it is absent; everything else uses dumps written here or shipped in
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -70,6 +71,26 @@ def copy_site(dest: Path) -> Path:
     shutil.copy(ROOT / "content" / "taxonomy.toml", dest / "content")
     shutil.copy(ROOT / "content" / "first-seen.json", dest / "content")  # the samples' undated stories
     return dest
+
+
+def copy_make_site(dest: Path) -> Path:
+    """copy_site plus the Makefile, sharing the project's .venv: for tests that run make."""
+    copy_site(dest)
+    shutil.copy(ROOT / "Makefile", dest)
+    shutil.copy(ROOT / "requirements.txt", dest)
+    (dest / ".venv").symlink_to(ROOT / ".venv")
+    return dest
+
+
+def run_make(site_dir: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    """`make -s ARGS` in `site_dir`; -o: never reinstall the shared .venv from the copied requirements.txt."""
+    return subprocess.run(["make", "-s", "-o", ".venv/.installed", *args], cwd=site_dir, capture_output=True,
+                          text=True, **kwargs)
+
+
+def own_lines(stderr: str) -> list[str]:
+    """stderr without make's own closing "make: *** [...] Error N" line."""
+    return [line for line in stderr.splitlines() if not re.fullmatch(r"make: \*\*\* \[.*\] Error \d+", line)]
 
 
 @pytest.fixture

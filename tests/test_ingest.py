@@ -81,7 +81,7 @@ def test_a_bad_dump_is_reported_and_the_others_still_build(dumps, tmp_path):
 
 def test_missing_dumps_folder_is_a_clear_error(tmp_path):
     proc = run_cli(tmp_path / "nope", tmp_path / "posts")
-    assert proc.returncode == 2 and "no such folder of dumps" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr.splitlines() == [f"error: the dumps folder {tmp_path / 'nope'} does not exist"]
 
 
 def test_repeated_titles_get_unique_stable_slugs(dumps, tmp_path):

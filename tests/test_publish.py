@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_site
+from conftest import ROOT, copy_make_site, own_lines, run_make
 from digest.sitecheck import broken_links
 
 SAMPLES = ROOT / "content" / "dumps"
@@ -36,10 +36,7 @@ def repo(tmp_path: Path, monkeypatch) -> dict:
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    site = copy_site(tmp_path / "site")
-    shutil.copy(ROOT / "Makefile", site)
-    shutil.copy(ROOT / "requirements.txt", site)
-    (site / ".venv").symlink_to(ROOT / ".venv")
+    site = copy_make_site(tmp_path / "site")
     # the project's own ignores, and the .venv link (".venv/" matches only a real folder)
     (site / ".gitignore").write_text((ROOT / ".gitignore").read_text() + ".venv\n")
     remote = tmp_path / "remote.git"
@@ -52,9 +49,7 @@ def repo(tmp_path: Path, monkeypatch) -> dict:
 
 
 def publish(repo: dict, *args: str, dumps: Path = SAMPLES, siteurl: str = SITEURL) -> subprocess.CompletedProcess:
-    # -o: never reinstall the shared .venv from the copied requirements.txt
-    return subprocess.run(["make", "-s", "-o", ".venv/.installed", "publish", f"SITEURL={siteurl}",
-                           f"DUMPS={dumps}", *args], cwd=repo["site"], capture_output=True, text=True)
+    return run_make(repo["site"], "publish", f"SITEURL={siteurl}", f"DUMPS={dumps}", *args)
 
 
 def remote_refs(repo: dict) -> str:
@@ -171,11 +166,6 @@ def test_dry_run_checks_and_leaves_the_remote_untouched(repo):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Would push" in proc.stdout and "branch gh-pages on remote origin" in proc.stdout
     assert remote_refs(repo) == "" and "gh-pages" not in git("branch", "--list", cwd=repo["site"])
-
-
-def own_lines(stderr: str) -> list[str]:
-    """stderr without make's own closing "make: *** [...] Error N" line."""
-    return [line for line in stderr.splitlines() if not re.fullmatch(r"make: \*\*\* \[.*\] Error \d+", line)]
 
 
 @pytest.mark.parametrize("form", ["path", "file URL"])

@@ -6,7 +6,7 @@ is sanitised as Pelican reads it (sanitize.py).
 The Pelican glue is in glue.py and stays thin; the work happens in plain modules (ingest.py, browse.py,
 feeds.py) that run without Pelican too (`python -m digest DUMPS POSTS`). Settings (documented in
 pelican.conf.py): DIGEST_DUMPS, DIGEST_POSTS, DIGEST_TAXONOMY, DIGEST_TIMEZONE, DIGEST_STRICT, DIGEST_JOBS,
-DIGEST_FEED_MAX_ITEMS, DIGEST_FEED_PLACEHOLDER, DIGEST_SEARCH, DIGEST_FIRST_SEEN.
+DIGEST_ALLOW_SHRINK, DIGEST_FEED_MAX_ITEMS, DIGEST_FEED_PLACEHOLDER, DIGEST_SEARCH, DIGEST_FIRST_SEEN.
 """
 from __future__ import annotations
 

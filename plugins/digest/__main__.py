@@ -5,11 +5,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from .dumps import folder_problem
 from .ingest import describe, ingest
+from .shrink import ShrinkRefused
 from .tagging import TaxonomyError, taxonomy_at
 from .workers import default_jobs
 
 DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "content" / "taxonomy.toml"
+
+
+def usage_error(reason: str) -> int:
+    print(f"error: {reason}", file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,16 +32,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="folder of results kept between runs (a rerun redoes only what changed)")
     ap.add_argument("--first-seen", type=Path, help="file keeping the date each undated story was first seen "
                                                     "(default: first-seen.json in POSTS)")
+    ap.add_argument("--allow-shrink", action="store_true",
+                    help="write the posts even when they are none, or fewer than half of the last ingest's")
     args = ap.parse_args(argv)
-    if not args.dumps.is_dir():
-        print(f"error: {args.dumps}: no such folder of dumps", file=sys.stderr)
-        return 2
+    if problem := folder_problem(args.dumps):
+        return usage_error(problem)
     try:
         taxonomy = taxonomy_at(args.taxonomy)
+        result = ingest(args.dumps, args.posts, args.timezone, taxonomy, args.cache, max(1, args.jobs),
+                        args.first_seen, args.allow_shrink)
     except TaxonomyError as e:
-        print(f"error: taxonomy: {e}", file=sys.stderr)
-        return 2
-    result = ingest(args.dumps, args.posts, args.timezone, taxonomy, args.cache, max(1, args.jobs), args.first_seen)
+        return usage_error(f"taxonomy: {e}")
+    except ShrinkRefused as e:
+        return usage_error(str(e))
     print("\n".join(describe(result, args.dumps, args.posts)))
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)

@@ -32,6 +32,17 @@ class DumpError(Exception):
         return f"line {self.line}: {self.reason}" if self.line else self.reason
 
 
+def folder_problem(folder: Path) -> str | None:
+    """Why `folder` is no folder of dumps to read (one line), or None when it is one."""
+    if not folder.exists():
+        return f"the dumps folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"the dumps folder {folder} is a file, not a folder"
+    if not os.access(folder, os.R_OK | os.X_OK):
+        return f"the dumps folder {folder} cannot be read (permission denied)"
+    return None
+
+
 def find_dumps(folder: Path) -> list[Path]:
     """Every file below `folder`, sorted, skipping hidden files and folders (.git, .DS_Store...)."""
     found = []

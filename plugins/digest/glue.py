@@ -12,16 +12,24 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import browse, feeds, pagecache, prune, search
+from .dumps import folder_problem
 from .firstseen import FIRST_SEEN
 from .ingest import describe, ingest, unchanged
+from .shrink import ShrinkRefused
 from .tagging import TaxonomyError, taxonomy_at
 from .workers import default_jobs
 
 log = logging.getLogger(__name__)
 
 
-class IngestFailed(Exception):
-    """Stops the build (DIGEST_STRICT, or no dumps folder)."""
+class BuildStopped(SystemExit):
+    """Stops the build with one line on stderr and status 1 (no dumps folder, a bad taxonomy, a refused
+    shrink, DIGEST_STRICT). A SystemExit because Pelican logs any Exception with its whole traceback, 40
+    lines around a one-line reason; Python prints a SystemExit's message alone. `make regenerate` and
+    `make devserver` stop too, rather than keep rebuilding a site that cannot be built."""
+
+    def __init__(self, reason: str):
+        super().__init__(f"error: {reason}")
 
 
 def run_ingest(generator) -> None:
@@ -31,25 +39,23 @@ def run_ingest(generator) -> None:
 
     settings = generator.settings
     dumps, posts = Path(settings["DIGEST_DUMPS"]), Path(settings["DIGEST_POSTS"])
-    if not dumps.is_dir():
-        raise IngestFailed(f"DIGEST_DUMPS: {dumps} is not a folder of dumps")
+    if problem := folder_problem(dumps):
+        raise BuildStopped(f"{problem} (DUMPS=<folder> names the folder of raw dumps)")
     try:
         taxonomy = taxonomy_at(Path(settings["DIGEST_TAXONOMY"]))
     except TaxonomyError as e:
-        raise IngestFailed(f"DIGEST_TAXONOMY: {e}") from e
+        raise BuildStopped(f"DIGEST_TAXONOMY: {e}") from e
     cache = _cache_folder(settings, "digest")
     tz = settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC"
     started = time.perf_counter()
     first_seen = Path(settings["DIGEST_FIRST_SEEN"]) if settings.get("DIGEST_FIRST_SEEN") else None
     result = unchanged(dumps, posts, tz, taxonomy, first_seen) if cache else None
     if result is None:
-        # In a process of its own: the ingest's peak memory is given back before Pelican reads the posts,
-        # so the build's peak is the larger of the two, not their sum.
-        # The child finds this package on the plugin path (Pelican imports it from there, not from sys.path).
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir,
-                                 initargs=(str(Path(__file__).resolve().parent.parent),)) as child:
-            result = child.submit(ingest_with, dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache,
-                                  _jobs(settings), first_seen).result()
+        try:
+            result = ingest_in_child(dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache, _jobs(settings),
+                                     first_seen, settings.get("DIGEST_ALLOW_SHRINK", False))
+        except ShrinkRefused as e:
+            raise BuildStopped(str(e)) from e
     generator.context["digest_found_assets"] = result.found_assets  # the context all generators share
     lines = describe(result, dumps, posts)
     lines[0] += f" in {time.perf_counter() - started:.1f} s"
@@ -58,7 +64,7 @@ def run_ingest(generator) -> None:
     for error in result.errors:
         log.warning("ingest: %s", error)
     if settings.get("DIGEST_STRICT") and result.errors:
-        raise IngestFailed(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
+        raise BuildStopped(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
 
 
 # What the current build wrote, for the end of the build (Pelican's signals pass no build object):
@@ -123,10 +129,19 @@ def _cache_folder(settings, name: str) -> Path | None:
     return Path(settings["CACHE_PATH"]) / name if settings.get("CACHE_CONTENT") else None
 
 
+def ingest_in_child(*args):
+    """ingest_with in a process of its own: the ingest's peak memory is given back before Pelican reads the
+    posts, so the build's peak is the larger of the two, not their sum."""
+    # The child finds this package on the plugin path (Pelican imports it from there, not from sys.path).
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir,
+                             initargs=(str(Path(__file__).resolve().parent.parent),)) as child:
+        return child.submit(ingest_with, *args).result()
+
+
 def ingest_with(dumps: Path, posts: Path, tz: str, taxonomy: Path, cache: Path | None, jobs: int,
-                first_seen: Path | None):
+                first_seen: Path | None, allow_shrink: bool):
     """The ingest, as the child process runs it."""
-    return ingest(dumps, posts, tz, taxonomy_at(taxonomy), cache, jobs, first_seen)
+    return ingest(dumps, posts, tz, taxonomy_at(taxonomy), cache, jobs, first_seen, allow_shrink)
 
 
 def link_articles(generator) -> None:

@@ -37,6 +37,7 @@ from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, St
 from .posts import make_posts, rendered_text, sync_posts, write_if_changed
 from .related import related_stories, terms
 from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_lines, tagging_report, to_json
+from .shrink import refuse_shrink
 from .tagging import Tags, Taxonomy, tag
 from .text import squash
 from .titles import clean_title, derive_title
@@ -151,11 +152,14 @@ def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Articl
 
 
 def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy | None = None,
-           cache_dir: Path | None = None, jobs: int = 1, first_seen: Path | None = None) -> IngestResult:
+           cache_dir: Path | None = None, jobs: int = 1, first_seen: Path | None = None,
+           allow_shrink: bool = False) -> IngestResult:
     """Convert every dump in `dumps_dir` into posts in `posts_dir`; write the report beside them.
     Without a taxonomy, posts get no topics and assets. With `cache_dir`, reuse earlier results.
     Parsing, cleaning and tagging run in `jobs` processes. Undated stories keep the date they were first
-    seen in `first_seen` (default: first-seen.json in `posts_dir`)."""
+    seen in `first_seen` (default: first-seen.json in `posts_dir`). Raises shrink.ShrinkRefused, having
+    changed nothing, when the dumps make far fewer stories than the last ingest into `posts_dir` and
+    `allow_shrink` is False."""
     report_path = posts_dir / REPORT_NAME
     previous = _previous_report(report_path)
     paths = find_dumps(dumps_dir)
@@ -164,7 +168,8 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     if cache_dir and (same := _as_last_time(previous, posts_dir, with_seen(inputs, first_seen))):
         return same
     with _rare_collections():
-        return _ingest(dumps_dir, posts_dir, tz, taxonomy, cache_dir, jobs, previous, paths, inputs, first_seen)
+        return _ingest(dumps_dir, posts_dir, tz, taxonomy, cache_dir, jobs, previous, paths, inputs, first_seen,
+                       allow_shrink)
 
 
 @contextmanager
@@ -180,7 +185,8 @@ def _rare_collections():
 
 
 def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None, cache_dir: Path | None,
-            jobs: int, previous: dict, paths: list[Path], inputs: str, first_seen: Path) -> IngestResult:
+            jobs: int, previous: dict, paths: list[Path], inputs: str, first_seen: Path,
+            allow_shrink: bool) -> IngestResult:
     report_path = posts_dir / REPORT_NAME
     cache = stage_cache.StageCache(cache_dir)
     loaded = [load_dump(p, dumps_dir) for p in paths]
@@ -202,6 +208,8 @@ def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None
     cleaned = cached_cleans(parsed, repeated, tz, cache, jobs)
     articles = [a for p in parsed for a in cleaned[p.dump.name].articles]
     stories = dedup(articles, [f for p in parsed for f in cleaned[p.dump.name].prints])
+    if not allow_shrink:  # before anything is written: a refused ingest leaves posts and dates as they were
+        refuse_shrink(_last_count(previous), len(stories), dumps_dir)
     firstseen.remember(stories, first_seen, tz)
     account_for_copies(parsed, cleaned, stories)
     parts = cached_story_parts(stories, taxonomy, cache, jobs)
@@ -386,6 +394,12 @@ def _previous_report(report_path: Path) -> dict:
         return data if isinstance(data, dict) and isinstance(data.get("reports"), list) else {}
     except (OSError, ValueError):
         return {}
+
+
+def _last_count(previous: dict) -> int:
+    """How many posts the last ingest into the folder made (0 when none did: nothing to compare)."""
+    count = previous.get("posts", 0)
+    return count if isinstance(count, int) else 0
 
 
 def describe(result: IngestResult, dumps_dir: Path, posts_dir: Path, limit: int = 40) -> list[str]:
