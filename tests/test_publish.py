@@ -79,8 +79,6 @@ class _Urls(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "link" and a.get("rel") == "canonical":
-            return
         self.urls += [a[k] for k in ("href", "src", "action") if a.get(k)]
 
 

@@ -25,8 +25,6 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
-        if tag == "link" and "canonical" in a.get("rel", "").split():
-            return  # the original article, on its publisher's site
         for key in LINK_ATTRIBUTES:
             if a.get(key):
                 self.found.append((tag, a, a[key].strip()))
