@@ -19,6 +19,7 @@ from test_browser import SCREENSHOTS, _missing, browser  # noqa: F401 (a fixture
 
 from digest import seo
 from digest.seo import png_size
+from digest.sitecheck import bad_sitemaps
 
 SAMPLE_SITEURL = "https://example.org/digest"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -190,6 +191,14 @@ def test_sitemap_lists_every_story_and_page_with_its_lastmod(built):
     newest = max(datetime.fromisoformat(p["Date"]) for p in stories.values())
     assert datetime.fromisoformat(lastmod[siteurl + "/"]) == newest
     assert lastmod[f"{siteurl}/about/"].startswith("2026-11-21")  # the page's Modified date
+
+
+def test_sitemaps_pass_the_publish_check_for_their_address_only(built):
+    site, siteurl = built
+    out = site / "output"
+    assert bad_sitemaps(out, siteurl) == []
+    elsewhere = bad_sitemaps(out, "https://elsewhere.example")
+    assert len(elsewhere) == len(listed_pages(out, siteurl)) + len(ET.parse(out / "news-sitemap.xml").getroot())
 
 
 def test_news_sitemap_lists_the_dated_stories_of_the_last_two_days(built):
