@@ -9,6 +9,7 @@ import os
 import site
 import time
 from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
 from pathlib import Path
 
 from . import browse, feeds, pagecache, prune, search, seo
@@ -64,7 +65,7 @@ def run_ingest(generator) -> None:
 # What the current build wrote, for the end of the build (Pelican's signals pass no build object):
 _written: set[str] = set()             # pages and feeds (prune.py)
 _page_keys: list[pagecache.PageKeys] = []  # the story pages' keys (pagecache.py)
-_listed: dict[str, object] = {}        # the sitemap's pages: output path -> lastmod (seo.py)
+_listed: dict[str, datetime | None] = {}  # the sitemap's pages: output path -> lastmod (seo.py)
 
 
 def note_written(path, context=None, **_) -> None:
