@@ -40,7 +40,7 @@ ALLOW_INGEST_ERRORS ?= 0
 # pelican.conf.py reads these from the environment.
 export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS ALLOW_SHRINK
 
-.PHONY: help html ingest test bench train clean regenerate serve devserver publish check lock
+.PHONY: help html ingest test bench train clean regenerate serve devserver publish check lock share-image
 
 help:
 	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1 ALLOW_SHRINK=1]'
@@ -55,6 +55,7 @@ help:
 	@echo 'make check     check output/ as make publish would, push nothing (needs SITEURL=)'
 	@echo 'make clean     remove output/, the generated posts and cache/'
 	@echo 'make lock      re-resolve requirements.in into the pinned requirements.txt'
+	@echo 'make share-image  draw theme/static/share.png (link previews) from theme/share-image/card.html in Chromium'
 
 # The virtual environment, rebuilt whenever the pinned requirements change.
 $(VENV)/.installed: requirements.txt
@@ -70,11 +71,13 @@ ingest: $(VENV)/.installed
 		--taxonomy "$(TAXONOMY)" --cache "$(CURDIR)/cache/digest" $(if $(filter 1,$(STRICT)),--strict) \
 		$(if $(filter-out 0,$(JOBS)),--jobs $(JOBS)) $(if $(filter 1,$(ALLOW_SHRINK)),--allow-shrink)
 
-# axe-core for the browser tests, pinned by tests/browser/package-lock.json; skipped without npm (the
-# browser tests then skip too, unless DIGEST_BROWSER_TESTS=required, as in .ci/run).
+# axe-core for the browser tests and the Nu Html Checker (vnu.jar) for the markup tests, pinned by
+# tests/browser/package-lock.json; skipped without npm (those tests then skip too, unless
+# DIGEST_BROWSER_TESTS=required, as in .ci/run). No install scripts: vnu-jar's would download a Java
+# runtime when the machine has none; the test runs the system's `java` or skips.
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 $(AXE): tests/browser/package-lock.json
-	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error --ignore-scripts
 	touch $@
 
 test: $(VENV)/.installed $(if $(shell command -v npm),$(AXE))
@@ -124,6 +127,10 @@ publish: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(NEED_SITEURL)
 	$(PUBLISH) --site-only
+
+# The theme's share image, drawn from its HTML in Chromium; the PNG is committed (builds need no browser).
+share-image: $(VENV)/.installed
+	$(BIN)/python theme/share-image/make.py
 
 clean:
 	rm -rf "$(OUTPUTDIR)" content/posts cache __pycache__ .pytest_cache

@@ -105,3 +105,21 @@ def build(site_dir: Path, dumps_dir: Path, **env: str) -> subprocess.CompletedPr
          "-s", str(site_dir / "pelican.conf.py")],
         capture_output=True, text=True, cwd=site_dir, env={**os.environ, "DUMPS": str(dumps_dir), **env},
     )
+
+
+SEED_SITEURL = "https://user.example/digest"
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed site built twice for SEED_SITEURL (a sub-path, as a GitHub project site); returns (site, the
+    feed files' bytes after build 1). One per run, shared by the tests of the feeds and of the pages' head."""
+    seeds = need_shared("seeds")
+    site = copy_site(tmp_path_factory.mktemp("seed-build") / "site")
+    first = build(site, seeds, SITEURL=SEED_SITEURL)
+    assert first.returncode == 0, first.stderr + first.stdout
+    snapshot = {p.relative_to(site / "output"): p.read_bytes() for p in (site / "output" / "feeds").rglob("*")
+                if p.is_file()}
+    second = build(site, seeds, SITEURL=SEED_SITEURL)
+    assert second.returncode == 0
+    return site, snapshot

@@ -140,7 +140,7 @@ def test_reader_goes_home_topic_article_asset_feeds_by_clicking(browser, seed_si
     page.locator(".story:has(.chip.asset) .chip.topic").first.click()
     assert re.search(r"/news/topics/[^/]+/$", page.url), page.url
     topic = page.locator("h1").inner_text()
-    page.locator(".story:has(.chip.asset) h3 a").first.click()
+    page.locator(".story:has(.chip.asset) .story-title a").first.click()
     assert re.search(r"/news/stories/[^/]+/$", page.url), page.url
     assert page.locator(f".post .chips .chip.topic:text-is('{topic}')").count() == 1
     assert page.locator(".post .body p").count() >= 1 and page.locator("footer.provenance code").count() >= 1

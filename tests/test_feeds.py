@@ -11,25 +11,17 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import build, copy_site, need_shared, read_post
+from conftest import SEED_SITEURL, build, read_post
 
-SITEURL = "https://user.example/digest"
+SITEURL = SEED_SITEURL
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(seed_build):
     """The seed site built twice with a SITEURL under a sub-path; returns (site, feed bytes of build 1)."""
-    seeds = need_shared("seeds")
-    site = copy_site(tmp_path_factory.mktemp("feeds") / "site")
-    first = build(site, seeds, SITEURL=SITEURL)
-    assert first.returncode == 0, first.stderr + first.stdout
-    snapshot = {p.relative_to(site / "output"): p.read_bytes() for p in (site / "output" / "feeds").rglob("*")
-                if p.is_file()}
-    second = build(site, seeds, SITEURL=SITEURL)
-    assert second.returncode == 0
-    return site, snapshot
+    return seed_build
 
 
 def feed_files(site: Path, kind: str) -> list[Path]:

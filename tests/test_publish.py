@@ -74,8 +74,6 @@ class _Urls(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "link" and a.get("rel") == "canonical":
-            return
         self.urls += [a[k] for k in ("href", "src", "action") if a.get(k)]
 
 
@@ -284,6 +282,9 @@ def test_sitecheck_names_each_kind_of_problem(tmp_path):
         '<updated>2026-01-01T00:00:00Z</updated><entry><title>e</title><id>e</id>'
         '<updated>2026-01-01T00:00:00Z</updated><link href="http://localhost:8000/stories/a/"/></entry></feed>')
     (out / "feeds" / "broken.rss.xml").write_text("<rss><channel><title>t</title>")
+    (out / "sitemap.xml").write_text(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f'<url><loc>{SITEURL}/stories/a/</loc></url><url><loc>{SITEURL}/stories/b/</loc></url></urlset>')
     report = tmp_path / "ingest-report.json"
     report.write_text('{"reports": [{"dump": "photo.png", "errors": ["binary file"]}]}')
     found = "\n".join(problems(out, SITEURL, report))
@@ -295,5 +296,7 @@ def test_sitecheck_names_each_kind_of_problem(tmp_path):
     assert "publisher.example" not in found and "#main" not in found and "stories/a/ (" not in found
     assert "feeds/all.atom.xml: entry link 'http://localhost:8000/stories/a/' is not under" in found
     assert "feeds/broken.rss.xml: does not parse" in found
+    assert f"bad sitemap: sitemap.xml: {SITEURL}/stories/b/ has no page" in found
+    assert "bad sitemap: news-sitemap.xml: " in found and "stories/a/ has no page" not in found
     assert problems(out, SITEURL, report, allow_ingest_errors=True)[0].startswith("broken link")
     assert problems(out, "/digest", report) == ["SITEURL '/digest' is not an absolute http(s) address"]

@@ -1,10 +1,10 @@
 """Pelican plugin: before Pelican reads its articles, ingest the raw dumps into Markdown posts; after,
-write the topic, asset, search and 404 pages and the feeds, and index the story pages for search
-(Pagefind). The posts are read by a faster Markdown reader (reader.py) and every post's and page's HTML
-is sanitised as Pelican reads it (sanitize.py).
+write the topic, asset, search and 404 pages, the feeds, the sitemaps and robots.txt, and index the story
+pages for search (Pagefind). The posts are read by a faster Markdown reader (reader.py) and every post's
+and page's HTML is sanitised as Pelican reads it (sanitize.py).
 
 The Pelican glue is in glue.py and stays thin; the work happens in plain modules (ingest.py, browse.py,
-feeds.py) that run without Pelican too (`python -m digest DUMPS POSTS`). Settings (documented in
+feeds.py, seo.py) that run without Pelican too (`python -m digest DUMPS POSTS`). Settings (documented in
 pelican.conf.py): DIGEST_DUMPS, DIGEST_POSTS, DIGEST_TAXONOMY, DIGEST_TIMEZONE, DIGEST_STRICT, DIGEST_JOBS,
 DIGEST_ALLOW_SHRINK, DIGEST_FEED_MAX_ITEMS, DIGEST_FEED_PLACEHOLDER, DIGEST_SEARCH, DIGEST_FIRST_SEEN.
 """

@@ -1,6 +1,6 @@
-"""The Pelican side of the plugin: signal handlers and the generator for topic, asset and feed files.
-Each hands Pelican's objects to the plain modules (ingest.py, browse.py, feeds.py) and writes what they
-return; nothing here decides anything about dumps, tags or feeds."""
+"""The Pelican side of the plugin: signal handlers and the generator for topic, asset and feed files and
+the sitemaps. Each hands Pelican's objects to the plain modules (ingest.py, browse.py, feeds.py, seo.py)
+and writes what they return; nothing here decides anything about dumps, tags, feeds or sitemaps."""
 from __future__ import annotations
 
 import logging
@@ -9,9 +9,10 @@ import os
 import site
 import time
 from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
 from pathlib import Path
 
-from . import browse, feeds, pagecache, prune, search
+from . import browse, feeds, pagecache, prune, search, seo
 from .dumps import folder_problem
 from .firstseen import FIRST_SEEN
 from .ingest import describe, ingest, unchanged
@@ -70,11 +71,15 @@ def run_ingest(generator) -> None:
 # What the current build wrote, for the end of the build (Pelican's signals pass no build object):
 _written: set[str] = set()             # pages and feeds (prune.py)
 _page_keys: list[pagecache.PageKeys] = []  # the story pages' keys (pagecache.py)
+_listed: dict[str, datetime | None] = {}  # the sitemap's pages: output path -> lastmod (seo.py)
 
 
-def note_written(path, **_) -> None:
-    """content_written and feed_written: remember a file the build wrote."""
+def note_written(path, context=None, **_) -> None:
+    """content_written and feed_written: remember a file the build wrote, and a page's address and date
+    for the sitemap (content_written passes the context the page was rendered with)."""
     _written.add(os.path.abspath(path))
+    if context is not None and seo.published(context):
+        _listed[os.path.abspath(path)] = seo.lastmod(context)
 
 
 def story_page_writer(pelican):
@@ -96,7 +101,7 @@ def story_page_writer(pelican):
             self.site = self.site or pagecache.site_key(self.settings, context.get("pages", []))
             key, path = pagecache.page_key(self.site, article), os.path.join(self.output_path, name)
             if self.keys.unchanged(path, key):
-                note_written(path)
+                note_written(path, {"article": article})
             else:
                 super().write_file(name, template, context, *args, **kwargs)
             self.keys.note(path, key)
@@ -112,6 +117,7 @@ def finish_build(pelican) -> None:
     _page_keys.clear()
     written = set(_written)
     _written.clear()
+    _listed.clear()
     if pelican.settings.get("WRITE_SELECTED"):
         return
     removed = prune.prune(Path(pelican.output_path), written)
@@ -190,6 +196,22 @@ def browse_generator(pelican):
             self.feeds = self._feeds(articles)
             self.context["digest_feeds"] = self.feeds
             self.context["digest_feed_base"] = self.feed_base
+            self._share(articles)
+
+        def _share(self, articles) -> None:
+            """What pages give search engines and link previews: absolute addresses, the share image, and
+            each story's tags and JSON-LD (seo.py)."""
+            from markupsafe import Markup
+
+            s, base = self.settings, self.feed_base  # absolute: the feeds' base is SITEURL or the placeholder
+            image = seo.share_image(Path(s["THEME"]) / "static", f"{base}/{s['THEME_STATIC_DIR']}/{seo.SHARE_IMAGE}",
+                                    f"{s['SITENAME']}: {s.get('SITESUBTITLE', '')}")
+            self.context["digest_site_base"] = base
+            self.context["digest_share_image"] = image
+            for article in articles:
+                article.share_tags = seo.tags(article)
+                article.json_ld = Markup(seo.json_ld_script(
+                    seo.news_article(article, base, s["SITENAME"], image.url if image else None)))
 
         def _feeds(self, articles) -> list[feeds.Feed]:
             """The site feed, then one per topic and per asset, each with its newest entries."""
@@ -235,7 +257,29 @@ def browse_generator(pelican):
             # GitHub Pages serves 404.html for any missing address, so its links must not be relative
             writer.write_file("404.html", self.get_template("404"), self.context, False, url="404.html")
             self._write_feeds()
+            self._write_sitemaps()  # Pelican's generators have written their pages by now, and this one too
             self._index_search()  # last: Pelican's generators have written the story pages by now
+
+        def _write_sitemaps(self) -> None:
+            """sitemap.xml of every page written, news-sitemap.xml of the recent stories, and robots.txt
+            when the site is at the root of its domain (seo.py). Not when WRITE_SELECTED made the build
+            write only some pages: the sitemap would lack the others."""
+            if self.settings.get("WRITE_SELECTED"):
+                return
+            out, s = Path(self.output_path), self.settings
+            pages = {}
+            for path, when in _listed.items():
+                address = seo.page_path(Path(path).relative_to(os.path.abspath(out)).as_posix())
+                if address is not None:
+                    pages[address] = when
+            files = {seo.SITEMAP: seo.sitemap_xml(pages, self.feed_base),
+                     seo.NEWS_SITEMAP: seo.news_sitemap_xml(seo.recent_news(self.context.get("articles", [])),
+                                                            self.feed_base, s["SITENAME"], s["DEFAULT_LANG"]),
+                     seo.ROBOTS: seo.robots_txt(s["SITEURL"])}
+            for name, text in files.items():
+                if text is not None:
+                    (out / name).write_text(text, encoding="utf-8")
+                    note_written(out / name)
 
         def _index_search(self) -> None:
             """The search index of the story pages (DIGEST_SEARCH), one part per month (search.py)."""

@@ -5,7 +5,7 @@ whose related list moved), yet Pelican renders every one again: at 10,000 storie
 rebuild. So each story page gets a key: a hash of everything its template can show (the story's
 metadata and HTML, the labels, chips and publishers the glue gives it, its neighbours' and related
 stories' links and titles) and of what every page shares (the site's settings and pages, the theme's
-templates, the plugin's code, Pelican's version). A story page whose key is the one the last build wrote
+templates and share image, the plugin's code, Pelican's version). A story page whose key is the one the last build wrote
 it with, and whose file is still there, is not rendered again. Other pages (lists, topics, assets) always
 are: they show many stories each.
 """
@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from .cache import code_version, read_pickle, write_pickle
+from .seo import SHARE_IMAGE
 
 FILE_NAME = "story-pages.pickle"
 
@@ -29,7 +30,8 @@ def site_key(settings: dict, pages: list) -> str:
     digest.update(repr(sorted(plain.items())).encode())
     digest.update(repr([(p.url, p.title, p.slug) for p in pages]).encode())
     theme = Path(settings["THEME"])
-    for path in sorted(theme.rglob("*.html")):
+    # the share image too: its width and height are in every page's head (seo.share_image)
+    for path in sorted([*theme.rglob("*.html"), *theme.glob(f"static/{SHARE_IMAGE}")]):
         digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -1,6 +1,6 @@
 """Is a built site fit to publish? Plain checks over output/ (no Pelican): the home page exists, the ingest
 had no errors, every internal link and asset resolves under SITEURL, every feed parses and links into the
-site. `make publish` runs them and pushes nothing when any fails (publish.py); the tests use them too.
+site, and so does every address of the sitemaps. `make publish` runs them and pushes nothing when any fails (publish.py); the tests use them too.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 LINK_ATTRIBUTES = ("href", "src", "poster", "action")
 NOT_FETCHED = ("#", "mailto:", "tel:", "data:")
 MAX_LISTED = 20  # problems shown per check; the count says how many more
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 class _Links(HTMLParser):
@@ -25,8 +26,6 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
-        if tag == "link" and "canonical" in a.get("rel", "").split():
-            return  # the original article, on its publisher's site
         for key in LINK_ATTRIBUTES:
             if a.get(key):
                 self.found.append((tag, a, a[key].strip()))
@@ -110,6 +109,25 @@ def bad_feeds(output: Path, siteurl: str) -> list[str]:
     return bad
 
 
+def bad_sitemaps(output: Path, siteurl: str) -> list[str]:
+    """Sitemaps (sitemap.xml, news-sitemap.xml) that are missing or do not parse, and addresses in them
+    outside the site or with no page."""
+    base = siteurl.rstrip("/") + "/"
+    bad = []
+    for name in ("sitemap.xml", "news-sitemap.xml"):
+        try:
+            locs = [e.text or "" for e in ET.parse(output / name).getroot().iter(f"{SITEMAP_NS}loc")]
+        except (OSError, ET.ParseError) as e:
+            bad.append(f"{name}: {e}")
+            continue
+        for loc in locs:
+            if not loc.startswith(base):
+                bad.append(f"{name}: {loc} is not under {base}")
+            elif not (output / loc[len(base):] / "index.html").is_file():
+                bad.append(f"{name}: {loc} has no page")
+    return bad
+
+
 def ingest_errors(report: Path) -> list[str]:
     """The errors the last ingest reported, per dump ("dump: error")."""
     if not report.is_file():
@@ -135,7 +153,8 @@ def problems(output: Path, siteurl: str, report: Path, allow_ingest_errors: bool
         found.append(f"CNAME {cname} serves the site at https://{cname}/, but SITEURL is {siteurl}")
     checks = [("ingest error", [] if allow_ingest_errors else ingest_errors(report)),
               ("broken link", broken_links(output, siteurl)),
-              ("bad feed", bad_feeds(output, siteurl))]
+              ("bad feed", bad_feeds(output, siteurl)),
+              ("bad sitemap", bad_sitemaps(output, siteurl))]
     for name, items in checks:
         found += [f"{name}: {item}" for item in items[:MAX_LISTED]]
         if len(items) > MAX_LISTED:
