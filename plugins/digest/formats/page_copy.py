@@ -21,8 +21,8 @@ from ..titles import clean_title
 NAME = "page-copy"
 HEADER_LINES = 12     # the headline and the date stand within this many lines above the article
 HEAD_KEPT = 3         # ... or the headline is one of the article's first lines
-RUN_GAP = 5           # lines of furniture that part two runs of article-like lines
-RUN_SHARE = 0.3       # a run this much smaller than the largest is not the article
+RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
+RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
 
 
@@ -120,7 +120,7 @@ def headline(texts: list[str], kept: list[int], script: str | None) -> int | Non
     best, best_score = None, 0.0
     for k in candidates:
         text = clean_title(texts[k]) or ""
-        if k in kept and not _prose_follows(texts, kept, k):
+        if k in kept and (not _prose_follows(texts, kept, k) or _prose_precedes(texts, kept, k)):
             continue
         if not looks_like_title(text, max_words=30) or foreign_share(text, script) > 0.3:
             continue
@@ -137,4 +137,14 @@ def headline(texts: list[str], kept: list[int], script: str | None) -> int | Non
 
 def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
     after = [j for j in kept if j > k][:1]
-    return bool(after) and ends_sentence(texts[after[0]]) and word_count(texts[after[0]]) >= 8
+    return bool(after) and _is_prose(texts[after[0]])
+
+
+def _prose_precedes(texts: list[str], kept: list[int], k: int) -> bool:
+    """A paragraph of the article above the line: then it is a caption or a subheading, not the headline
+    (taking it would drop the article's opening as page furniture)."""
+    return any(_is_prose(texts[j]) for j in kept if j < k)
+
+
+def _is_prose(text: str) -> bool:
+    return ends_sentence(text) and word_count(text) >= 8
