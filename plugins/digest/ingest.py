@@ -16,7 +16,6 @@ import gc
 import hashlib
 import json
 import logging
-import os
 import stat
 import traceback
 from contextlib import contextmanager
@@ -231,11 +230,12 @@ def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None
 
 
 def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | None) -> str:
-    """Everything the posts are made from but the first-seen dates (with_seen): the code, the zone, the
-    taxonomy, SOURCE_DATE_EPOCH (a new undated story's date) and every dump's name and bytes. Not file
-    times: nothing depends on them, so a fresh checkout or a `touch` needs no new ingest."""
+    """Everything the posts are made from but the settled dates (with_seen): the code, the zone, the
+    taxonomy and every dump's name and bytes. Not file times: nothing depends on them, so a fresh checkout
+    or a `touch` needs no new ingest. Not the clock (SOURCE_DATE_EPOCH) either: it only dates a story new
+    to the first-seen file, and the last ingest left every story in it."""
     taxonomy_part = _taxonomy_repr(taxonomy) if taxonomy else ""
-    parts = [stage_cache.code_version(), tz, taxonomy_part, os.environ.get("SOURCE_DATE_EPOCH", "")]
+    parts = [stage_cache.code_version(), tz, taxonomy_part]
     for path in paths:
         try:
             info = path.stat()
