@@ -7,6 +7,7 @@
 #   STRICT=1       fail the build when any dump fails to ingest
 #   JOBS=<n>       processes the ingest runs in (default: every core)
 #   ALLOW_SHRINK=1 build even when the dumps make no story, or fewer than half of the last build's
+#   CONTENT=full   whole stories on pages and in feeds (default: excerpt, the opening words and a link)
 #   PORT=<n>       port for serve/devserver (default 8000); SERVER=<address> to bind (default 127.0.0.1)
 #   make publish: GITHUB_PAGES_REMOTE (origin; a remote's name, a URL or a repository's path),
 #                 GITHUB_PAGES_BRANCH (gh-pages), CNAME=<domain>, MESSAGE=<commit message>,
@@ -27,6 +28,7 @@ SITEURL ?=
 STRICT ?= 0
 JOBS ?= 0
 ALLOW_SHRINK ?= 0
+CONTENT ?= excerpt
 PORT ?= 8000
 SERVER ?= 127.0.0.1
 PELICANOPTS ?=
@@ -38,12 +40,12 @@ DRY_RUN ?= 0
 ALLOW_INGEST_ERRORS ?= 0
 
 # pelican.conf.py reads these from the environment.
-export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS ALLOW_SHRINK
+export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS ALLOW_SHRINK CONTENT
 
 .PHONY: help html ingest test bench train clean regenerate serve devserver publish check lock share-image
 
 help:
-	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1 ALLOW_SHRINK=1]'
+	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1 ALLOW_SHRINK=1 CONTENT=full]'
 	@echo 'make test      run every test'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
 	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'

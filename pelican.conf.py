@@ -1,8 +1,8 @@
 """Pelican settings for the news digest.
 
 `make html` passes command-line choices through the environment: DUMPS (folder of raw dumps), SITEURL
-(absolute address of the published site), STRICT=1 (fail on any ingest error), JOBS, TAXONOMY, CNAME and
-ALLOW_SHRINK=1. A value that makes no sense stops the build with one line saying so.
+(absolute address of the published site), STRICT=1 (fail on any ingest error), JOBS, TAXONOMY, CNAME,
+ALLOW_SHRINK=1 and CONTENT (full or excerpt). A value that makes no sense stops the build with one line saying so.
 Every DIGEST_ setting below is documented in README.md too.
 """
 import os
@@ -56,8 +56,9 @@ DIGEST_POSTS = os.path.join(HERE, "content", "posts")
 DIGEST_TAXONOMY = os.path.abspath(os.environ.get("TAXONOMY") or os.path.join(HERE, "content", "taxonomy.toml"))
 # Time zone for dates a dump states without one ("20 Jan 2026, 19:00"). Default: TIMEZONE.
 DIGEST_TIMEZONE = TIMEZONE
-# Where the date each undated story was first seen is kept, so it never changes (commit it with the
-# dumps: a fresh clone then dates such stories as before). Default: content/first-seen.json.
+# Where each story's date is kept once first seen (an undated story's first-seen date, a distinct second
+# for stories that state no time), so it never changes (commit it with the dumps: a fresh clone then dates
+# every story as before, and feed entries do not come back as new). Default: content/first-seen.json.
 DIGEST_FIRST_SEEN = os.path.join(HERE, "content", "first-seen.json")
 # When True, any dump that fails to ingest fails the build (`make html STRICT=1`). Default: False,
 # the other dumps still build and the failures are reported.
@@ -70,6 +71,11 @@ DIGEST_JOBS = _jobs()
 # otherwise empty the site. A first build has nothing to compare and goes on. Default: False;
 # `make html ALLOW_SHRINK=1` builds the smaller site anyway.
 DIGEST_ALLOW_SHRINK = _switch("ALLOW_SHRINK")
+# What story pages and feeds show of each story: "excerpt" (its opening 60 words, then a link to the
+# original when its address is known) or "full" (the whole clean story). The stories are other publishers'
+# articles: republishing them whole on a public site or in public feeds is a copyright risk, so the
+# default is "excerpt"; "full" is for a digest only you read. `make html CONTENT=full` sets it.
+DIGEST_CONTENT = os.environ.get("CONTENT") or "excerpt"
 
 # ---- content ----------------------------------------------------------------------------------------
 PATH = os.path.join(HERE, "content")

@@ -26,7 +26,10 @@ def test_build_from_sample_dumps(site):
     chips = (out / "stories" / "chipmakers-lift-capital-spending-plans-as-demand-for-ai-accelerators-stays"
              / "index.html").read_text()
     assert "Also reported by Chip Daily" in chips
-    assert "<code>chip-daily-syndicated.txt</code>" in chips and "<code>market-ledger-feed.txt</code>" in chips
+    # both dumps are the post's Sources, for the report; neither file name is shown to readers
+    sources = read_post(site / "content" / "posts" / "chipmakers-lift-capital-spending-plans-as-demand-for-ai-accelerators-stays.md")[0]["Sources"]
+    assert sources == "chip-daily-syndicated.txt, market-ledger-feed.txt"
+    assert "chip-daily-syndicated.txt" not in chips and "market-ledger-feed.txt" not in chips
     index = (out / "index.html").read_text()
     for page in pages:
         html = page.read_text()

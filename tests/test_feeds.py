@@ -3,13 +3,16 @@ Atom, the required RSS 2.0 elements, links that resolve, exactly the right posts
 discovery links on every page, an OPML list, and the same bytes on a rebuild."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import feedparser
+import lxml.html
 import pytest
 from conftest import SEED_SITEURL, build, read_post
 
@@ -136,3 +139,187 @@ def test_without_siteurl_the_build_says_so_and_uses_the_placeholder(site, seeds)
     assert proc.returncode == 0
     assert "SITEURL is empty" in proc.stdout + proc.stderr
     assert "http://localhost:8000/stories/" in (site / "output" / "feeds" / "all.atom.xml").read_text()
+
+
+# ---- entries that never come back as new, credited to their publishers, excerpt or full ------------------
+
+SAMPLES = Path(__file__).resolve().parent.parent / "content" / "dumps"
+HOUR = 3600
+# An undated story (written for this test), new to the site's first-seen file: first seen by the first build.
+UNDATED = ("The town library will stay open until ten in the evening on weekdays, the council said, after a "
+           "survey found that most members could only visit after work. Extra staff will be hired for the "
+           "late shifts, and the reading room will be heated through the winter.\n")
+
+
+def entries(path: Path) -> list[dict]:
+    """Each Atom entry's id, updated, link, authors and content text, in feed order."""
+    out = []
+    for entry in ET.fromstring(path.read_bytes()).findall(f"{ATOM}entry"):
+        link = next(ln.get("href") for ln in entry.findall(f"{ATOM}link") if ln.get("rel", "alternate") == "alternate")
+        out.append({"id": entry.findtext(f"{ATOM}id"), "updated": entry.findtext(f"{ATOM}updated"), "link": link,
+                    "authors": [a.findtext(f"{ATOM}name") for a in entry.findall(f"{ATOM}author")],
+                    "content": entry.findtext(f"{ATOM}content") or ""})
+    return out
+
+
+def posts_by_url(site: Path) -> dict[str, dict[str, str]]:
+    return {f"{SITEURL}/stories/{m['Slug']}/": m for m, _ in map(read_post, (site / "content" / "posts").glob("*.md"))}
+
+
+def feeds_of(site: Path) -> dict[Path, bytes]:
+    out = site / "output"
+    return {p.relative_to(out): p.read_bytes() for p in (out / "feeds").rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def fresh_checkout(tmp_path_factory):
+    """The samples plus an undated dump, built an hour apart: the second time from a fresh checkout (no
+    posts, cache or output; every dump touched; only the content and its first-seen file kept), as the
+    hourly Pages workflow builds. Returns (site, feeds of build 1)."""
+    from conftest import copy_site
+
+    root = tmp_path_factory.mktemp("fresh")
+    dumps = root / "dumps"
+    shutil.copytree(SAMPLES, dumps)
+    (dumps / "library-hours.txt").write_text(UNDATED, encoding="utf-8")
+    site = copy_site(root / "site")
+    first = build(site, dumps, SITEURL=SITEURL, SOURCE_DATE_EPOCH=str(EPOCH))
+    assert first.returncode == 0, first.stderr
+    before = feeds_of(site)
+    for name in ("output", "cache", "content/posts"):
+        shutil.rmtree(site / name)
+    for dump in dumps.iterdir():
+        os.utime(dump, (EPOCH + 2 * HOUR, EPOCH + 2 * HOUR))
+    second = build(site, dumps, SITEURL=SITEURL, SOURCE_DATE_EPOCH=str(EPOCH + HOUR))
+    assert second.returncode == 0, second.stderr
+    return site, before
+
+
+EPOCH = 1773900000  # 2026-03-19 06:00 UTC
+
+
+def test_a_fresh_checkout_with_touched_dumps_gives_byte_identical_feeds(fresh_checkout):
+    site, before = fresh_checkout
+    assert feeds_of(site) == before
+    undated = [m for m in posts_by_url(site).values() if m["Date_Source"] == "first-seen"]
+    assert any(m["Date"].startswith("2026-03-19T06:00") for m in undated)  # first seen by build 1, kept
+
+
+@pytest.mark.parametrize("which", ["samples", "seeds"])
+def test_no_two_entries_of_a_feed_share_updated_and_ids_are_the_storys(which, request):
+    site = request.getfixturevalue("fresh_checkout" if which == "samples" else "built")[0]
+    posts = posts_by_url(site)
+    seen_ids: dict[str, set[str]] = {}
+    for path in feed_files(site, "atom"):
+        found = entries(path)
+        updated = [e["updated"] for e in found]
+        assert len(set(updated)) == len(updated), f"{path}: entries share updated"
+        feed = path.relative_to(site / "output").as_posix().removesuffix(".atom.xml")
+        for e in found:
+            # the site's host and path, the feed, the story's id: nothing else (no date, no file time)
+            assert e["id"] == f"tag:user.example,2026:digest/{feed}/{posts[e['link']]['Story_Id']}", e["id"]
+            seen_ids.setdefault(e["link"], set()).add(e["id"])
+        rss = ET.fromstring((path.parent / path.name.replace(".atom.", ".rss.")).read_bytes())
+        assert [g.text for g in rss.iter("guid")] == [e["id"] for e in found]  # one entry, two formats
+    # a story in several feeds has an id in each (see feeds.entry_id)
+    assert any(len(ids) > 1 for ids in seen_ids.values())
+
+
+def test_a_story_keeps_its_date_when_another_arrives_on_its_day(dumps, tmp_path):
+    from digest.ingest import ingest
+
+    first = ("The harbour board approved a second container berth on Tuesday after a long review. Work starts "
+             "in the spring and the berth should open within two years, the board said.\n")
+    later = ("Shipping firms questioned the cost of the new berth, saying dredging alone would take most of the "
+             "budget. The board replied that its estimates included the dredging and a reserve.\n")
+    folder = dumps("m-first.txt", "4 March 2026\n\nBerth approved\n\n" + first)
+    posts, seen = tmp_path / "posts", tmp_path / "first-seen.json"
+    ingest(folder, posts, first_seen=seen)
+    (before,) = [read_post(p)[0] for p in posts.glob("*.md")]
+    # found later, and before it in name order: it takes the next free second, the first story keeps its own
+    dumps("a-later.txt", "4 March 2026\n\nBerth costs questioned\n\n" + later)
+    ingest(folder, posts, first_seen=seen)
+    again = {m["Story_Id"]: m["Date"] for m, _ in map(read_post, posts.glob("*.md"))}
+    assert before["Date"] == "2026-03-04T00:00:00+00:00" and again.pop(before["Story_Id"]) == before["Date"]
+    assert list(again.values()) == ["2026-03-04T00:00:01+00:00"]
+
+
+@pytest.mark.parametrize("which", ["samples", "seeds"])
+def test_story_pages_show_no_dump_names_and_credit_the_publisher(which, request):
+    site = request.getfixturevalue("fresh_checkout" if which == "samples" else "built")[0]
+    names = {s.strip() for m in posts_by_url(site).values() for s in m["Sources"].split(",")}
+    assert names
+    for page in (site / "output").rglob("*.html"):
+        text = page.read_text()
+        assert not [n for n in names if n in text], page
+    atom = {e["link"]: e for e in entries(site / "output" / "feeds" / "all.atom.xml")}
+    linked = 0
+    for url, meta in posts_by_url(site).items():
+        credit = story_page(site, url)[1]
+        if meta.get("Source_Url"):
+            linked += 1
+            assert [(a.get("href"), a.text) for a in credit.iter("a")] == [(meta["Source_Url"], meta["Source_Name"])]
+            feed_credit = lxml.html.fragment_fromstring(atom[url]["content"], create_parent="div").find_class("credit")
+            assert [a.get("href") for a in feed_credit[0].iter("a")] == [meta["Source_Url"]], url
+        publishers = [meta["Source_Name"]] if meta.get("Source_Name") else []
+        publishers += [n.strip() for n in meta.get("Also_Reported_By", "").split(",") if n.strip()]
+        assert atom[url]["authors"] == (publishers or ["Unknown publisher"]), url  # never the site
+    assert linked or which == "seeds"  # the seeds' dumps give no address; the samples' feed and page do
+
+
+def words(html: str) -> list[str]:
+    """The words a reader sees in an HTML fragment (an ellipsis is not a word)."""
+    return " ".join(lxml.html.fragment_fromstring(html, create_parent="div").itertext()).replace("…", " ").split()
+
+
+def story_page(site: Path, url: str):
+    """A story page's body and credit line, as parsed HTML."""
+    page = lxml.html.parse(str(local(site, url))).getroot()
+    return page.find_class("body")[0], page.find_class("credit")[0]
+
+
+@pytest.fixture(scope="module")
+def full_build(tmp_path_factory):
+    from conftest import copy_site
+
+    site = copy_site(tmp_path_factory.mktemp("full") / "site")
+    proc = build(site, SAMPLES, SITEURL=SITEURL, CONTENT="full")
+    assert proc.returncode == 0, proc.stderr
+    return site
+
+
+@pytest.mark.parametrize("mode", ["excerpt", "full"])
+def test_pages_and_feeds_show_the_excerpt_or_the_whole_story(mode, request):
+    import markdown
+    from digest.credit import EXCERPT_WORDS
+
+    site = request.getfixturevalue("fresh_checkout")[0] if mode == "excerpt" else request.getfixturevalue("full_build")
+    atom = {e["link"]: e for e in entries(site / "output" / "feeds" / "all.atom.xml")}
+    cut = 0
+    for post in (site / "content" / "posts").glob("*.md"):
+        meta, body = read_post(post)
+        url = f"{SITEURL}/stories/{meta['Slug']}/"
+        whole = words(markdown.markdown(body, extensions=["extra"]))
+        body_div, credit = story_page(site, url)
+        shown = {"page": " ".join(" ".join(body_div.itertext()).replace("…", " ").split()).split(),
+                 "feed": words(atom[url]["content"].split('<p class="credit">')[0])}
+        for where, text in shown.items():
+            if mode == "full":
+                assert text == whole, (url, where)
+            else:  # the opening words only, in order
+                assert text == whole[:len(text)] and len(text) <= EXCERPT_WORDS, (url, where)
+        cut += len(shown["page"]) < len(whole)
+        if meta.get("Source_Url"):  # then the way to the rest
+            expected = "Read the whole story at" if mode == "excerpt" else "Originally published by"
+            assert credit.text_content().startswith(expected), url
+            assert [a.get("href") for a in credit.iter("a")] == [meta["Source_Url"]], url
+    assert cut if mode == "excerpt" else not cut
+
+
+def test_a_bad_digest_content_is_one_line(site):
+    proc = build(site, SAMPLES, CONTENT="whole")
+    assert proc.returncode != 0
+    assert proc.stderr.strip().splitlines() == [
+        "error: DIGEST_CONTENT='whole': must be 'excerpt' (a public site: the opening words and a link to the "
+        "original) or 'full' (a private digest: whole stories)"]
+    assert not (site / "content" / "posts").exists()  # stopped before anything was ingested

@@ -380,3 +380,15 @@ def test_creator_page_short_untitled_posts_and_cut_previews(dumps):
     (meta, body), = [v for k, v in by_title.items() if k != title]
     assert meta["Title_Source"] == "derived" and body.startswith("$SOL broke above")
     assert "#Solana" not in body
+
+
+def test_an_email_newsletter_links_its_web_copy(dumps):
+    """The newsletter's copy on the web is the story's original: its "view in browser" link, or its
+    Archived-At header (RFC 5064) first; an in-page "#" is no address."""
+    web = EML.replace('<a href="#">View this email', '<a href="https://brief.example/2026/03/02">View this email')
+    archived = EML.replace("\nSubject:", "\nArchived-At: <https://lists.example/brief/42>\nSubject:", 1)
+    assert web != EML and archived != EML
+    for message, url in ((EML, None), (web, "https://brief.example/2026/03/02"),
+                         (archived, "https://lists.example/brief/42")):
+        (meta, _), = ingest_one(dumps, "brief.eml", message)[0]
+        assert meta.get("Source_Url") == url and meta["Source_Name"] == "Morning Brief"

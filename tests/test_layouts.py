@@ -201,7 +201,7 @@ def test_a_headline_byline_date_layout_keeps_its_headline():
     from digest.formats import plain_article
     lines = ["Council turns old freight yard into a riverside park", "By Dana Whitfield", "March 4, 2026", "",
              *[p for paragraph in STORY for p in (paragraph, "")]]
-    result = plain_article.parse(Dump("story.txt", "\n".join(lines), 0.0), "UTC")
+    result = plain_article.parse(Dump("story.txt", "\n".join(lines)), "UTC")
     (article,) = result.articles
     assert article.title == "Council turns old freight yard into a riverside park"
     assert article.date.isoformat() == "2026-03-04T00:00:00+00:00"
@@ -234,7 +234,10 @@ def test_an_email_digest_gives_one_post_per_item(dumps):
         assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), (name, report)
         for meta, body in posts:
             assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
-            assert meta["Date"] == "2026-03-07T07:00:00+00:00" and meta["Source_Name"] == "The Weekly Brief"
+            assert meta["Date"].startswith("2026-03-07T07:00:0") and meta["Source_Name"] == "The Weekly Brief"
+        # the message's one time, made distinct by a second per item in the order they stand in it
+        in_order = [next(m["Date"] for m, _ in posts if m["Title"] == t) for t, _ in DIGEST_ITEMS]
+        assert in_order == [f"2026-03-07T07:00:0{k}+00:00" for k in range(len(DIGEST_ITEMS))]
         dumps.folder.joinpath(name).unlink()
 
 

@@ -237,7 +237,7 @@ def test_the_pages_workflow_builds_checks_uploads_and_deploys():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
     on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert "push" in on and "workflow_dispatch" in on
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {"contents": "write", "pages": "write", "id-token": "write"}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     uses = [step.get("uses", "").split("@")[0] for step in build["steps"]]
     assert uses[:3] == ["actions/checkout", "actions/setup-python", "actions/configure-pages"]
@@ -245,6 +245,10 @@ def test_the_pages_workflow_builds_checks_uploads_and_deploys():
     runs = [step.get("run", "") for step in build["steps"]]
     assert any(r.startswith("make html SITEURL=") and "steps.pages.outputs.base_url" in r for r in runs)
     assert any(r.startswith("make check SITEURL=") for r in runs)
+    # a fresh checkout every hour: the stories' dates must go back into the repository, or they reset
+    keep = next(r for r in runs if "content/first-seen.json" in r)
+    assert "git commit" in keep and "git push" in keep and runs.index(keep) > runs.index(
+        next(r for r in runs if r.startswith("make html")))
     assert [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")][0]["with"]["path"] == "output"
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")

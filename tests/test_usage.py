@@ -100,6 +100,8 @@ def test_make_ingest_refuses_to_shrink_unless_allowed(tmp_path, junk):
     ("ALLOW_SHRINK=true", "error: ALLOW_SHRINK='true': must be 1 (on) or 0 (off)"),
     ("SITEURL=example.org", "error: SITEURL='example.org': must be empty (a local preview) or an absolute "
                             "http(s):// address"),
+    ("CONTENT=whole", "error: DIGEST_CONTENT='whole': must be 'excerpt' (a public site: the opening words and a "
+                      "link to the original) or 'full' (a private digest: whole stories)"),
     ("TAXONOMY=/nonexistent.toml", "error: DIGEST_TAXONOMY: /nonexistent.toml: cannot be read (No such file or "
                                    "directory)"),
 ])

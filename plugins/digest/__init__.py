@@ -6,7 +6,8 @@ and page's HTML is sanitised as Pelican reads it (sanitize.py).
 The Pelican glue is in glue.py and stays thin; the work happens in plain modules (ingest.py, browse.py,
 feeds.py, seo.py) that run without Pelican too (`python -m digest DUMPS POSTS`). Settings (documented in
 pelican.conf.py): DIGEST_DUMPS, DIGEST_POSTS, DIGEST_TAXONOMY, DIGEST_TIMEZONE, DIGEST_STRICT, DIGEST_JOBS,
-DIGEST_ALLOW_SHRINK, DIGEST_FEED_MAX_ITEMS, DIGEST_FEED_PLACEHOLDER, DIGEST_SEARCH, DIGEST_FIRST_SEEN.
+DIGEST_ALLOW_SHRINK, DIGEST_FEED_MAX_ITEMS, DIGEST_FEED_PLACEHOLDER, DIGEST_SEARCH, DIGEST_FIRST_SEEN,
+DIGEST_CONTENT.
 """
 from __future__ import annotations
 
@@ -22,13 +23,16 @@ def register() -> None:
     # Python's default threshold the collector walks them all again and again (~15% of a rebuild).
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
-    from .glue import browse_generator, finish_build, link_articles, note_written, run_ingest, story_page_writer
+    from .glue import (browse_generator, check_settings, excerpt_story, finish_build, link_articles, note_written,
+                       run_ingest, story_page_writer)
     from .reader import add_reader
     from .sanitize import sanitize_content
 
+    signals.initialized.connect(check_settings)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(run_ingest)
     signals.content_object_init.connect(sanitize_content)
+    signals.content_object_init.connect(excerpt_story)  # either order is safe: both only remove
     signals.article_generator_finalized.connect(link_articles)
     signals.get_generators.connect(browse_generator)
     signals.content_written.connect(note_written)

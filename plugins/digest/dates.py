@@ -1,14 +1,14 @@
 """Dates: recognise a line that is only a date, and infer a date for an article that states none.
 
-Every inference is deterministic: it reads the dump's own header date, then the article's own text, and only as
-a last resort the dump file's time (or SOURCE_DATE_EPOCH), so the same dumps give the same dates.
+Every inference is deterministic: it reads the dump's own header date, then the article's own text. A story
+that states neither is left undated here and dated by when it was first seen (firstseen.py), never by a
+file's time: a fresh checkout resets file times, and a feed entry would come back as new.
 """
 from __future__ import annotations
 
-import os
 import re
 import warnings
-from datetime import datetime, timezone
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
@@ -126,28 +126,22 @@ def _date(year: int, month: int, day: int) -> list[datetime]:
         return []
 
 
-def fallback_time(mtime: float) -> datetime:
-    """The last resort: SOURCE_DATE_EPOCH when set (reproducible builds), else the dump's file time."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch and epoch.isdigit() else int(mtime)
-    return datetime.fromtimestamp(seconds, timezone.utc)
+UNDATED = "undated"  # the Date_Source until firstseen.py dates the story
 
 
-def infer_date(article_text: str, dump_date: datetime | None, mtime: float, tz: str) -> tuple[datetime, str]:
+def infer_date(article_text: str, dump_date: datetime | None, tz: str) -> tuple[datetime | None, str]:
     """A date for an article whose dump states none for it, and where it came from (the `Date_Source`).
 
     The date its dump states for all its stories (a newsletter's or a digest's date in its header: "dump"),
-    else the newest past date the article's own text states ("text"), else, for now, SOURCE_DATE_EPOCH
-    ("source-date-epoch") or the dump file's time ("file-time"): the ingest then dates such a story by
-    when it was first seen (firstseen.py). Never the newest date the rest of the dump mentions: that is
-    another story's."""
+    else the newest past date the article's own text states ("text"), else none ("undated": the ingest
+    then dates the story by when it was first seen, firstseen.py). Never the newest date the rest of the
+    dump mentions: that is another story's."""
     if dump_date is not None:
         return localize(dump_date, tz), "dump"
     found = dates_in_text(article_text)
     if found:
         return localize(max(found), tz), "text"
-    source = "source-date-epoch" if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() else "file-time"
-    return fallback_time(mtime).astimezone(ZoneInfo(tz)), source
+    return None, UNDATED
 
 
 HEADER_LINES = 5        # a dump's own date stands in its first lines ...

@@ -166,6 +166,15 @@ def _stated(article: Article) -> bool:
     return article.date_source in ("dump", "page")
 
 
+def _earliness(article: Article) -> tuple:
+    """How early a copy is, for the founder: stated dates first; on one day, a stated time beats a bare
+    date; undated copies last, all alike (they have no time of their own, and a file's time must not
+    choose the founder: it would change the story's id)."""
+    if article.date is None:
+        return (True, True)
+    return (not _stated(article), False, article.date.date(), article.date.time() == time(0), article.date)
+
+
 def dedup(articles: list[Article], prints: list[Fingerprint] | None = None) -> list[Story]:
     """Group copies into stories, in build order. The copy shown, the founder and the id depend only on
     the copies' content and dates, not on the order they come in. `prints`: the articles' fingerprints,
@@ -191,12 +200,10 @@ def dedup(articles: list[Article], prints: list[Fingerprint] | None = None) -> l
 
 def _story(articles: list[Article], prints: list[Fingerprint], members: list[int],
            edges: list[tuple[int, int, Match]]) -> Story:
-    # shown: the most complete clean body; ties by date, then by dump
-    shown = min(members, key=lambda k: (-prints[k].words, articles[k].date, articles[k].dump))
-    # founder: the earliest copy (stated dates first; on one day, a stated time beats a bare date), so the
-    # id and the slug stay put when later copies arrive
-    founder = min(members, key=lambda k: (not _stated(articles[k]), articles[k].date.date(),
-                                          articles[k].date.time() == time(0), articles[k].date, prints[k].exact))
+    # shown: the most complete clean body; ties by earliness, then by dump
+    shown = min(members, key=lambda k: (-prints[k].words, _earliness(articles[k]), articles[k].dump))
+    # founder: the earliest copy, then its text, so the id and the slug stay put when later copies arrive
+    founder = min(members, key=lambda k: (_earliness(articles[k]), prints[k].exact))
     matches = []
     for k in members:
         if k == shown:

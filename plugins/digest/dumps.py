@@ -116,7 +116,7 @@ def read_dump(path: Path, folder: Path) -> Dump:
         text = text.replace("\x00", "")
     if not text.strip():
         raise DumpError(name, "only whitespace: nothing to ingest")
-    return Dump(name=name, text=text, mtime=info.st_mtime, warnings=warnings)
+    return Dump(name=name, text=text, warnings=warnings)
 
 
 def overlong_line(dump: Dump) -> DumpError | None:

@@ -3,8 +3,11 @@ list of them all.
 
 Plain functions over `Entry` records (the Pelican glue builds them from articles), so they test without
 Pelican. Everything in a feed comes from its entries: its `updated`/`lastBuildDate` is its newest entry's
-date, never the build time, so the same posts always give the same bytes. Entry content is sanitised
-(sanitize.py: an allow-list; links off the site get rel="noopener nofollow").
+date, never the build time, so the same posts always give the same bytes. Entry dates are the stories'
+settled dates (firstseen.py: fixed once seen, no two alike), ids are made from the story's id and the
+feed alone, so neither moves once published. Entry content is sanitised (sanitize.py: an allow-list;
+links off the site get rel="noopener nofollow"). Entries are credited to their publishers, never to the
+site (credit.py).
 """
 from __future__ import annotations
 
@@ -16,9 +19,13 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from .browse import Section
+from .credit import UNKNOWN_PUBLISHER
 from .sanitize import clean_html
 
 KINDS = ("atom", "rss")
+# The date part of the entries' tag URIs (RFC 4151: a date when the site's host was held). A constant: the
+# id must not change when anything about the story does, its date included.
+TAG_DATE = "2026"
 
 
 @dataclass(frozen=True)
@@ -49,13 +56,22 @@ class Feed:
         return f"{base}/{self.path}.{kind}.xml"
 
 
-def _tag_uri(base: str, story_id: str, first: datetime) -> str:
-    """A stable, unique entry id (RFC 4151 tag URI): the site's host, the story's first day and its id."""
-    host = urlsplit(base).hostname or "localhost"
-    return f"tag:{host},{first:%Y-%m-%d}:story/{story_id}"
+def entry_id(base: str, feed: Feed, story_id: str) -> str:
+    """A story's entry id in one feed (RFC 4151 tag URI): the site's host and path, the feed, the story's
+    id. Nothing else: no date, no file time, so the id never changes once published.
+
+    Each feed gives its entries ids of their own, although a story in a topic feed is the story of the site
+    feed. Readers that keep an entry once by id (newsboat: an entry belongs to one feed) would otherwise
+    show each story in only one of the feeds that carry it, so after an OPML import most topic and asset
+    feeds look empty; readers that keep entries per feed (Feedly, Inoreader) show the story in each feed
+    either way. A reader subscribed to a topic expects that topic's stories in it. The cost: a story read
+    in one feed stays unread in another, as in most readers anyway."""
+    parts = urlsplit(base)
+    where = f"{parts.path.strip('/')}/" if parts.path.strip("/") else ""
+    return f"tag:{parts.hostname or 'localhost'},{TAG_DATE}:{where}{feed.path}/{story_id}"
 
 
-def render(feed: Feed, kind: str, base: str, site_name: str) -> bytes:
+def render(feed: Feed, kind: str, base: str) -> bytes:
     """The feed as Atom or RSS bytes."""
     fg = FeedGenerator()
     if kind == "rss":
@@ -68,29 +84,38 @@ def render(feed: Feed, kind: str, base: str, site_name: str) -> bytes:
     fg.link(href=feed.page_url, rel="alternate")  # last: feedgen takes RSS's <link> from the last link
     fg.language("en")
     fg.generator("News Digest")
-    fg.author({"name": site_name})
+    # No feed-level author: Atom entries would inherit it, crediting the site with other publishers' work.
     newest = max((e.published for e in feed.entries), default=datetime(1970, 1, 1).astimezone())
     fg.updated(newest)  # sets Atom updated and RSS lastBuildDate: content, not build time
     for entry in feed.entries:  # newest first, so each is appended, not prepended
         fe = fg.add_entry(order="append")
-        fe.id(_tag_uri(base, entry.story_id, entry.published))
-        fe.guid(_tag_uri(base, entry.story_id, entry.published), permalink=False)
+        fe.id(entry_id(base, feed, entry.story_id))
+        fe.guid(entry_id(base, feed, entry.story_id), permalink=False)
         fe.title(entry.title)
+        # our page: the original is linked from the content's credit line, not by a second link
+        # (feedgen 1.0 writes every entry link without its rel, so a "via" link would be a second alternate)
         fe.link(href=entry.url, rel="alternate")
         fe.published(entry.published)
         fe.updated(entry.published)
         fe.summary(entry.summary or entry.title)
         fe.content(clean_html(entry.content, urlsplit(base).hostname), type="CDATA" if kind == "rss" else "html")
-        for name in entry.publishers or (site_name,):
-            if kind == "atom":
-                fe.author({"name": name})
-            else:
-                fe.dc.dc_creator(name)  # RSS's <author> must be an e-mail address; publishers are names
+        _credit(fe, kind, entry.publishers)
         for section in entry.sections:
             # Atom: term = slug or ticker, label = display name; RSS has room for one: the term
             label = {"label": section.name} if kind == "atom" else {}
             fe.category(term=section.key, scheme=f"{base}/{section.url}", **label)
     return fg.atom_str(pretty=True) if kind == "atom" else fg.rss_str(pretty=True)
+
+
+def _credit(fe, kind: str, publishers: tuple[str, ...]) -> None:
+    """The publishers as authors. Atom needs an author for every entry (RFC 4287 4.1.2), so one whose
+    publisher is unknown says so; RSS needs none, and an unknown one is left out."""
+    if kind == "atom":
+        for name in publishers or (UNKNOWN_PUBLISHER,):
+            fe.author({"name": name})
+    else:
+        for name in publishers:
+            fe.dc.dc_creator(name)  # RSS's <author> must be an e-mail address; publishers are names
 
 
 def opml(feeds: list[Feed], base: str, site_name: str, newest: datetime | None) -> str:

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from . import browse, feeds, pagecache, prune, search, seo
+from . import browse, credit, feeds, pagecache, prune, search, seo
 from .dumps import folder_problem
 from .firstseen import FIRST_SEEN
 from .ingest import describe, ingest, unchanged
@@ -31,6 +31,25 @@ class BuildStopped(SystemExit):
 
     def __init__(self, reason: str):
         super().__init__(f"error: {reason}")
+
+
+def check_settings(pelican) -> None:
+    """initialized: give the plugin's defaults to the settings pelican.conf.py leaves out, and stop at
+    once, in one line, on a value that makes no sense."""
+    settings = pelican.settings
+    settings.setdefault("DIGEST_CONTENT", credit.DEFAULT_MODE)
+    try:
+        credit.check_mode(settings["DIGEST_CONTENT"])
+    except ValueError as e:
+        raise BuildStopped(str(e)) from e
+
+
+def excerpt_story(content) -> None:
+    """content_object_init: with DIGEST_CONTENT = "excerpt", a story (a post the ingest
+    wrote: it has a Story_Id) keeps only its opening words, on its page and in the feeds alike."""
+    if (content.settings.get("DIGEST_CONTENT") == credit.EXCERPT and "story_id" in content.metadata
+            and getattr(content, "_content", None)):
+        content._content = credit.excerpt_html(content._content)
 
 
 def run_ingest(generator) -> None:
@@ -158,6 +177,7 @@ def link_articles(generator) -> None:
 
     articles = generator.articles  # newest first
     by_slug = {a.slug: a for a in articles}
+    mode = generator.settings["DIGEST_CONTENT"]
     for i, article in enumerate(articles):
         article.newer = articles[i - 1] if i > 0 else None
         article.older = articles[i + 1] if i + 1 < len(articles) else None
@@ -169,6 +189,8 @@ def link_articles(generator) -> None:
         article.href = article.url
         article.summary_text = Markup(getattr(article, "summary", "") or "").striptags()
         article.labels = browse.date_labels(article.date)
+        article.credit = Markup(credit.credit_html(getattr(article, "source_name", None),
+                                                   getattr(article, "source_url", None), mode))
 
 
 def browse_generator(pelican):
@@ -308,7 +330,7 @@ def browse_generator(pelican):
                 for kind in feeds.KINDS:
                     path = out / f"{feed.path}.{kind}.xml"
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(feeds.render(feed, kind, self.feed_base, name))
+                    path.write_bytes(feeds.render(feed, kind, self.feed_base))
                     note_written(path)
             newest = max((e.published for f in self.feeds for e in f.entries), default=None)
             (out / "feeds" / "feeds.opml").write_text(feeds.opml(self.feeds, self.feed_base, name, newest),
@@ -319,13 +341,14 @@ def browse_generator(pelican):
 
 
 def _entry(article, base: str) -> feeds.Entry:
-    """A feed entry from a Pelican article (absolute links, text summary, every publisher)."""
+    """A feed entry from a Pelican article (absolute links, text summary, every publisher), its content as
+    its page shows it (DIGEST_CONTENT), with the credit line."""
     summary = article.summary_text
     if getattr(article, "date_source", None) == FIRST_SEEN:  # a reader should not take it for today's news
         summary = f"Undated; first seen {article.date:%d %B %Y}. {summary}"
     return feeds.Entry(story_id=getattr(article, "story_id", article.slug), title=article.title,
                        url=f"{base}/{article.url}", published=article.date,
                        summary=summary,
-                       content=article.get_content(base),
+                       content=f"{article.get_content(base)}\n{article.credit}",
                        sections=tuple(article.topic_sections + article.asset_sections),
                        publishers=tuple(article.publishers))

@@ -16,7 +16,6 @@ import gc
 import hashlib
 import json
 import logging
-import os
 import stat
 import traceback
 from contextlib import contextmanager
@@ -129,7 +128,7 @@ def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
             article.title = derive_title(article.blocks)
             article.title_source = "derived"
         if article.date is None:
-            article.date, article.date_source = infer_date(article.body_text(), dump_date, dump.mtime, tz)
+            article.date, article.date_source = infer_date(article.body_text(), dump_date, tz)
         article.language = language_of(article.body_text())
     return articles
 
@@ -231,17 +230,19 @@ def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None
 
 
 def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | None) -> str:
-    """Everything the posts are made from but the first-seen dates (with_seen): the code, the zone, the
-    taxonomy, and every dump's name, bytes and time."""
+    """Everything the posts are made from but the settled dates (with_seen): the code, the zone, the
+    taxonomy and every dump's name and bytes. Not file times: nothing depends on them, so a fresh checkout
+    or a `touch` needs no new ingest. Not the clock (SOURCE_DATE_EPOCH) either: it only dates a story new
+    to the first-seen file, and the last ingest left every story in it."""
     taxonomy_part = _taxonomy_repr(taxonomy) if taxonomy else ""
-    parts = [stage_cache.code_version(), tz, taxonomy_part, os.environ.get("SOURCE_DATE_EPOCH", "")]
+    parts = [stage_cache.code_version(), tz, taxonomy_part]
     for path in paths:
         try:
             info = path.stat()
             # only what read_dump would read: never a pipe (it would block) nor an oversized file
             readable = stat.S_ISREG(info.st_mode) and info.st_size <= MAX_DUMP_BYTES
             parts += [path.relative_to(folder).as_posix(), str(path.resolve()), str(info.st_size),
-                      str(int(info.st_mtime)), hashlib.sha1(path.read_bytes()).hexdigest() if readable else ""]
+                      hashlib.sha1(path.read_bytes()).hexdigest() if readable else ""]
         except (OSError, RuntimeError) as e:
             parts.append(f"{path}: {e}")
     return stage_cache.key(*parts)
@@ -258,10 +259,9 @@ def with_seen(inputs: str, first_seen: Path) -> str:
 
 
 def _dump_key(dump: Dump) -> str:
-    """What a dump's parse and clean depend on besides the code: its name, text, what reading it repaired
-    and (as the last-resort date) its file time or SOURCE_DATE_EPOCH."""
-    return stage_cache.key(dump.name, dump.text, *dump.warnings, str(int(dump.mtime)),
-                           os.environ.get("SOURCE_DATE_EPOCH", ""))
+    """What a dump's parse and clean depend on besides the code: its name, text and what reading it
+    repaired."""
+    return stage_cache.key(dump.name, dump.text, *dump.warnings)
 
 
 def _article_key(article: Article) -> str:

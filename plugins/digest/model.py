@@ -23,7 +23,6 @@ class Dump:
 
     name: str        # path relative to the dumps folder, as written into `Sources`
     text: str
-    mtime: float     # seconds since the epoch; only a last-resort date
     warnings: tuple[str, ...] = ()  # what reading it repaired (NUL bytes removed)
 
     @cached_property

@@ -9,6 +9,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from slugify import slugify
 
@@ -102,6 +103,27 @@ def web_address(url: str | None) -> bool:
     return bool(url) and re.match(r"https?://[^\s/]", url, re.I) is not None
 
 
+def host_name(url: str) -> str:
+    """A publisher's name from its address, when the dump names none: www.example.com -> example.com."""
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host
+
+
+def credit(story: Story) -> tuple[str | None, str | None]:
+    """Who published the story and where, as the page credits it: the shown copy's publisher with its
+    address, else another copy's address from that same publisher; a story whose shown copy names no
+    publisher is credited to the first copy with an address (named after its site when it names none).
+    Never one publisher's name on another's address."""
+    shown = story.article
+    linked = [c for c in [shown, *story.copies] if web_address(c.url)]
+    same = [c for c in linked if c.source_name == shown.source_name]
+    if same:
+        return shown.source_name or host_name(same[0].url), same[0].url
+    if shown.source_name or not linked:
+        return shown.source_name, None
+    return linked[0].source_name or host_name(linked[0].url), linked[0].url
+
+
 def _meta_line(key: str, value) -> str:
     return f"{key}: {squash(str(value or ''))}"
 
@@ -125,7 +147,8 @@ def render_post(story: Story, slug: str, related: list[str], text: tuple[str, st
     shown, first = story.article, story.founder
     body, summary_text = text or rendered_text(shown)
     title, title_source = _title(story)
-    others = sorted({c.source_name for c in story.copies if c.source_name} - {shown.source_name})
+    source_name, source_url = credit(story)
+    others = sorted({c.source_name for c in story.copies if c.source_name} - {source_name})
     fields = [
         ("Title", title),
         ("Date", first.date.isoformat()),
@@ -135,9 +158,9 @@ def render_post(story: Story, slug: str, related: list[str], text: tuple[str, st
         ("Topics", ", ".join(shown.topics)),
         ("Assets", ", ".join(shown.assets)),
         ("Sources", ", ".join(sorted({c.dump for c in story.copies}))),
-        ("Source_Name", shown.source_name),
+        ("Source_Name", source_name),
         ("Also_Reported_By", ", ".join(others)),
-        ("Source_Url", next((c.url for c in [shown, *story.copies] if web_address(c.url)), None)),
+        ("Source_Url", source_url),
         ("Format", shown.format),
         ("Language", shown.language),
         ("Title_Source", title_source),

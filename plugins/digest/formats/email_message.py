@@ -1,6 +1,7 @@
 """An e-mail newsletter saved as a message (.eml) or a mailbox of them (mbox): one article per message,
-titled by its subject, dated by its Date header, credited to the sender's name; a digest whose items stand
-between rules gives one article per item, titled by its headline. An HTML body goes through
+titled by its subject, dated by its Date header, credited to the sender's name and linked to the
+newsletter's web copy (its Archived-At header, or the body's "view in browser" link); a digest whose items
+stand between rules gives one article per item, titled by its headline. An HTML body goes through
 the same main-text extraction as a saved web page; a plain-text body is read like a text dump."""
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import email
 import email.policy
 import email.utils
 import re
+
+import lxml.etree
+import lxml.html
 
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
@@ -50,12 +54,14 @@ def _items(raw: str) -> list[Item]:
     html = msg.get_body(preferencelist=("html",))
     plain = msg.get_body(preferencelist=("plain",))
     source = name or address or None
+    url = _web_copy(msg, html.get_content() if html is not None else "")
     text = (_rules_as_lines(html.get_content()) if html is not None
             else plain.get_content() if plain is not None else "")
     stories = separated.stories_of(text.split("\n"))
     if stories:
-        return [Item(title=title, body="", date=date, source=source, blocks=blocks) for title, blocks in stories]
-    item = Item(title=str(msg.get("subject", "")) or None, body="", date=date, source=source)
+        return [Item(title=title, body="", date=date, url=url, source=source, blocks=blocks)
+                for title, blocks in stories]
+    item = Item(title=str(msg.get("subject", "")) or None, body="", date=date, url=url, source=source)
     if html is not None:
         item.blocks = main_blocks(unwrap_layout_tables(html.get_content()))
     elif plain is not None:
@@ -64,6 +70,23 @@ def _items(raw: str) -> list[Item]:
 
 
 _HR = re.compile(r"<hr\b[^>]*>", re.I)
+_WEB_COPY = re.compile(r"\b(?:view|read|open)\b.{0,20}\b(?:browser|online|web)\b|\bweb version\b", re.I)
+
+
+def _web_copy(msg, html: str) -> str | None:
+    """The address of the newsletter's copy on the web: its Archived-At header (RFC 5064), else the link
+    of the body's "View in browser" / "Read online" line."""
+    archived = str(msg.get("archived-at", "")).strip().strip("<>")
+    if archived:
+        return archived
+    try:
+        links = lxml.html.fromstring(html).iter("a") if html.strip() else []
+    except (ValueError, lxml.etree.LxmlError):  # a body lxml cannot read has no link to find either
+        return None
+    for link in links:
+        if _WEB_COPY.search(link.text_content()) and link.get("href"):
+            return link.get("href")
+    return None
 
 
 def _rules_as_lines(html: str) -> str:

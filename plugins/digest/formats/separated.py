@@ -171,7 +171,7 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
 def stories_of(lines: list[str]) -> list[tuple[str | None, list[Block]]]:
     """The (title, blocks) of each story of text whose stories stand between separators; [] when it
     has no such stories. For text inside another format (an e-mail's body)."""
-    return [(a.title, a.blocks) for a in parse(Dump("", "\n".join(lines), 0.0), "UTC").articles]
+    return [(a.title, a.blocks) for a in parse(Dump("", "\n".join(lines)), "UTC").articles]
 
 
 def _stated(lines: list[str], i: int, tz: str):
