@@ -24,6 +24,7 @@ function loadPagefind() {
 // Each part is tagged with a `part` filter of its name, so that a search can be confined to one part.
 async function openParts() {
   const names = await (await fetch(new URL("pagefind/parts.json", root))).json();
+  if (!names.length) return { runtime: null, names }; // a site with no story yet
   const base = root.pathname;
   const [newest, ...older] = names;
   const runtime = await import(new URL(`pagefind/${newest}/pagefind.js`, root).href);
@@ -39,9 +40,10 @@ async function openParts() {
 // the months; one search per part, concatenated in parts.json's order (newest first), keeps the dates'.
 async function find(term, chosen) {
   const { runtime, names } = await loadPagefind();
+  if (!runtime) return [];
   if (term) return (await runtime.search(term, { filters: chosen })).results;
-  const sorted = { sort: { date: "desc" } };
-  const perPart = await Promise.all(names.map((part) => runtime.search(null, { filters: { ...chosen, part }, ...sorted })));
+  const perPart = await Promise.all(names.map((part) =>
+    runtime.search(null, { filters: { ...chosen, part }, sort: { date: "desc" } })));
   return perPart.flatMap((found) => found.results);
 }
 
