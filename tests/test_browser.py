@@ -17,7 +17,7 @@ import os
 import re
 import socket
 import threading
-from collections import deque
+from collections import Counter, deque
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -202,6 +202,100 @@ def test_search_finds_a_story_and_a_topic_filter_narrows_it(browser, seed_site):
     # the result links lead to the story, under the sub-path
     page.locator("#search-results h2 a", has_text=post["Title"]).click()
     assert page.url == f"{seed_site['base']}stories/{post['Slug']}/"
+    assert page.problems == []
+    page.context.close()
+
+
+# ---- the search page: one Pagefind runtime for every monthly part, no layout shift --------------------
+
+def _runtime_requests(urls: list[str]) -> dict[str, int]:
+    """How many times Pagefind's runtime files were asked for: its script, its worker, its WebAssembly."""
+    names = [urlsplit(url).path.rsplit("/", 1)[-1] for url in urls]
+    return {"pagefind.js": names.count("pagefind.js"), "pagefind-worker.js": names.count("pagefind-worker.js"),
+            "wasm": sum(name.startswith("wasm.") for name in names)}
+
+
+def _entries_asked(urls: list[str]) -> list[str]:
+    """The monthly parts whose index the page opened (each part's pagefind-entry.json)."""
+    return sorted(urlsplit(url).path.split("/")[-2] for url in urls if "/pagefind-entry.json" in url)
+
+
+@pytest.mark.parametrize("which", ["sample_site", "seed_site"])
+def test_queries_load_pagefind_once_however_many_monthly_parts(browser, request, which):
+    """The sample site at the root (two months) and the seeds under /news/ (several): one runtime, every
+    part's index merged into it; a second query loads no runtime again."""
+    built = request.getfixturevalue(which)
+    parts = json.loads((built["site"] / "output" / "pagefind" / "parts.json").read_text())
+    assert len(parts) >= 2, parts
+    _, word, topic = _search_case(posts_of(built["site"]))
+    page = open_page(browser)
+    urls = []
+    page.context.on("request", lambda r: urls.append(r.url))  # the context's: the worker's requests too
+    page.goto(f"{built['base']}search/?q={word}")
+    wait_for_answer(page)
+    assert _runtime_requests(urls) == {"pagefind.js": 1, "pagefind-worker.js": 1, "wasm": 1}, urls
+    assert _entries_asked(urls) == sorted(parts)
+    page.select_option("select[name=topic]", topic)
+    page.wait_for_url(re.compile(rf"topic={topic}"))
+    wait_for_answer(page)
+    assert _runtime_requests(urls) == {"pagefind.js": 1, "pagefind-worker.js": 1, "wasm": 1}, urls
+    assert page.problems == []
+    page.context.close()
+
+
+def test_a_topic_spanning_months_lists_its_stories_newest_first(browser, sample_site):
+    """A filter alone: the merged parts give every story of the topic, months interleaved by date."""
+    posts = posts_of(sample_site["site"])
+    months = lambda topic: {p["Date"][:7] for p in posts if topic in p["topics"]}  # noqa: E731
+    topic = max({t for p in posts for t in p["topics"] if len(months(t)) >= 2},
+                key=lambda t: sum(t in p["topics"] for p in posts))
+    expected = sorted((p for p in posts if topic in p["topics"]), key=lambda p: p["Date"], reverse=True)
+    page = open_page(browser)
+    page.goto(f"{sample_site['base']}search/?topic={topic}")
+    wait_for_answer(page)
+    assert _result_titles(page) == [p["Title"] for p in expected][:20]
+    assert page.problems == []
+    page.context.close()
+
+
+def test_search_on_a_site_with_no_story_yet_finds_none(browser, serve, tmp_path):
+    """No monthly part at all (parts.json is empty): the page answers, and loads no runtime."""
+    site = copy_site(tmp_path / "site")
+    (tmp_path / "dumps").mkdir()
+    proc = build(site, tmp_path / "dumps", ALLOW_SHRINK="1")
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    page = open_page(browser)
+    page.goto(serve(site / "output") + "search/?q=market")
+    page.wait_for_function("document.querySelector('#search-status').textContent === 'No story matches.'")
+    assert page.problems == []
+    page.context.close()
+
+
+# Every layout shift, from the page's start (buffered), summed: stricter than CLS, which forgives the
+# shifts of the half second after a key press (results can arrive within it).
+LAYOUT_SHIFT_OBSERVER = """window.__shift = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) window.__shift += e.value; })
+  .observe({type: "layout-shift", buffered: true});"""
+LAYOUT_SHIFT = "() => new Promise(done => requestAnimationFrame(() => setTimeout(() => done(window.__shift), 200)))"
+
+
+def _common_word(posts: list[dict]) -> str:
+    """The longer word most stories share: a query with many results, more than a screen of them."""
+    counts = Counter(w for p in posts for w in set(re.findall(r"[a-z]{5,}", (p["Title"] + " " + p["body"]).lower())))
+    return max(counts, key=lambda w: (counts[w], w))
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_results_arriving_shift_nothing(browser, sample_site, width):
+    word = _common_word(posts_of(sample_site["site"]))
+    page = open_page(browser, viewport={"width": width, "height": 800})
+    page.add_init_script(LAYOUT_SHIFT_OBSERVER)
+    page.goto(f"{sample_site['base']}search/")
+    page.wait_for_function("document.querySelector('#search-status').textContent.startsWith('Type')")
+    page.locator("#q").press_sequentially(word, delay=60)
+    wait_for_answer(page)
+    assert page.evaluate("document.documentElement.scrollHeight > innerHeight"), "too few results to scroll"
+    assert page.evaluate(LAYOUT_SHIFT) < 0.05
     assert page.problems == []
     page.context.close()
 

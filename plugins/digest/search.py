@@ -3,7 +3,8 @@
 Only story pages are indexed (the article template marks its body with data-pagefind-body); their topic
 and asset chips become the `topic` and `asset` filters and their date the `date` sort. The index is split
 into parts, one per month of stories (output/pagefind/<yyyy-mm>/, listed newest first in
-output/pagefind/parts.json), which the theme's search page queries together. Why: Pagefind holds a whole
+output/pagefind/parts.json); the theme's search page loads Pagefind's runtime from the newest part alone
+and merges the others into it as indexes (every part holds the same runtime). Why: Pagefind holds a whole
 index in memory while it builds it (1.46 GB for 9,500 pages) and can only rebuild it whole; a month's part
 stays small, and a new dump re-indexes only the months whose stories changed. Each part is kept in the
 cache folder, keyed by the indexed part of its pages, and reused when they did not change.

@@ -1,7 +1,8 @@
 // Search page: queries the Pagefind index written by `make html`, filters by topic and asset, keeps the
 // query in the address bar. The index comes in monthly parts (output/pagefind/<yyyy-mm>/, listed newest
-// first in parts.json): each is its own Pagefind instance; a search asks them all and merges the results
-// (by relevance, or newest first when only filters are set). The only script of the site.
+// first in parts.json). Pagefind's runtime (its script, worker and WebAssembly) is loaded once, from the
+// newest part, and the other parts are merged into that one instance as indexes: every part ships the
+// same runtime, and loading it per part cost a copy per month. The only script of the site.
 const form = document.getElementById("search");
 const input = form.elements.q;
 const status = document.getElementById("search-status");
@@ -10,21 +11,40 @@ const PAGE = 20;
 
 // The site root as an absolute URL: SITEURL may be absolute (published) or relative (local preview).
 const root = new URL(form.dataset.root, location.href);
-let parts;
+let pagefind;
 let shown = [];
 let generation = 0;
 
-async function loadParts() {
-  if (!parts) {
-    const names = await (await fetch(new URL("pagefind/parts.json", root))).json();
-    parts = await Promise.all(names.map(async (name) => {
-      const part = await import(new URL(`pagefind/${name}/pagefind.js`, root).href);
-      await part.options({ baseUrl: root.pathname });
-      await part.init();
-      return part;
-    }));
-  }
-  return parts;
+// One promise, made on the first query: a second query while it loads waits for the same runtime.
+function loadPagefind() {
+  pagefind ??= openParts();
+  return pagefind;
+}
+
+// Each part is tagged with a `part` filter of its name, so that a search can be confined to one part.
+async function openParts() {
+  const names = await (await fetch(new URL("pagefind/parts.json", root))).json();
+  if (!names.length) return { runtime: null, names }; // a site with no story yet
+  const base = root.pathname;
+  const [newest, ...older] = names;
+  const runtime = await import(new URL(`pagefind/${newest}/pagefind.js`, root).href);
+  await runtime.options({ baseUrl: base, mergeFilter: { part: newest } });
+  await runtime.init();
+  await Promise.all(older.map((name) => runtime.mergeIndex(new URL(`pagefind/${name}/`, root).pathname,
+    { baseUrl: base, mergeFilter: { part: name } })));
+  return { runtime, names };
+}
+
+// Words: one search over the merged parts, by relevance. Filters alone: newest first. Pagefind scores a
+// sorted search by a page's rank within its own part and merges parts by score, which would interleave
+// the months; one search per part, concatenated in parts.json's order (newest first), keeps the dates'.
+async function find(term, chosen) {
+  const { runtime, names } = await loadPagefind();
+  if (!runtime) return [];
+  if (term) return (await runtime.search(term, { filters: chosen })).results;
+  const perPart = await Promise.all(names.map((part) =>
+    runtime.search(null, { filters: { ...chosen, part }, sort: { date: "desc" } })));
+  return perPart.flatMap((found) => found.results);
 }
 
 function filters() {
@@ -71,21 +91,29 @@ function resultItem(data) {
   return li;
 }
 
-async function showMore() {
+function moreItem() {
+  const li = document.createElement("li");
+  li.id = "search-more";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = `Show ${Math.min(PAGE, shown.length)} more`;
+  button.addEventListener("click", showMore);
+  li.append(button);
+  return li;
+}
+
+// The next batch of results as list items (their excerpts load first), then "Show more" while any are left.
+async function nextItems() {
   const batch = shown.splice(0, PAGE);
-  const datas = await Promise.all(batch.map((r) => r.data()));
+  const items = (await Promise.all(batch.map((r) => r.data()))).map(resultItem);
+  if (shown.length) items.push(moreItem());
+  return items;
+}
+
+async function showMore() {
+  const items = await nextItems();
   document.getElementById("search-more")?.remove();
-  list.append(...datas.map(resultItem));
-  if (shown.length) {
-    const li = document.createElement("li");
-    li.id = "search-more";
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = `Show ${Math.min(PAGE, shown.length)} more`;
-    button.addEventListener("click", showMore);
-    li.append(button);
-    list.append(li);
-  }
+  list.append(...items);
 }
 
 async function run() {
@@ -103,16 +131,16 @@ async function run() {
     return;
   }
   status.textContent = "Searching…";
-  const options = term ? { filters: chosen } : { filters: chosen, sort: { date: "desc" } };
-  const found = await Promise.all((await loadParts()).map((part) => part.search(term || null, options)));
+  const found = await find(term, chosen);
   if (mine !== generation) return; // a newer query is under way
-  // parts are months, newest first: concatenated, date-sorted lists stay newest first
-  shown = found.flatMap((search) => search.results);
-  if (term) shown.sort((a, b) => b.score - a.score);
-  const n = shown.length;
+  shown = found;
+  const n = found.length;
+  const items = await nextItems();
+  if (mine !== generation) return;
+  // the old results stay until the new ones are ready: the list never empties in between, so what
+  // follows it does not jump up and down again
   status.textContent = n ? `${n} ${n === 1 ? "story" : "stories"} found.` : "No story matches.";
-  list.replaceChildren();
-  await showMore();
+  list.replaceChildren(...items);
 }
 
 let timer;
