@@ -89,8 +89,8 @@ def run_make(site_dir: Path, *args: str, **kwargs) -> subprocess.CompletedProces
 
 
 def own_lines(stderr: str) -> list[str]:
-    """stderr without make's own closing "make: *** [...] Error N" line."""
-    return [line for line in stderr.splitlines() if not re.fullmatch(r"make: \*\*\* \[.*\] Error \d+", line)]
+    """stderr without make's own closing "make: *** [...] Error N" line ("make[1]: ..." under `make test`)."""
+    return [line for line in stderr.splitlines() if not re.fullmatch(r"make(\[\d+\])?: \*\*\* \[.*\] Error \d+", line)]
 
 
 @pytest.fixture

@@ -114,25 +114,29 @@ def repeated_lines(texts: list[str], kept: list[int]) -> set[int]:
 
 def headline(texts: list[str], kept: list[int], script: str | None) -> int | None:
     """The headline: a title-like line in the dominant script just above the article or among its first
-    lines (followed by prose), sharing the most words with the article's opening."""
+    lines (followed by prose), sharing the most words with the article's opening. One that follows a
+    paragraph is taken only when there is no other: it is more often a caption or a subheading (taking
+    it drops the opening as page furniture) than the headline below a channel's blurb."""
     first = kept[0]
     candidates = list(range(max(0, first - HEADER_LINES), first)) + kept[:HEAD_KEPT]
-    best, best_score = None, 0.0
-    for k in candidates:
-        text = clean_title(texts[k]) or ""
-        if k in kept and (not _prose_follows(texts, kept, k) or _prose_precedes(texts, kept, k)):
-            continue
-        if not looks_like_title(text, max_words=30) or foreign_share(text, script) > 0.3:
-            continue
-        if parse_date_line(text) or word_count(text) < 3:
-            continue
-        words = [w for w in fold(text).split() if len(w) > 3]
-        opening = {w for j in kept[:12] if j != k for w in fold(texts[j]).split()}
-        shared = sum(w in opening for w in words) / max(1, len(words))
-        score = 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(first - k)
-        if score > best_score:
-            best, best_score = k, score
-    return best
+    scored = [(k, _headline_score(texts, kept, k, script)) for k in candidates]
+    scored = [(k, score) for k, score in scored if score is not None]
+    early = [(k, score) for k, score in scored if k not in kept or not _prose_precedes(texts, kept, k)]
+    return max(early or scored, key=lambda ks: ks[1], default=(None, 0.0))[0]
+
+
+def _headline_score(texts: list[str], kept: list[int], k: int, script: str | None) -> float | None:
+    text = clean_title(texts[k]) or ""
+    if k in kept and not _prose_follows(texts, kept, k):
+        return None
+    if not looks_like_title(text, max_words=30) or foreign_share(text, script) > 0.3:
+        return None
+    if parse_date_line(text) or word_count(text) < 3:
+        return None
+    words = [w for w in fold(text).split() if len(w) > 3]
+    opening = {w for j in kept[:12] if j != k for w in fold(texts[j]).split()}
+    shared = sum(w in opening for w in words) / max(1, len(words))
+    return 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(kept[0] - k)
 
 
 def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
@@ -141,8 +145,6 @@ def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
 
 
 def _prose_precedes(texts: list[str], kept: list[int], k: int) -> bool:
-    """A paragraph of the article above the line: then it is a caption or a subheading, not the headline
-    (taking it would drop the article's opening as page furniture)."""
     return any(_is_prose(texts[j]) for j in kept if j < k)
 
 
