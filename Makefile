@@ -88,19 +88,19 @@ test: $(VENV)/.installed $(if $(shell command -v npm),$(AXE))
 bench: $(VENV)/.installed
 	$(BIN)/python tests/bench.py
 
-# The line model that reads page copies (plugins/digest/lines/): cross-validated by site, then written.
-# The default sets are the shipped model's (plugins/digest/lines/PROVENANCE.md); they need ../shared.
+# The line model that reads page copies (plugins/digest/ingest/lines/): cross-validated by site, then written.
+# The default sets are the shipped model's (plugins/digest/ingest/lines/PROVENANCE.md); they need ../shared.
 TRAIN_SETS ?= bodies snippets
 train: $(VENV)/.installed
-	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.lines.train $(TRAIN_SETS) --folds 5 \
-		--out plugins/digest/lines/line-model.json
+	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.ingest.lines.train $(TRAIN_SETS) --folds 5 \
+		--out plugins/digest/ingest/lines/line-model.json
 
 regenerate: $(VENV)/.installed
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-# digest/serve.py binds the port before anything else starts: a taken port fails at once, in one line
+# digest/site/serve.py binds the port before anything else starts: a taken port fails at once, in one line
 # (`pelican --listen` logs it and exits 0). devserver serves while `pelican -r` rebuilds beside it.
-SERVE = PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.serve "$(OUTPUTDIR)" --bind "$(SERVER)" --port "$(PORT)"
+SERVE = PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.site.serve "$(OUTPUTDIR)" --bind "$(SERVER)" --port "$(PORT)"
 
 serve: $(VENV)/.installed
 	$(SERVE)
@@ -108,10 +108,10 @@ serve: $(VENV)/.installed
 devserver: $(VENV)/.installed
 	$(SERVE) -- $(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
-# digest/publish.py: check output/ for SITEURL and the remote, then push it (or, with --dry-run, say
-# what it would push). digest/remote.py checks the remote alone: a name, a URL or a path, as git takes.
+# digest/publish/push.py: check output/ for SITEURL and the remote, then push it (or, with --dry-run, say
+# what it would push). digest/publish/remote.py checks the remote alone: a name, a URL or a path, as git takes.
 NEED_SITEURL = @case "$(SITEURL)" in http://?*|https://?*) ;; *) echo 'make $@ needs SITEURL=https://... (the address the site is served from, e.g. https://user.github.io/repo)' >&2; exit 2;; esac
-NEED_REMOTE = @PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.remote "$(GITHUB_PAGES_REMOTE)"
+NEED_REMOTE = @PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.publish.remote "$(GITHUB_PAGES_REMOTE)"
 PUBLISH = PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.publish "$(OUTPUTDIR)" --settings "$(CONFFILE)" \
 	--remote "$(GITHUB_PAGES_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)" --message "$(MESSAGE)" \
 	$(if $(filter 1,$(ALLOW_INGEST_ERRORS)),--allow-ingest-errors)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, build, copy_site, read_post
-from digest.sitecheck import broken_links
+from digest.site.sitecheck import broken_links
 
 SAMPLES = ROOT / "content" / "dumps"
 

@@ -7,9 +7,9 @@ import shutil
 import pytest
 from conftest import ROOT
 
-import digest.ingest as ingest_module
-from digest.ingest import ingest
-from digest.tagging import taxonomy_at
+import digest.ingest.pipeline as ingest_module
+from digest.ingest.pipeline import ingest
+from digest.ingest.tagging import taxonomy_at
 from test_ingest import digest_of
 
 SAMPLES = ROOT / "content" / "dumps"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest import clean as C
-from digest.model import BOILERPLATE, CAPTION, DUPLICATE, Article, Block
+from digest.ingest import clean as C
+from digest.ingest.model import BOILERPLATE, CAPTION, DUPLICATE, Article, Block
 
 STORY = ("The regulator fined the exchange $4 million for failing to monitor suspicious transfers. "
          "The exchange said it had already upgraded its compliance systems and would not appeal.")

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 import pytest
 from conftest import ROOT, read_post, run_cli
 
-from digest.dedup import dedup
-from digest.ingest import ingest
-from digest.model import Article, Block
+from digest.ingest.dedup import dedup
+from digest.ingest.model import Article, Block
+from digest.ingest.pipeline import ingest
 
 WIRE = [
     "Hackers drained about $48 million from a cross-chain bridge on Sunday after exploiting a flaw in the "

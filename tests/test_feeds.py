@@ -226,7 +226,7 @@ def test_no_two_entries_of_a_feed_share_updated_and_ids_are_the_storys(which, re
 
 
 def test_a_story_keeps_its_date_when_another_arrives_on_its_day(dumps, tmp_path):
-    from digest.ingest import ingest
+    from digest.ingest.pipeline import ingest
 
     first = ("The harbour board approved a second container berth on Tuesday after a long review. Work starts "
              "in the spring and the berth should open within two years, the board said.\n")
@@ -291,7 +291,7 @@ def full_build(tmp_path_factory):
 @pytest.mark.parametrize("mode", ["excerpt", "full"])
 def test_pages_and_feeds_show_the_excerpt_or_the_whole_story(mode, request):
     import markdown
-    from digest.credit import EXCERPT_WORDS
+    from digest.site.credit import EXCERPT_WORDS
 
     site = request.getfixturevalue("fresh_checkout")[0] if mode == "excerpt" else request.getfixturevalue("full_build")
     atom = {e["link"]: e for e in entries(site / "output" / "feeds" / "all.atom.xml")}

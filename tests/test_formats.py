@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import read_post
 
-from digest.detect import detect
-from digest.dumps import read_dump
-from digest.ingest import ingest
+from digest.ingest.detect import detect
+from digest.ingest.dumps import read_dump
+from digest.ingest.pipeline import ingest
 
 BODY_A = ("Port operators reported record container volumes in February as shipping lines returned to the "
           "main canal route. Freight rates fell for the fourth week in a row. Analysts expect volumes to stay "

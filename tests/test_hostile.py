@@ -16,9 +16,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, read_post
 from hostile import HOSTILE_MARKERS, write_corpus
 
-from digest.ingest import describe, ingest
-from digest.model import DROP_REASONS
-from digest.tagging import taxonomy_at
+from digest.ingest.model import DROP_REASONS
+from digest.ingest.pipeline import describe, ingest
+from digest.ingest.tagging import taxonomy_at
 
 TAXONOMY = ROOT / "content" / "taxonomy.toml"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, read_post, run_cli
 
-from digest.ingest import ingest
-from digest.model import DROP_REASONS
+from digest.ingest.model import DROP_REASONS
+from digest.ingest.pipeline import ingest
 
 SAMPLES = ROOT / "content" / "dumps"
 

@@ -140,7 +140,7 @@ def test_a_creator_page_with_a_foreign_ui_gives_one_post_per_post(dumps):
 
 
 def test_dumps_in_cp1251_and_shift_jis_are_read_as_their_text():
-    from digest.dumps import decode
+    from digest.ingest.dumps import decode
     russian = ("Центральный банк сохранил ключевую ставку на прежнем уровне и пообещал следить за ценами. "
                "Аналитики ожидали такого решения после замедления инфляции в последние месяцы.")
     japanese = "日本銀行は金利を据え置いた。市場関係者の多くはこの決定を予想していた。物価の上昇は緩やかになっている。"
@@ -149,7 +149,7 @@ def test_dumps_in_cp1251_and_shift_jis_are_read_as_their_text():
 
 
 def test_markup_is_never_part_of_a_title(dumps):
-    from digest.titles import clean_title
+    from digest.ingest.titles import clean_title
     assert clean_title('<script>alert("x")</script>Council approves park') == "Council approves park"
     assert clean_title("[Council approves park](https://example.org/park)") == "Council approves park"
     assert clean_title("**Council** approves <b>park</b> &amp; market https://t.co/abc") == \
@@ -197,8 +197,8 @@ def test_a_page_in_another_language_keeps_its_date_and_says_its_language(dumps):
 
 
 def test_a_headline_byline_date_layout_keeps_its_headline():
-    from digest.dumps import Dump
-    from digest.formats import plain_article
+    from digest.ingest.dumps import Dump
+    from digest.ingest.formats import plain_article
     lines = ["Council turns old freight yard into a riverside park", "By Dana Whitfield", "March 4, 2026", "",
              *[p for paragraph in STORY for p in (paragraph, "")]]
     result = plain_article.parse(Dump("story.txt", "\n".join(lines)), "UTC")
@@ -244,7 +244,7 @@ def test_an_email_digest_gives_one_post_per_item(dumps):
 def test_an_undated_story_keeps_the_date_it_was_first_seen(dumps, tmp_path):
     """Neither a touched file nor a later build moves it; a story new to the digest is dated by its build."""
     import os
-    from digest.ingest import ingest
+    from digest.ingest.pipeline import ingest
     folder = dumps("undated.txt", "\n\n".join(STORY))
     seen, posts = tmp_path / "first-seen.json", tmp_path / "posts"
     dates = []

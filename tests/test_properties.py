@@ -12,9 +12,9 @@ from conftest import ROOT, read_post
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.ingest import ingest
-from digest.model import DROP_REASONS
-from digest.tagging import taxonomy_at
+from digest.ingest.model import DROP_REASONS
+from digest.ingest.pipeline import ingest
+from digest.ingest.tagging import taxonomy_at
 
 TAXONOMY = taxonomy_at(ROOT / "content" / "taxonomy.toml")
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

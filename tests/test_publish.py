@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_make_site, own_lines, run_make
-from digest.sitecheck import broken_links
+from digest.site.sitecheck import broken_links
 
 SAMPLES = ROOT / "content" / "dumps"
 SITEURL = "https://user.github.io/digest"
@@ -220,7 +220,7 @@ def test_the_publish_step_itself_checks_the_remote_in_a_dry_run(repo, tmp_path):
 @pytest.mark.parametrize("url", ["git@github.invalid:user/repo.git", "https://github.invalid/user/repo.git"])
 def test_ssh_and_https_addresses_are_taken_as_remotes(repo, monkeypatch, url):
     """Not refused as unknown remote names: git is asked, and its reason (no such host) is the message."""
-    from digest.remote import RemoteError, reachable
+    from digest.publish.remote import RemoteError, reachable
 
     monkeypatch.chdir(repo["site"])
     with pytest.raises(RemoteError) as refused:
@@ -271,7 +271,7 @@ def test_make_check_refuses_a_build_made_for_another_address(repo):
 
 
 def test_sitecheck_names_each_kind_of_problem(tmp_path):
-    from digest.sitecheck import problems
+    from digest.site.sitecheck import problems
 
     out = tmp_path / "output"
     (out / "stories" / "a").mkdir(parents=True)

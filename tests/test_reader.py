@@ -10,9 +10,9 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from digest.ingest import ingest
-from digest.reader import PostReader, plain_html, split_header
-from digest.tagging import taxonomy_at
+from digest.ingest.pipeline import ingest
+from digest.ingest.tagging import taxonomy_at
+from digest.site.reader import PostReader, plain_html, split_header
 
 
 CONVERTER = Markdown(**read_settings(str(ROOT / "pelican.conf.py"))["MARKDOWN"])
@@ -88,7 +88,7 @@ def test_plain_html_is_what_markdown_makes(blocks):
 @settings(max_examples=200, deadline=None)
 def test_plain_html_takes_ordinary_prose(words):
     """The fast way is taken for ordinary sentences, as escape() writes them into posts."""
-    from digest.posts import escape
+    from digest.ingest.posts import escape
 
     text = escape(" ".join(words).strip()) or "x"
     fast = plain_html(text + "\n")

@@ -17,9 +17,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_SITEURL, build, copy_site, read_post
 from test_browser import SCREENSHOTS, _missing, browser  # noqa: F401 (a fixture)
 
-from digest import seo
-from digest.seo import png_size
-from digest.sitecheck import bad_sitemaps
+from digest.site import seo
+from digest.site.seo import png_size
+from digest.site.sitecheck import bad_sitemaps
 
 SAMPLE_SITEURL = "https://example.org/digest"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

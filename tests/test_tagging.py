@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 import pytest
 from conftest import ROOT, need_shared, run_cli
 
-from digest.model import Article, Block
-from digest.tagging import TaxonomyError, tag, taxonomy_at
-from digest.tagging.taxonomy import load_taxonomy
+from digest.ingest.model import Article, Block
+from digest.ingest.tagging import TaxonomyError, tag, taxonomy_at
+from digest.ingest.tagging.taxonomy import load_taxonomy
 
 TAXONOMY = taxonomy_at(ROOT / "content" / "taxonomy.toml")
 

@@ -65,7 +65,7 @@ def test_fewer_than_half_the_stories_is_refused_too(make_site, tmp_path):
 
 
 def test_what_counts_as_shrinking():
-    from digest.shrink import shrinks
+    from digest.ingest.shrink import shrinks
 
     assert shrinks(17, 0) and shrinks(17, 8) and shrinks(1, 0)
     assert not shrinks(17, 9) and not shrinks(10, 5) and not shrinks(3, 40)  # half is not fewer than half

@@ -17,16 +17,16 @@ def register() -> None:
 
     from pelican import signals
 
-    from .ingest import GC_THRESHOLD
+    from .ingest.pipeline import GC_THRESHOLD
 
     # A build makes millions of objects that live to its end (articles, their metadata and HTML); with
     # Python's default threshold the collector walks them all again and again (~15% of a rebuild).
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
-    from .glue import (browse_generator, check_settings, excerpt_story, finish_build, link_articles, note_written,
+    from .site.glue import (browse_generator, check_settings, excerpt_story, finish_build, link_articles, note_written,
                        run_ingest, story_page_writer)
-    from .reader import add_reader
-    from .sanitize import sanitize_content
+    from .site.reader import add_reader
+    from .site.sanitize import sanitize_content
 
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(add_reader)

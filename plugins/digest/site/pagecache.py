@@ -15,7 +15,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from .cache import code_version, read_pickle, write_pickle
+from ..ingest.cache import code_version, read_pickle, write_pickle
 from .seo import SHARE_IMAGE
 
 FILE_NAME = "story-pages.pickle"

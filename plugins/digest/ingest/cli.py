@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 from .dumps import folder_problem
-from .ingest import describe, ingest
+from .pipeline import describe, ingest
 from .shrink import ShrinkRefused
 from .tagging import TaxonomyError, taxonomy_at
 from .workers import default_jobs
 
-DEFAULT_TAXONOMY = Path(__file__).resolve().parents[2] / "content" / "taxonomy.toml"
+DEFAULT_TAXONOMY = Path(__file__).resolve().parents[3] / "content" / "taxonomy.toml"
 
 
 def usage_error(reason: str) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from .firstseen import FIRST_SEEN
+from ..ingest.firstseen import FIRST_SEEN
 
 SITEMAP = "sitemap.xml"
 NEWS_SITEMAP = "news-sitemap.xml"

@@ -13,12 +13,12 @@ from datetime import datetime
 from pathlib import Path
 
 from . import browse, credit, feeds, pagecache, prune, search, seo
-from .dumps import folder_problem
-from .firstseen import FIRST_SEEN
-from .ingest import describe, ingest, unchanged
-from .shrink import ShrinkRefused
-from .tagging import TaxonomyError, taxonomy_at
-from .workers import default_jobs
+from ..ingest.dumps import folder_problem
+from ..ingest.firstseen import FIRST_SEEN
+from ..ingest.pipeline import describe, ingest, unchanged
+from ..ingest.shrink import ShrinkRefused
+from ..ingest.tagging import TaxonomyError, taxonomy_at
+from ..ingest.workers import default_jobs
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ def ingest_in_child(*args):
     posts, so the build's peak is the larger of the two, not their sum."""
     # The child finds this package on the plugin path (Pelican imports it from there, not from sys.path).
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=site.addsitedir,
-                             initargs=(str(Path(__file__).resolve().parent.parent),)) as child:
+                             initargs=(str(Path(__file__).resolve().parents[2]),)) as child:
         return child.submit(ingest_with, *args).result()
 
 

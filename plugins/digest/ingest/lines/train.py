@@ -1,6 +1,6 @@
 """Train the line model: which lines of a copied page are its article.
 
-    python -m digest.lines.train SET [SET ...] [--out FILE] [--folds 5] [--eval SET ...]
+    python -m digest.ingest.lines.train SET [SET ...] [--out FILE] [--folds 5] [--eval SET ...]
 
 A SET is a folder holding `copies/<id>.txt` (a page as a reader's browser copies it, made by
 ../shared/tools/copy_pages.py) and `truth.json` ({id: {"articleBody": ..., "url": ...}}, or snippet lists
@@ -28,7 +28,7 @@ from ..text import fold
 from .features import NAMES, features
 from .model import context_features
 
-SHARED = Path(__file__).resolve().parents[4] / "shared" / "bench"
+SHARED = Path(__file__).resolve().parents[5] / "shared" / "bench"  # ../shared beside the project
 NAMED_SETS = {"bodies": (SHARED / "page-copies" / "copies", SHARED / "article-extraction" / "ground-truth.json"),
               "snippets": (SHARED / "page-copies-snippets" / "copies", SHARED / "page-copies-snippets" / "truth.json")}
 PARAMS = dict(objective="binary", learning_rate=0.05, num_leaves=15, min_data_in_leaf=20, feature_fraction=0.8,
@@ -234,7 +234,7 @@ def _score_fold(name: str, f: int, folds: int, model: Path, work: Path) -> tuple
     (work / "copies").mkdir(parents=True)
     for path in held:
         shutil.copy(path, work / "copies")
-    plugins = Path(__file__).resolve().parents[2]
+    plugins = Path(__file__).resolve().parents[3]
     out = subprocess.run([sys.executable, str(SHARED.parent / "tools" / "score_pages.py"), "--copies",
                           str(work / "copies"), "--truth", str(truth), "--keep", str(work / "run"), "--ingest",
                           f"{sys.executable} -m digest {{dumps}} {{posts}} > /dev/null"],
@@ -247,7 +247,7 @@ def _score_fold(name: str, f: int, folds: int, model: Path, work: Path) -> tuple
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m digest.lines.train", description=__doc__,
+    ap = argparse.ArgumentParser(prog="python -m digest.ingest.lines.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sets", nargs="+", help="training sets: bodies, snippets, or folders with copies/ and truth.json")
     ap.add_argument("--out", type=Path, help="write the trained model here")

@@ -1,7 +1,7 @@
 """`make serve` and `make devserver`: serve the built site locally, and for devserver rebuild it on every
 change too.
 
-    python -m digest.serve OUTPUT --bind 127.0.0.1 --port 8000 [-- REBUILD COMMAND...]
+    python -m digest.site.serve OUTPUT --bind 127.0.0.1 --port 8000 [-- REBUILD COMMAND...]
 
 Pelican's own `pelican --listen` logs "Could not listen on port" and exits with status 0 when the port is
 taken (with --autoreload it goes on rebuilding a site nobody can see). Here the port is bound first and
@@ -53,7 +53,7 @@ def serve(server) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     cut = argv.index("--") if "--" in argv else len(argv)
-    ap = argparse.ArgumentParser(prog="python -m digest.serve", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m digest.site.serve", description=__doc__.split("\n\n")[0])
     ap.add_argument("output", type=Path, help="the built site")
     ap.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     ap.add_argument("--port", default="8000", help="port to listen on (default 8000; 0: any free port)")

@@ -58,7 +58,7 @@ def _load(path: Path):
     import lightgbm as lgb
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data["features"]) != NAMES or tuple(data["context"]) != CONTEXT_NAMES:
-        raise RuntimeError(f"{path} was trained on other features: retrain it (python -m digest.lines.train)")
+        raise RuntimeError(f"{path} was trained on other features: retrain it (python -m digest.ingest.lines.train)")
     return lgb.Booster(model_str=data["first"]), lgb.Booster(model_str=data["second"])
 
 

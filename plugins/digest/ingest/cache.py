@@ -24,7 +24,7 @@ FILE_NAME = "ingest-cache.pickle"
 def code_version() -> str:
     """A hash of the plugin's own source and trained models: results made by other code are not reused."""
     digest = hashlib.sha1()
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the whole plugin: the page cache (site/) keys by this too
     for path in sorted([*here.rglob("*.py"), *here.rglob("*.json")]):
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(model_file().read_bytes())  # DIGEST_LINE_MODEL may name another

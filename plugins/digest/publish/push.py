@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import sitecheck
+from ..site import sitecheck
 from .remote import Remote, RemoteError, reachable
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from .tagging import Taxonomy
+from ..ingest.tagging import Taxonomy
 
 KIND_NAMES = {"crypto": "Crypto assets", "stock": "Stocks and companies"}
 CHART_DAYS = 60

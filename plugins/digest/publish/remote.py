@@ -1,7 +1,7 @@
 """Where `make publish` pushes: a git remote's name, a URL (`git@host:user/repo.git`, `https://...`,
 `file:///path/repo.git`) or the path of a repository, as git itself accepts them.
 
-    python -m digest.remote REMOTE
+    python -m digest.publish.remote REMOTE
 
 checks that REMOTE can be pushed to from here (what `make publish` runs before it builds, so a wrong
 GITHUB_PAGES_REMOTE fails in seconds): exit 0 quietly, or one line on stderr and exit 2.
@@ -57,7 +57,7 @@ def first_reason(stderr: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
-        print("usage: python -m digest.remote REMOTE", file=sys.stderr)
+        print("usage: python -m digest.publish.remote REMOTE", file=sys.stderr)
         return 2
     try:
         reachable(argv[0])
