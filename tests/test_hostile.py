@@ -151,8 +151,9 @@ def make_site(dest: Path) -> Path:
 def make(site: Path, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("DUMPS", "SITEURL", "STRICT")}
     env["COLUMNS"] = "500"  # Pelican's log (rich) wraps messages to the terminal's width
-    return subprocess.run(["make", "--no-print-directory", "-C", str(site), *args], capture_output=True, text=True,
-                          env=env)
+    # -o: never reinstall the shared .venv, whatever the time of the linked requirements.txt
+    return subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed", "-C", str(site), *args],
+                          capture_output=True, text=True, env=env)
 
 
 @pytest.fixture(scope="module")

@@ -216,7 +216,7 @@ def test_the_publish_step_itself_checks_the_remote_in_a_dry_run(repo, tmp_path):
                                         f"'{gone}' does not appear to be a git repository"]
 
 
-@pytest.mark.skipif(shutil.which("ssh") is None, reason="needs an ssh client")
+@pytest.mark.skipif(shutil.which("ssh") is None, reason="needs an ssh client (apt-get install openssh-client)")
 @pytest.mark.parametrize("url", ["git@github.invalid:user/repo.git", "https://github.invalid/user/repo.git"])
 def test_ssh_and_https_addresses_are_taken_as_remotes(repo, monkeypatch, url):
     """Not refused as unknown remote names: git is asked, and its reason (no such host) is the message."""
@@ -260,7 +260,7 @@ def test_the_pages_workflow_builds_checks_uploads_and_deploys():
             assert re.search(rf"^{r.split()[1]}:", makefile, re.M)
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make (apt-get install make)")
 def test_make_check_refuses_a_build_made_for_another_address(repo):
     env = {**os.environ, "DUMPS": str(SAMPLES)}
     subprocess.run(["make", "-s", "-o", ".venv/.installed", "html", "SITEURL=https://elsewhere.example"],
