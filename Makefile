@@ -56,13 +56,19 @@ help:
 	@echo 'make publish   build for SITEURL=https://..., check it, push it to GitHub Pages [DRY_RUN=1 CNAME= GITHUB_PAGES_REMOTE= GITHUB_PAGES_BRANCH= MESSAGE=]'
 	@echo 'make check     check output/ as make publish would, push nothing (needs SITEURL=)'
 	@echo 'make clean     remove output/, the generated posts and cache/'
-	@echo 'make lock      re-resolve requirements.in into the pinned requirements.txt'
+	@echo 'make lock      re-resolve requirements.in and requirements-dev.in into the pinned requirements.txt and requirements-dev.txt'
 	@echo 'make share-image  draw theme/static/share.png (link previews) from theme/share-image/card.html in Chromium'
 
-# The virtual environment, rebuilt whenever the pinned requirements change.
+# The virtual environment, reinstalled whenever the pins change: what a build needs (requirements.txt), and
+# for the tests, the benchmark and the share image their tools too (requirements-dev.txt: pytest,
+# Hypothesis, Playwright...), so that `make html` (and the hourly Pages workflow) installs no test tool.
 $(VENV)/.installed: requirements.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 html: $(VENV)/.installed
@@ -82,10 +88,10 @@ $(AXE): tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error --ignore-scripts
 	touch $@
 
-test: $(VENV)/.installed $(if $(shell command -v npm),$(AXE))
+test: $(VENV)/.installed-dev $(if $(shell command -v npm),$(AXE))
 	$(BIN)/python -m pytest -q tests
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-dev
 	$(BIN)/python tests/bench.py
 
 # The line model that reads page copies (plugins/digest/ingest/lines/): cross-validated by site, then written.
@@ -131,15 +137,19 @@ check: $(VENV)/.installed
 	$(PUBLISH) --site-only
 
 # The theme's share image, drawn from its HTML in Chromium; the PNG is committed (builds need no browser).
-share-image: $(VENV)/.installed
+share-image: $(VENV)/.installed-dev
 	$(BIN)/python theme/share-image/make.py
 
 clean:
 	rm -rf "$(OUTPUTDIR)" content/posts cache __pycache__ .pytest_cache
 
+# requirements.txt pins what requirements.in needs; requirements-dev.txt what requirements-dev.in adds.
 lock:
 	rm -rf .lock-venv && $(PY) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check -r requirements.in
-	{ echo '# Every package pinned: generated from requirements.in by `make lock`. Do not edit by hand.'; \
+	{ echo '# Every package a build needs, pinned: generated from requirements.in by `make lock`. Do not edit by hand.'; \
 	  .lock-venv/bin/pip freeze; } > requirements.txt
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.in
+	{ echo '# What the tests and benchmarks add, pinned: generated from requirements-dev.in by `make lock`. Do not edit by hand.'; \
+	  echo '-r requirements.txt'; .lock-venv/bin/pip freeze | grep -vxFf requirements.txt; } > requirements-dev.txt
 	rm -rf .lock-venv

@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..settings import with_defaults
 from ..site import sitecheck
 from .remote import Remote, RemoteError, reachable
 
@@ -105,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from pelican.settings import read_settings
 
-    settings = read_settings(str(args.settings))
+    settings = with_defaults(read_settings(str(args.settings)))
     siteurl, cname = settings.get("SITEURL", ""), settings.get("DIGEST_CNAME", "")
     report = Path(settings["DIGEST_POSTS"]) / "ingest-report.json"
     found = sitecheck.problems(args.output, siteurl, report, args.allow_ingest_errors, cname)

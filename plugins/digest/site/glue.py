@@ -19,6 +19,7 @@ from ..ingest.pipeline import describe, ingest, unchanged
 from ..ingest.shrink import ShrinkRefused
 from ..ingest.tagging import TaxonomyError, taxonomy_at
 from ..ingest.workers import default_jobs
+from ..settings import problems, with_defaults
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +36,9 @@ class BuildStopped(SystemExit):
 
 def check_settings(pelican) -> None:
     """initialized: give the plugin's defaults to the settings pelican.conf.py leaves out, and stop at
-    once, in one line, on a value that makes no sense."""
-    settings = pelican.settings
-    settings.setdefault("DIGEST_CONTENT", credit.DEFAULT_MODE)
-    try:
-        credit.check_mode(settings["DIGEST_CONTENT"])
-    except ValueError as e:
-        raise BuildStopped(str(e)) from e
+    once, in one line, on a name or value that makes no sense (settings.py)."""
+    if found := problems(with_defaults(pelican.settings)):
+        raise BuildStopped("; ".join(found))
 
 
 def excerpt_story(content) -> None:
@@ -66,14 +63,14 @@ def run_ingest(generator) -> None:
     except TaxonomyError as e:
         raise BuildStopped(f"DIGEST_TAXONOMY: {e}") from e
     cache = _cache_folder(settings, "digest")
-    tz = settings.get("DIGEST_TIMEZONE") or settings.get("TIMEZONE") or "UTC"
+    tz = settings["DIGEST_TIMEZONE"] or "UTC"
     started = time.perf_counter()
     first_seen = Path(settings["DIGEST_FIRST_SEEN"]) if settings.get("DIGEST_FIRST_SEEN") else None
     result = unchanged(dumps, posts, tz, taxonomy, first_seen) if cache else None
     if result is None:
         try:
             result = ingest_in_child(dumps, posts, tz, Path(settings["DIGEST_TAXONOMY"]), cache, _jobs(settings),
-                                     first_seen, settings.get("DIGEST_ALLOW_SHRINK", False))
+                                     first_seen, settings["DIGEST_ALLOW_SHRINK"])
         except ShrinkRefused as e:
             raise BuildStopped(str(e)) from e
     generator.context["digest_found_assets"] = result.found_assets  # the context all generators share
@@ -83,7 +80,7 @@ def run_ingest(generator) -> None:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     for error in result.errors:
         log.warning("ingest: %s", error)
-    if settings.get("DIGEST_STRICT") and result.errors:
+    if settings["DIGEST_STRICT"] and result.errors:
         raise BuildStopped(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
 
 
@@ -146,7 +143,7 @@ def finish_build(pelican) -> None:
 
 def _jobs(settings) -> int:
     """DIGEST_JOBS, where 0 means every core."""
-    return settings.get("DIGEST_JOBS") or default_jobs()
+    return settings["DIGEST_JOBS"] or default_jobs()
 
 
 def _cache_folder(settings, name: str) -> Path | None:
@@ -307,7 +304,7 @@ def browse_generator(pelican):
             """The search index of the story pages (DIGEST_SEARCH), one part per month (search.py)."""
             from pelican.log import console
 
-            if not self.settings.get("DIGEST_SEARCH", True):
+            if not self.settings["DIGEST_SEARCH"]:
                 search.remove_index(Path(self.output_path))  # an earlier build's, in the kept output/
                 return
             parts: dict[str, list[str]] = {}
