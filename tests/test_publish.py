@@ -204,7 +204,7 @@ def test_a_dry_run_to_a_path_fails_where_the_real_run_fails(repo, tmp_path, form
 
 
 def test_the_publish_step_itself_checks_the_remote_in_a_dry_run(repo, tmp_path):
-    """publish.py, the step after the build, makes the same check (`make check` alone skips it)."""
+    """publish/push.py, the step after the build, makes the same check (`make check` alone skips it)."""
     assert publish(repo, "DRY_RUN=1").returncode == 0
     gone = tmp_path / "gone.git"
     proc = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "digest.publish", "output",

@@ -47,7 +47,7 @@ def _score_pages(tmp_path, *args: str) -> str:
 
 def test_page_copies_become_one_clean_post_each(tmp_path):
     """The 181 pages as a reader copies them from a browser: the marks of issue 15. The shipped line model
-    learned from these pages too (lines/PROVENANCE.md), so this floor guards the whole ingest against
+    learned from these pages too (ingest/lines/PROVENANCE.md), so this floor guards the whole ingest against
     regressions; the figure on pages it never saw is the cross-validated one (README, the line model)."""
     last = _score_pages(tmp_path)
     m = re.search(r"F1 ([\d.]+) \(precision ([\d.]+), recall [\d.]+\); no post (\d+), split into several posts "

@@ -1,13 +1,12 @@
 """Pelican plugin: before Pelican reads its articles, ingest the raw dumps into Markdown posts; after,
 write the topic, asset, search and 404 pages, the feeds, the sitemaps and robots.txt, and index the story
-pages for search (Pagefind). The posts are read by a faster Markdown reader (reader.py) and every post's
-and page's HTML is sanitised as Pelican reads it (sanitize.py).
+pages for search (Pagefind). The posts are read by a faster Markdown reader (site/reader.py) and every
+post's and page's HTML is sanitised as Pelican reads it (site/sanitize.py).
 
-The Pelican glue is in glue.py and stays thin; the work happens in plain modules (ingest.py, browse.py,
-feeds.py, seo.py) that run without Pelican too (`python -m digest DUMPS POSTS`). Settings (documented in
-pelican.conf.py): DIGEST_DUMPS, DIGEST_POSTS, DIGEST_TAXONOMY, DIGEST_TIMEZONE, DIGEST_STRICT, DIGEST_JOBS,
-DIGEST_ALLOW_SHRINK, DIGEST_FEED_MAX_ITEMS, DIGEST_FEED_PLACEHOLDER, DIGEST_SEARCH, DIGEST_FIRST_SEEN,
-DIGEST_CONTENT.
+Three folders, in the order the data flows (ARCHITECTURE.md): ingest/ (dumps to posts; no Pelican, also
+`python -m digest DUMPS POSTS`), site/ (posts to pages: the Pelican glue, site/glue.py, stays thin and
+hands the work to plain modules) and publish/ (the built site to GitHub Pages). Settings: settings.py
+gives every DIGEST_ setting its default (README.md documents them).
 """
 from __future__ import annotations
 

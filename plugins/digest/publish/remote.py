@@ -5,7 +5,7 @@
 
 checks that REMOTE can be pushed to from here (what `make publish` runs before it builds, so a wrong
 GITHUB_PAGES_REMOTE fails in seconds): exit 0 quietly, or one line on stderr and exit 2.
-The dry run and the real run both make this check (publish.py); only the push is left to the real one.
+The dry run and the real run both make this check (push.py); only the push is left to the real one.
 """
 from __future__ import annotations
 

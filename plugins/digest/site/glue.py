@@ -1,6 +1,6 @@
 """The Pelican side of the plugin: signal handlers and the generator for topic, asset and feed files and
-the sitemaps. Each hands Pelican's objects to the plain modules (ingest.py, browse.py, feeds.py, seo.py)
-and writes what they return; nothing here decides anything about dumps, tags, feeds or sitemaps."""
+the sitemaps. Each hands Pelican's objects to the plain modules (ingest/pipeline.py, browse.py, feeds.py,
+seo.py) and writes what they return; nothing here decides anything about dumps, tags, feeds or sitemaps."""
 from __future__ import annotations
 
 import logging

@@ -1,6 +1,6 @@
 """Is a built site fit to publish? Plain checks over output/ (no Pelican): the home page exists, the ingest
 had no errors, every internal link and asset resolves under SITEURL, every feed parses and links into the
-site, and so does every address of the sitemaps. `make publish` runs them and pushes nothing when any fails (publish.py); the tests use them too.
+site, and so does every address of the sitemaps. `make publish` runs them and pushes nothing when any fails (publish/push.py); the tests use them too.
 """
 from __future__ import annotations
 
