@@ -175,14 +175,14 @@ def _search_case(posts: list[dict]) -> tuple[dict, str, str]:
 
 def wait_for_answer(page, fewer_than: int = 1 << 30) -> None:
     """Until the status reports a count below `fewer_than` and the first results (up to 20) are listed."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     try:
         page.wait_for_function("""n => {
             const m = document.querySelector('#search-status').textContent.match(/^(\\d+) stor/);
             return m && +m[1] < n && document.querySelectorAll('#search-results h2 a').length === Math.min(+m[1], 20);
         }""", arg=fewer_than)
-    except Exception as e:  # a timeout: say what the page shows instead
-        if type(e).__name__ != "TimeoutError":
-            raise
+    except PlaywrightTimeout:  # say what the page shows instead
         raise AssertionError(f"no answer at {page.url}: status {page.locator('#search-status').text_content()!r}, "
                              f"{page.locator('#search-results h2 a').count()} results, {page.problems}") from None
 
