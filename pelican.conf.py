@@ -45,37 +45,20 @@ DEFAULT_LANG = "en"
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["digest"]
 
-# Folder of raw dumps to ingest. Default: the sample dumps shipped in content/dumps.
-DIGEST_DUMPS = os.path.abspath(os.environ.get("DUMPS") or os.path.join(HERE, "content", "dumps"))
-# Folder the ingest writes its Markdown posts and ingest-report.json to. It must lie inside an
-# ARTICLE_PATHS folder so Pelican reads the posts. The ingest owns the posts it writes there: a post
-# whose story is gone from the dumps is removed on the next ingest.
-DIGEST_POSTS = os.path.join(HERE, "content", "posts")
-# The topics and assets posts are tagged with: a TOML file users can edit or replace (its format is
-# described at its top). Default: content/taxonomy.toml; `make html TAXONOMY=path` picks another.
-DIGEST_TAXONOMY = os.path.abspath(os.environ.get("TAXONOMY") or os.path.join(HERE, "content", "taxonomy.toml"))
-# Time zone for dates a dump states without one ("20 Jan 2026, 19:00"). Default: TIMEZONE.
-DIGEST_TIMEZONE = TIMEZONE
-# Where each story's date is kept once first seen (an undated story's first-seen date, a distinct second
-# for stories that state no time), so it never changes (commit it with the dumps: a fresh clone then dates
-# every story as before, and feed entries do not come back as new). Default: content/first-seen.json.
-DIGEST_FIRST_SEEN = os.path.join(HERE, "content", "first-seen.json")
-# When True, any dump that fails to ingest fails the build (`make html STRICT=1`). Default: False,
-# the other dumps still build and the failures are reported.
-DIGEST_STRICT = _switch("STRICT")
-# Processes the ingest parses, cleans and tags dumps in, and search index parts built side by side
-# (`make html JOBS=1`). Default: 0, every core.
-DIGEST_JOBS = _jobs()
-# When False, a build whose dumps make no story at all, or fewer than half the stories of the last build
-# (the count in DIGEST_POSTS/ingest-report.json), stops before changing anything: one wrong DUMPS= would
-# otherwise empty the site. A first build has nothing to compare and goes on. Default: False;
-# `make html ALLOW_SHRINK=1` builds the smaller site anyway.
-DIGEST_ALLOW_SHRINK = _switch("ALLOW_SHRINK")
-# What story pages and feeds show of each story: "excerpt" (its opening 60 words, then a link to the
-# original when its address is known) or "full" (the whole clean story). The stories are other publishers'
-# articles: republishing them whole on a public site or in public feeds is a copyright risk, so the
-# default is "excerpt"; "full" is for a digest only you read. `make html CONTENT=full` sets it.
-DIGEST_CONTENT = os.environ.get("CONTENT") or "excerpt"
+# The plugin's settings, DIGEST_*, all have defaults (plugins/digest/settings.py; README.md, "Settings",
+# says what each means): the dumps in content/dumps, the posts and their ingest report in content/posts,
+# the topics and assets of content/taxonomy.toml, the first-seen dates in content/first-seen.json, dates
+# without a zone in TIMEZONE. Only what `make` passes on its command line is set here.
+_from_make = {
+    "DIGEST_DUMPS": os.environ.get("DUMPS") and os.path.abspath(os.environ["DUMPS"]),
+    "DIGEST_TAXONOMY": os.environ.get("TAXONOMY") and os.path.abspath(os.environ["TAXONOMY"]),
+    "DIGEST_STRICT": _switch("STRICT"),            # any dump that fails to ingest fails the build
+    "DIGEST_JOBS": _jobs(),                         # processes for the ingest and the search index
+    "DIGEST_ALLOW_SHRINK": _switch("ALLOW_SHRINK"),  # build a site with far fewer stories than the last
+    "DIGEST_CONTENT": os.environ.get("CONTENT"),     # "excerpt" (the default) or "full"
+    "DIGEST_CNAME": os.environ.get("CNAME"),         # a custom domain for GitHub Pages
+}
+globals().update({name: value for name, value in _from_make.items() if value is not None and value != ""})
 
 # ---- content ----------------------------------------------------------------------------------------
 PATH = os.path.join(HERE, "content")
@@ -124,27 +107,13 @@ AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 # ---- feeds (written by the plugin with feedgen; Pelican's own feeds are off) ------------------------
 # Atom and RSS for the site (feeds/all.atom.xml, feeds/all.rss.xml), every topic
 # (feeds/topics/<slug>.*.xml) and every asset (feeds/assets/<ticker>.*.xml), plus feeds/feeds.opml.
-# How many entries each feed holds, newest first. Default: 50.
-DIGEST_FEED_MAX_ITEMS = 50
-# Feeds need absolute links. With SITEURL empty (a local preview), they point here instead, and the
-# build says so. Default: http://localhost:8000 (what `make serve` serves).
-DIGEST_FEED_PLACEHOLDER = "http://localhost:8000"
+# (DIGEST_FEED_MAX_ITEMS entries each, newest first; with SITEURL empty their links point at
+# DIGEST_FEED_PLACEHOLDER, what `make serve` serves).
 FEED_ALL_ATOM = FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
-
-# ---- publishing (`make publish`) ----------------------------------------------------------------------
-# A custom domain for GitHub Pages, written as CNAME into the published branch; SITEURL must then be
-# https://<that domain>. Default: empty (none); `make publish CNAME=news.example.org` sets it.
-DIGEST_CNAME = os.environ.get("CNAME", "")
-
-# ---- search -------------------------------------------------------------------------------------------
-# Index the built site with Pagefind after every build (output/pagefind/), for the search page
-# (/search/, filters by topic and asset). Default: True; False skips indexing (the search page then
-# finds nothing).
-DIGEST_SEARCH = True
 
 # ---- speed ---------------------------------------------------------------------------------------------
 # Pelican's content cache (cache/): a post whose file did not change is not parsed again. The ingest

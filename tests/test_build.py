@@ -185,11 +185,19 @@ def test_a_rebuild_after_dumps_come_and_go_gives_the_site_a_clean_build_gives(si
     assert len(untouched) >= 25, f"{len(pages) - len(untouched)} of {len(pages)} pages rendered again"
 
 
-def test_a_build_that_fails_half_way_leaves_no_page_keys(site, tmp_path):
-    """pagecache.py must not trust a story page a failed build may have rewritten."""
+def test_a_build_that_fails_half_way_leaves_no_page_key_it_may_have_broken(site):
+    """pagecache.py must not trust a story page a failed build rewrote: here every story page is rendered
+    with a changed template before the build fails; with the template back as it was, the page keys are
+    the first build's again, yet no page may keep the failed build's text."""
+    templates = site / "theme" / "templates"
     assert build(site, SAMPLES).returncode == 0
-    keys = site / "cache" / "digest" / "story-pages.pickle"
-    assert keys.is_file()
-    (site / "theme" / "templates" / "feeds.html").write_text("{% include 'no-such-template.html' %}")
+    article, feeds = (templates / name for name in ("article.html", "feeds.html"))
+    kept = {path: path.read_text() for path in (article, feeds)}
+    article.write_text(kept[article].replace("</article>", "FAILED-BUILD</article>"))
+    feeds.write_text("{% include 'no-such-template.html' %}")
     assert build(site, SAMPLES).returncode != 0  # fails after the story pages are written
-    assert not keys.exists()
+    assert all("FAILED-BUILD" in p.read_text() for p in story_pages(site / "output"))
+    for path, text in kept.items():
+        path.write_text(text)
+    assert build(site, SAMPLES).returncode == 0
+    assert not [p for p in story_pages(site / "output") if "FAILED-BUILD" in p.read_text()]

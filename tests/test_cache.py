@@ -2,12 +2,16 @@
 build from scratch gives."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT
 
 import digest.ingest.pipeline as ingest_module
+from digest.ingest.cache import FILE_NAME
 from digest.ingest.pipeline import ingest
 from digest.ingest.tagging import taxonomy_at
 from test_ingest import digest_of
@@ -87,13 +91,30 @@ def test_an_edited_dump_and_an_edited_taxonomy_are_redone(tmp_path, counted):
     assert counted["parse"] == 0 and counted["tag"] == result.posts
 
 
-def test_an_unreadable_cache_only_makes_the_build_slower(tmp_path):
+def test_an_unreadable_cache_only_makes_the_build_slower(tmp_path, counted):
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / "ingest-cache.pickle").write_bytes(b"not a pickle")
+    (cache / FILE_NAME).write_bytes(b"not a database, " * 100)
     result = ingest(SAMPLES, tmp_path / "posts", "UTC", TAXONOMY, cache)
     assert result.posts == 17 and not result.errors
-    assert (cache / "ingest-cache.pickle").stat().st_size > 1000
+    counted.update(parse=0, clean=0, tag=0)
+    ingest(SAMPLES, tmp_path / "again", "UTC", TAXONOMY, cache)  # another posts folder: the stages' cache only
+    assert counted == {"parse": 0, "clean": 0, "tag": 0}
+
+
+def test_two_ingests_at_once_into_one_folder_with_one_cache_give_the_posts_of_one(tmp_path):
+    """The stores (store.py) are shared safely: neither run fails, waits for ever or leaves half a file."""
+    posts, cache = tmp_path / "posts", tmp_path / "cache"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": "1773900000"}
+    for _ in range(2):  # from nothing, then again over what the first pair left (every result is a hit)
+        runs = [subprocess.Popen([sys.executable, "-m", "digest", SAMPLES, posts, "--cache", cache, "--jobs", "1"],
+                                 env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+        for run in runs:
+            out, err = run.communicate(timeout=300)
+            assert run.returncode == 0 and "17 posts" in out, out + err
+    ingest(SAMPLES, tmp_path / "scratch", "UTC", TAXONOMY)
+    assert digest_of(posts) == digest_of(tmp_path / "scratch")
 
 
 def test_the_posts_are_the_same_with_any_number_of_jobs(tmp_path):

@@ -12,18 +12,10 @@ from __future__ import annotations
 
 
 def register() -> None:
-    import gc
-
     from pelican import signals
 
-    from .ingest.pipeline import GC_THRESHOLD
-
-    # A build makes millions of objects that live to its end (articles, their metadata and HTML); with
-    # Python's default threshold the collector walks them all again and again (~15% of a rebuild).
-    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
-
     from .site.glue import (browse_generator, check_settings, excerpt_story, finish_build, link_articles, note_written,
-                       run_ingest, story_page_writer)
+                            run_ingest, story_page_writer)
     from .site.reader import add_reader
     from .site.sanitize import sanitize_content
 

@@ -58,6 +58,16 @@ def _text(value) -> str | None:
     return None if isinstance(value, str) else "must be a string"
 
 
+def _zone(value) -> str | None:
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(value)
+    except Exception:  # not a string, or no zone of the tz database
+        return "must be a time zone name such as 'UTC' or 'Europe/Berlin'"
+    return None
+
+
 def _content(value) -> str | None:
     try:
         check_mode(value)
@@ -68,7 +78,7 @@ def _content(value) -> str | None:
 
 CHECKS = {
     "DIGEST_DUMPS": _path, "DIGEST_POSTS": _path, "DIGEST_TAXONOMY": _path, "DIGEST_FIRST_SEEN": _optional_path,
-    "DIGEST_TIMEZONE": _text, "DIGEST_STRICT": _switch, "DIGEST_JOBS": _count(0), "DIGEST_ALLOW_SHRINK": _switch,
+    "DIGEST_TIMEZONE": _zone, "DIGEST_STRICT": _switch, "DIGEST_JOBS": _count(0), "DIGEST_ALLOW_SHRINK": _switch,
     "DIGEST_CONTENT": _content, "DIGEST_FEED_MAX_ITEMS": _count(1), "DIGEST_FEED_PLACEHOLDER": _text,
     "DIGEST_CNAME": _text, "DIGEST_SEARCH": _switch,
 }

@@ -2,22 +2,25 @@
 
 A digest grows by a dump at a time, so most of a rebuild's input has been seen before: a dump parsed and
 cleaned last time with the same bytes, the same code and the same boilerplate around it gives the same
-articles; a story with the same text and taxonomy gets the same tags. Keys are hashes of those inputs;
-values are pickled when stored, so the stages may change what they get back without touching the cache.
-Any change to the plugin's code drops the whole cache. Only the entries a build used are saved, so the
-file never holds more than the current dumps need.
+articles; a story with the same text and taxonomy gets the same tags. Keys are hashes of those inputs and
+of the plugin's code; values are pickled, so the stages may change what they get back without touching
+the cache. They live in an SQLite table (store.py), each read and written by its key; what no build has
+used for a day is removed when a build ends, so the file holds about what the current dumps need (a
+second site sharing the cache folder keeps its own results too).
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
+import time
 from functools import lru_cache
 from pathlib import Path
 
 from .lines.model import model_file
+from .store import Store
 
-FILE_NAME = "ingest-cache.pickle"
+FILE_NAME = "store.sqlite"  # in the cache folder: the stage results, and the story pages' keys (site/pagecache.py)
+KEEP_UNUSED = 24 * 3600  # seconds a result no build used is kept
 
 
 @lru_cache(maxsize=1)
@@ -40,42 +43,34 @@ def key(*parts: str | bytes) -> str:
 
 
 class StageCache:
-    """get/put by key; `save()` writes what this build used. Without a folder it remembers nothing."""
+    """get/put by key; `save()` marks what this build read as used and removes what none used lately.
+    Without a folder it remembers nothing."""
 
     def __init__(self, folder: Path | None):
-        self.path = folder / FILE_NAME if folder else None
-        data = read_pickle(self.path, {})
-        self.old: dict[str, bytes] = data.get("entries", {}) if data.get("code") == code_version() else {}
-        self.used: dict[str, bytes] = {}
+        self.store = Store(folder / FILE_NAME, "stages") if folder else None
+        self.started = time.time()
+        self.hits: list[str] = []
 
     def get(self, name: str):
-        raw = self.used.get(name) or self.old.get(name)
+        if self.store is None:
+            return None
+        stored = key(code_version(), name)
+        raw = self.store.get(stored)
         if raw is None:
             return None
-        self.used[name] = raw
-        return pickle.loads(raw)
+        try:
+            value = pickle.loads(raw)
+        except Exception:  # written by other code, or damaged: made again
+            return None
+        self.hits.append(stored)
+        return value
 
     def put(self, name: str, value) -> None:
-        self.used[name] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if self.store is not None:
+            self.store.put(key(code_version(), name), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
     def save(self) -> None:
-        if self.path:
-            write_pickle(self.path, {"code": code_version(), "entries": self.used})
-
-
-def read_pickle(path: Path | None, default: dict) -> dict:
-    """The dict pickled at `path`, or `default` when there is none or it cannot be read (a cache only
-    makes a build faster)."""
-    try:
-        value = pickle.loads(path.read_bytes()) if path and path.is_file() else default
-    except Exception:
-        return default
-    return value if isinstance(value, dict) else default
-
-
-def write_pickle(path: Path, value) -> None:
-    """Atomically: a build stopped half-way leaves the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-    os.replace(tmp, path)
+        if self.store is not None:
+            self.store.touch(self.hits)
+            self.store.forget_unused(self.started - KEEP_UNUSED)
+            self.store.close()

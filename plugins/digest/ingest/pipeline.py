@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import logging
 import stat
 import traceback
@@ -25,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from . import cache as stage_cache
-from . import firstseen
+from . import firstseen, ledger
 from . import clean as cleaning
 from .dates import header_date, infer_date
 from .dedup import Fingerprint, dedup, fingerprint
@@ -159,8 +158,7 @@ def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy
     seen in `first_seen` (default: first-seen.json in `posts_dir`). Raises shrink.ShrinkRefused, having
     changed nothing, when the dumps make far fewer stories than the last ingest into `posts_dir` and
     `allow_shrink` is False."""
-    report_path = posts_dir / REPORT_NAME
-    previous = _previous_report(report_path)
+    previous = ledger.read(posts_dir)
     paths = find_dumps(dumps_dir)
     first_seen = first_seen or posts_dir / firstseen.FILE_NAME
     inputs = inputs_key(paths, dumps_dir, tz, taxonomy)
@@ -184,13 +182,11 @@ def _rare_collections():
 
 
 def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None, cache_dir: Path | None,
-            jobs: int, previous: dict, paths: list[Path], inputs: str, first_seen: Path,
+            jobs: int, previous: ledger.Ledger, paths: list[Path], inputs: str, first_seen: Path,
             allow_shrink: bool) -> IngestResult:
-    report_path = posts_dir / REPORT_NAME
     cache = stage_cache.StageCache(cache_dir)
     loaded = [load_dump(p, dumps_dir) for p in paths]
-    known = {r["dump"] for r in previous.get("reports", []) if r.get("posts")}
-    duplicates = same_texts([d for d in loaded if isinstance(d, Dump)], known)
+    duplicates = same_texts([d for d in loaded if isinstance(d, Dump)], previous.dumps_with_posts)
     to_parse = [d for d in loaded if isinstance(d, Dump) and d.name not in duplicates]
     parses = cached_parses(to_parse, tz, cache, jobs)
 
@@ -208,7 +204,7 @@ def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None
     articles = [a for p in parsed for a in cleaned[p.dump.name].articles]
     stories = dedup(articles, [f for p in parsed for f in cleaned[p.dump.name].prints])
     if not allow_shrink:  # before anything is written: a refused ingest leaves posts and dates as they were
-        refuse_shrink(_last_count(previous), len(stories), dumps_dir)
+        refuse_shrink(len(previous.posts), len(stories), dumps_dir)
     firstseen.remember(stories, first_seen, tz)
     account_for_copies(parsed, cleaned, stories)
     parts = cached_story_parts(stories, taxonomy, cache, jobs)
@@ -220,11 +216,11 @@ def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None
     for post in posts:
         by_dump[post.dump].posts.append(post.filename)
     reports = [o.report if isinstance(o, Parsed) else o for o in outcomes]
-    old_posts = {name: r["dump"] for r in previous.get("reports", []) for name in r.get("posts", [])}
-    writes, removed = sync_posts(posts, posts_dir, old_posts)
+    writes, removed = sync_posts(posts, posts_dir, previous.posts)
     tagging = tagging_report(tags, posts)
-    write_if_changed(report_path, to_json(reports, len(posts), merges(stories, posts), tagging,
-                                          with_seen(inputs, first_seen), removed))
+    write_if_changed(posts_dir / REPORT_NAME, to_json(reports, len(posts), merges(stories, posts), tagging, removed))
+    ledger.write(posts_dir, ledger.Ledger(with_seen(inputs, first_seen), {p.filename: p.dump for p in posts},
+                                          tuple(r.__dict__ for r in reports), tagging["found_assets"]))
     cache.save()
     return IngestResult(reports, len(posts), writes, tagging["found_assets"], removed)
 
@@ -249,7 +245,7 @@ def inputs_key(paths: list[Path], folder: Path, tz: str, taxonomy: Taxonomy | No
 
 
 def with_seen(inputs: str, first_seen: Path) -> str:
-    """The inputs key with the first-seen dates as they stand: the report keeps it as the ingest left the
+    """The inputs key with the first-seen dates as they stand: the ledger keeps it as the ingest left the
     file, so the next build with no new story finds it unchanged."""
     try:
         seen = first_seen.read_bytes()
@@ -358,19 +354,17 @@ def cached_story_parts(stories: list[Story], taxonomy: Taxonomy | None, cache: s
 def unchanged(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None,
               first_seen: Path | None = None) -> IngestResult | None:
     """The last ingest's result when none of its inputs changed and its posts are all there, else None."""
-    return _as_last_time(_previous_report(posts_dir / REPORT_NAME), posts_dir,
+    return _as_last_time(ledger.read(posts_dir), posts_dir,
                          with_seen(inputs_key(find_dumps(dumps_dir), dumps_dir, tz, taxonomy),
                                    first_seen or posts_dir / firstseen.FILE_NAME))
 
 
-def _as_last_time(previous: dict, posts_dir: Path, inputs: str) -> IngestResult | None:
-    if previous.get("inputs") != inputs:
+def _as_last_time(previous: ledger.Ledger, posts_dir: Path, inputs: str) -> IngestResult | None:
+    if previous.inputs != inputs or not all((posts_dir / name).is_file() for name in previous.posts):
         return None
-    if not all((posts_dir / name).is_file() for r in previous["reports"] for name in r.get("posts", [])):
-        return None
-    reports = [DumpReport(**r) for r in previous["reports"]]
-    return IngestResult(reports, previous["posts"], {"written": 0, "unchanged": previous["posts"], "removed": 0},
-                        previous.get("tagging", {}).get("found_assets", {}))
+    count = len(previous.posts)
+    return IngestResult(previous.dump_reports(), count, {"written": 0, "unchanged": count, "removed": 0},
+                        previous.found_assets)
 
 
 def account_for_copies(parsed: list[Parsed], cleaned: dict[str, Cleaned], stories: list[Story]) -> None:
@@ -384,22 +378,6 @@ def account_for_copies(parsed: list[Parsed], cleaned: dict[str, Cleaned], storie
         p.report.merged = len(copies)
         p.report.lines, p.report.partial, p.report.dropped = account(
             p.dump, p.result, [a for a in articles if id(a) in shown], drops)
-
-
-def _previous_report(report_path: Path) -> dict:
-    """The report the last ingest into this folder wrote: it names the posts the ingest owns there (the
-    ones gone now are removed) and the dumps it used."""
-    try:
-        data = json.loads(report_path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and isinstance(data.get("reports"), list) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _last_count(previous: dict) -> int:
-    """How many posts the last ingest into the folder made (0 when none did: nothing to compare)."""
-    count = previous.get("posts", 0)
-    return count if isinstance(count, int) else 0
 
 
 def describe(result: IngestResult, dumps_dir: Path, posts_dir: Path, limit: int = 40) -> list[str]:

@@ -215,6 +215,6 @@ def sync_posts(posts: list[Post], folder: Path, previous: dict[str, str]) -> tup
     for name, dump in sorted(previous.items()):
         stale = folder / name
         if name not in current and "/" not in name and stale.suffix == ".md" and stale.exists():
-            stale.unlink()
+            stale.unlink(missing_ok=True)  # another ingest into the folder, at the same time, may be first
             removed.append({"post": name, "dump": dump})
     return {"written": written, "unchanged": len(posts) - written, "removed": len(removed)}, removed

@@ -112,10 +112,9 @@ def tagging_report(tags: dict[str, Tags], posts: list[Post]) -> dict:
     return {"found_assets": dict(sorted(found.items())), "posts": per_post}
 
 
-def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict], tagging: dict, inputs: str = "",
+def to_json(reports: list[DumpReport], posts_total: int, merged: list[dict], tagging: dict,
             removed: list[dict] = ()) -> str:
     data = {
-        "inputs": inputs,  # a hash of everything the posts were made from: unchanged, nothing is redone
         "dumps": len(reports),
         "posts": posts_total,
         "errors": sum(len(r.errors) for r in reports),

@@ -2,9 +2,9 @@
 anything, unless allowed (DIGEST_ALLOW_SHRINK, `make html ALLOW_SHRINK=1`). One wrong DUMPS= (a mistyped
 folder, a folder of pictures) would otherwise remove every post, and the next publish push an empty site.
 
-"The last one" is the `posts` count of the report the last ingest left beside its posts
-(DIGEST_POSTS/ingest-report.json): it goes with the posts it counts, and a fresh clone's first build, with
-no report yet, has nothing to compare and goes on.
+"The last one" is the count of posts the last ingest left in the folder (its ledger, ledger.py, beside the
+posts): it goes with the posts it counts, and a fresh clone's first build, with no posts yet, has nothing
+to compare and goes on.
 """
 from __future__ import annotations
 

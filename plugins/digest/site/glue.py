@@ -3,19 +3,21 @@ the sitemaps. Each hands Pelican's objects to the plain modules (ingest/pipeline
 seo.py) and writes what they return; nothing here decides anything about dumps, tags, feeds or sitemaps."""
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
 import site
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from . import browse, credit, feeds, pagecache, prune, search, seo
 from ..ingest.dumps import folder_problem
 from ..ingest.firstseen import FIRST_SEEN
-from ..ingest.pipeline import describe, ingest, unchanged
+from ..ingest.pipeline import GC_THRESHOLD, describe, ingest, unchanged
 from ..ingest.shrink import ShrinkRefused
 from ..ingest.tagging import TaxonomyError, taxonomy_at
 from ..ingest.workers import default_jobs
@@ -34,11 +36,38 @@ class BuildStopped(SystemExit):
         super().__init__(f"error: {reason}")
 
 
+@dataclass
+class Build:
+    """What the current build has done that its end needs (Pelican's signals pass no build object): the
+    pages and feeds it wrote (prune.py), the sitemap's pages with their dates (seo.py), the articles that
+    are its stories, and the story pages' keys (pagecache.py). `start_build` makes a new one and
+    `finish_build` drops it."""
+
+    written: set[str] = field(default_factory=set)             # absolute paths
+    listed: dict[str, datetime | None] = field(default_factory=dict)  # output path -> lastmod
+    stories: set[int] = field(default_factory=set)             # id() of the articles link_articles linked
+    page_keys: pagecache.PageKeys | None = None
+
+
+build = Build()
+GC_DEFAULT = gc.get_threshold()
+
+
 def check_settings(pelican) -> None:
     """initialized: give the plugin's defaults to the settings pelican.conf.py leaves out, and stop at
     once, in one line, on a name or value that makes no sense (settings.py)."""
     if found := problems(with_defaults(pelican.settings)):
         raise BuildStopped("; ".join(found))
+
+
+def start_build() -> None:
+    """A new Build, at the start of every build (`make devserver`'s rebuilds too, which one Pelican object
+    runs): what a failed build left is dropped with it."""
+    global build
+    build = Build()
+    # A build makes millions of objects that live to its end (articles, their metadata and HTML); with
+    # Python's default threshold the collector walks them all again and again (~15% of a rebuild).
+    gc.set_threshold(GC_THRESHOLD, *GC_DEFAULT[1:])
 
 
 def excerpt_story(content) -> None:
@@ -50,10 +79,11 @@ def excerpt_story(content) -> None:
 
 
 def run_ingest(generator) -> None:
-    """article_generator_init: runs on every build, `make devserver` rebuilds included. Posts are only
+    """article_generator_init: starts every build, `make devserver` rebuilds included. Posts are only
     rewritten when their text changes, so the rebuild never triggers itself."""
     from pelican.log import console
 
+    start_build()
     settings = generator.settings
     dumps, posts = Path(settings["DIGEST_DUMPS"]), Path(settings["DIGEST_POSTS"])
     if problem := folder_problem(dumps):
@@ -63,7 +93,7 @@ def run_ingest(generator) -> None:
     except TaxonomyError as e:
         raise BuildStopped(f"DIGEST_TAXONOMY: {e}") from e
     cache = _cache_folder(settings, "digest")
-    tz = settings["DIGEST_TIMEZONE"] or "UTC"
+    tz = settings["DIGEST_TIMEZONE"]
     started = time.perf_counter()
     first_seen = Path(settings["DIGEST_FIRST_SEEN"]) if settings.get("DIGEST_FIRST_SEEN") else None
     result = unchanged(dumps, posts, tz, taxonomy, first_seen) if cache else None
@@ -84,18 +114,12 @@ def run_ingest(generator) -> None:
         raise BuildStopped(f"{len(result.errors)} dump(s) failed to ingest and DIGEST_STRICT is on")
 
 
-# What the current build wrote, for the end of the build (Pelican's signals pass no build object):
-_written: set[str] = set()             # pages and feeds (prune.py)
-_page_keys: list[pagecache.PageKeys] = []  # the story pages' keys (pagecache.py)
-_listed: dict[str, datetime | None] = {}  # the sitemap's pages: output path -> lastmod (seo.py)
-
-
 def note_written(path, context=None, **_) -> None:
     """content_written and feed_written: remember a file the build wrote, and a page's address and date
     for the sitemap (content_written passes the context the page was rendered with)."""
-    _written.add(os.path.abspath(path))
+    build.written.add(os.path.abspath(path))
     if context is not None and seo.published(context):
-        _listed[os.path.abspath(path)] = seo.lastmod(context)
+        build.listed[os.path.abspath(path)] = seo.lastmod(context)
 
 
 def story_page_writer(pelican):
@@ -106,37 +130,37 @@ def story_page_writer(pelican):
     class StoryPageWriter(Writer):
         def __init__(self, output_path, settings=None):
             super().__init__(output_path, settings=settings)
-            self.keys = pagecache.PageKeys(_cache_folder(settings, "digest"))
+            self.keys = build.page_keys = pagecache.PageKeys(_cache_folder(settings, "digest"))
             self.site = None
-            _page_keys[:] = [self.keys]
 
         def write_file(self, name, template, context, *args, **kwargs):
             article = kwargs.get("article")
-            if article is None or not hasattr(article, "labels") or kwargs.get("paginated"):
+            if id(article) not in build.stories or kwargs.get("paginated"):
                 return super().write_file(name, template, context, *args, **kwargs)
             self.site = self.site or pagecache.site_key(self.settings, context.get("pages", []))
             key, path = pagecache.page_key(self.site, article), os.path.join(self.output_path, name)
             if self.keys.unchanged(path, key):
                 note_written(path, {"article": article})
-            else:
-                super().write_file(name, template, context, *args, **kwargs)
-            self.keys.note(path, key)
+                return None
+            self.keys.writing(path)
+            written = super().write_file(name, template, context, *args, **kwargs)
+            self.keys.written(path, key)
+            return written
 
     return StoryPageWriter
 
 
 def finish_build(pelican) -> None:
-    """finalized: keep the story pages' keys, then remove the pages and feeds of output/ this build did
-    not write (prune.py); not when WRITE_SELECTED made it write only some."""
-    for keys in _page_keys:
-        keys.save()
-    _page_keys.clear()
-    written = set(_written)
-    _written.clear()
-    _listed.clear()
+    """finalized: forget the keys of story pages the site no longer has, then remove the pages and feeds
+    of output/ this build did not write (prune.py; not when WRITE_SELECTED made it write only some)."""
+    global build
+    finished, build = build, Build()
+    gc.set_threshold(*GC_DEFAULT)  # the process may go on (`make devserver` waits for the next change)
+    if finished.page_keys:
+        finished.page_keys.save()
     if pelican.settings.get("WRITE_SELECTED"):
         return
-    removed = prune.prune(Path(pelican.output_path), written)
+    removed = prune.prune(Path(pelican.output_path), finished.written)
     if removed:
         log.info("removed %d pages and feeds this build no longer has, e.g. %s", len(removed), removed[0])
 
@@ -173,6 +197,7 @@ def link_articles(generator) -> None:
     from markupsafe import Markup
 
     articles = generator.articles  # newest first
+    build.stories.update(map(id, articles))
     by_slug = {a.slug: a for a in articles}
     mode = generator.settings["DIGEST_CONTENT"]
     for i, article in enumerate(articles):
@@ -287,7 +312,7 @@ def browse_generator(pelican):
                 return
             out, s = Path(self.output_path), self.settings
             pages = {}
-            for path, when in _listed.items():
+            for path, when in build.listed.items():
                 address = seo.page_path(Path(path).relative_to(os.path.abspath(out)).as_posix())
                 if address is not None:
                     pages[address] = when

@@ -8,17 +8,21 @@ stories' links and titles) and of what every page shares (the site's settings an
 templates and share image, the plugin's code, Pelican's version). A story page whose key is the one the last build wrote
 it with, and whose file is still there, is not rendered again. Other pages (lists, topics, assets) always
 are: they show many stories each.
+
+The keys are kept by page in the cache folder's store (ingest/store.py). A page's key is removed before
+its file is written and kept once it is: a build that stops half-way leaves no key of a page it may have
+rewritten, and every key of the pages it wrote.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
-from ..ingest.cache import code_version, read_pickle, write_pickle
+from ..ingest.cache import FILE_NAME, code_version
+from ..ingest.store import Store
 from .seo import SHARE_IMAGE
-
-FILE_NAME = "story-pages.pickle"
 
 
 def site_key(settings: dict, pages: list) -> str:
@@ -63,23 +67,31 @@ def page_key(site: str, article) -> str:
 
 
 class PageKeys:
-    """The key each story page was last written with (in the cache folder; without one, nothing is kept
-    and every page is written). The file is removed as it is read and written anew when the build ends:
-    a build that fails half-way leaves none, so the next one cannot trust a page it may have rewritten."""
+    """The key each story page was last written with (without a cache folder, nothing is kept and every
+    page is written)."""
 
     def __init__(self, folder: Path | None):
-        self.path = folder / FILE_NAME if folder else None
-        self.old: dict[str, str] = read_pickle(self.path, {})
-        self.new: dict[str, str] = {}
-        if self.path and self.path.is_file():
-            self.path.unlink()
+        self.store = Store(folder / FILE_NAME, "pages") if folder else None
+        self.started = time.time()
+        self.kept: list[str] = []  # pages not written again: still current
 
     def unchanged(self, path: str, key: str) -> bool:
-        return self.path is not None and self.old.get(path) == key and os.path.isfile(path)
+        if self.store is None or self.store.get(path) != key or not os.path.isfile(path):
+            return False
+        self.kept.append(path)
+        return True
 
-    def note(self, path: str, key: str) -> None:
-        self.new[path] = key
+    def writing(self, path: str) -> None:
+        if self.store is not None:
+            self.store.delete(path)
+
+    def written(self, path: str, key: str) -> None:
+        if self.store is not None:
+            self.store.put(path, key)
 
     def save(self) -> None:
-        if self.path:
-            write_pickle(self.path, self.new)
+        """When the build ends: forget the pages it no longer has."""
+        if self.store is not None:
+            self.store.touch(self.kept)
+            self.store.forget_unused(self.started)
+            self.store.close()
