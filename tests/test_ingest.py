@@ -12,6 +12,7 @@ from conftest import ROOT, read_post, run_cli
 from digest.ingest.ledger import FILE_NAME as LEDGER
 from digest.ingest.model import DROP_REASONS
 from digest.ingest.pipeline import ingest
+from digest.ingest.shrink import ShrinkRefused
 
 SAMPLES = ROOT / "content" / "dumps"
 
@@ -68,6 +69,23 @@ def test_posts_of_a_removed_dump_are_removed(tmp_path):
     assert result.writes["removed"] == 3
     assert not list(posts.glob("stablecoin-issuers*"))
     assert (posts / "notes-of-mine.md").exists()  # only what the ingest wrote is its to remove
+
+
+def test_a_posts_folder_from_before_the_ledger_still_has_its_stale_posts_removed(tmp_path):
+    """A posts folder an older version wrote has a report and no ledger (ledger.py): its posts are the
+    ingest's all the same, and the shrink guard counts them."""
+    dumps, posts = tmp_path / "dumps", tmp_path / "posts"
+    shutil.copytree(SAMPLES, dumps)
+    ingest(dumps, posts)
+    (posts / LEDGER).unlink()
+    (dumps / "market-ledger-feed.txt").unlink()
+    assert ingest(dumps, posts).writes["removed"] == 3 and (posts / LEDGER).is_file()
+    (posts / LEDGER).unlink()
+    for dump in dumps.iterdir():
+        dump.unlink()
+    (dumps / "one.txt").write_text("A lone story\n\n" + "The grid operator met peak demand in every cold spell. " * 5)
+    with pytest.raises(ShrinkRefused):
+        ingest(dumps, posts)
 
 
 def test_a_bad_dump_is_reported_and_the_others_still_build(dumps, tmp_path):

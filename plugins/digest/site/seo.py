@@ -131,11 +131,13 @@ def share_image(static: Path, url: str, alt: str) -> ShareImage | None:
 # ---------------------------------------------------------------- sitemaps and robots.txt
 
 def page_path(output_file: str) -> str | None:
-    """The address of a written page under the site (`stories/x/`, `` for the home page), or None for a
-    file the sitemap leaves out."""
-    if output_file in UNLISTED or not output_file.endswith("index.html"):
+    """The address of a written page under the site (`stories/x/`, `` for the home page, `x.html` where
+    the site's settings save pages so, as Pelican's defaults do), or None for a file the sitemap leaves out."""
+    if output_file in UNLISTED or not output_file.endswith(".html"):
         return None
-    return output_file[: -len("index.html")]
+    if output_file == "index.html" or output_file.endswith("/index.html"):
+        return output_file[: -len("index.html")]
+    return output_file
 
 
 def lastmod(context: dict) -> datetime | None:
