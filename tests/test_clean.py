@@ -54,16 +54,15 @@ def test_journalism_at_the_end_stays(journalism):
 
 def test_syndication_footer_names_the_publisher():
     a = article(STORY + " The post Regulator fines exchange over transfers appeared first on Ledger Wire.")
-    text, drops = cleaned(a)
-    assert text == STORY
-    assert a.source_name == "Ledger Wire"
+    out, drops = C.clean(a, set())
+    assert out.body_text() == STORY
+    assert out.source_name == "Ledger Wire" and a.source_name is None  # a new article; the found one unchanged
     assert drops[0].partial
 
 
 def test_source_prefix_and_repeated_title():
-    a = article("Ledger Wire Regulator fines exchange over transfers " + STORY)
-    text, _ = cleaned(a)
-    assert text == STORY and a.source_name == "Ledger Wire"
+    out, _ = C.clean(article("Ledger Wire Regulator fines exchange over transfers " + STORY), set())
+    assert out.body_text() == STORY and out.source_name == "Ledger Wire"
     b = article("Regulator fines exchange over transfers", STORY)
     assert cleaned(b)[0] == STORY
 

@@ -241,18 +241,18 @@ _SYNDICATION = re.compile(
 )
 
 
-def drop_syndication_footer(article: Article, blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """"The post <title> appeared first on <Site>." closes feed copies; it also names the publisher."""
+def drop_syndication_footer(blocks: list[Block]) -> tuple[list[Block], list[Drop], str | None]:
+    """"The post <title> appeared first on <Site>." closes feed copies; it also names the publisher,
+    returned third."""
     if not blocks:
-        return blocks, []
+        return blocks, [], None
     last = blocks[-1]
     m = _SYNDICATION.search(last.text)
     if not m:
-        return blocks, []
-    article.source_name = article.source_name or m.group("site").strip()
+        return blocks, [], None
     kept = last.text[: m.start()].strip()
     drop = Drop(last.lines, BOILERPLATE, last.text[m.start():], partial=bool(kept))
-    return blocks[:-1] + ([last.with_text(kept)] if kept else []), [drop]
+    return blocks[:-1] + ([last.with_text(kept)] if kept else []), [drop], m.group("site").strip()
 
 
 _ABOUT = re.compile(r"^About (?P<name>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,4})(?: (?P=name)\b|$)")
@@ -291,23 +291,21 @@ def _title_echo(title: str, text: str) -> tuple[str, int] | None:
     return None
 
 
-def drop_title_echo(article: Article, blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """A body that opens with its own title (maybe behind the publisher's name) repeats it: remove it."""
-    if not blocks or not article.title:
-        return blocks, []
+def drop_title_echo(title: str | None, blocks: list[Block]) -> tuple[list[Block], list[Drop], str | None]:
+    """A body that opens with its own title (maybe behind the publisher's name, returned third) repeats
+    it: remove it."""
+    if not blocks or not title:
+        return blocks, [], None
     first = blocks[0]
-    echo = _title_echo(article.title, first.text)
+    echo = _title_echo(title, first.text)
     if echo is None:
-        return blocks, []
+        return blocks, [], None
     prefix, end = echo
     if prefix and not prefix[0].isupper():
-        return blocks, []
+        return blocks, [], None
     rest = first.text[end:].strip()
-    reason = BOILERPLATE if prefix else DUPLICATE
-    if prefix:
-        article.source_name = article.source_name or prefix
-    drop = Drop(first.lines, reason, first.text[:end], partial=bool(rest))
-    return ([first.with_text(rest)] if rest else []) + blocks[1:], [drop]
+    drop = Drop(first.lines, BOILERPLATE if prefix else DUPLICATE, first.text[:end], partial=bool(rest))
+    return ([first.with_text(rest)] if rest else []) + blocks[1:], [drop], prefix or None
 
 
 # ---------------------------------------------------------------- captions and repeats
@@ -431,11 +429,12 @@ def tidy_spacing(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 
 
 def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
-    """One article through every rule, in order. Returns the cleaned article and what was dropped."""
-    blocks, drops = list(article.blocks), []
+    """One article through every rule, in order. Returns the cleaned article (a new one: its publisher,
+    when it stated none, may be named by its own title echo or syndication footer) and what was dropped."""
+    blocks, drops, echo_names = drop_title_echo(article.title, list(article.blocks))
+    blocks, footer_drops, footer_names = drop_syndication_footer(blocks)
+    drops += footer_drops
     steps = [
-        lambda b: drop_title_echo(article, b),
-        lambda b: drop_syndication_footer(article, b),
         drop_press_footer,
         drop_tail_pitch,
         lambda b: drop_repeated_edges(b, repeated),
@@ -449,4 +448,4 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
     for step in steps:
         blocks, more = step(blocks)
         drops += more
-    return replace(article, blocks=blocks), drops
+    return replace(article, blocks=blocks, source_name=article.source_name or echo_names or footer_names), drops

@@ -40,7 +40,7 @@ TITLE_AGREES = 90        # rapidfuzz token_set_ratio, 0-100
 MAX_KEY_GROUP = 50       # a title or opening shared by more articles than this is generic, not a candidate key
 
 
-@dataclass
+@dataclass(frozen=True)
 class Fingerprint:
     exact: str                # sha1 of the normalised words: equal for exact copies; its start is the story id
     shingles: np.ndarray      # sorted unique 5-shingle hashes (uint32)
@@ -211,5 +211,6 @@ def _story(articles: list[Article], prints: list[Fingerprint], members: list[int
         touching = [(b if a == k else a, m) for a, b, m in edges if k in (a, b)]
         partner, match = min(touching, key=lambda t: (t[0] != shown, t[0]))
         matches.append((articles[k], articles[partner], match))
-    return Story(articles[shown], [articles[k] for k in members], articles[founder], prints[founder].exact[:12],
-                 matches)
+    first = articles[founder]
+    return Story(articles[shown], tuple(articles[k] for k in members), first, prints[founder].exact[:12],
+                 tuple(matches), first.date, first.date_source)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -32,22 +33,24 @@ def now(tz: str) -> datetime:
     return datetime.fromtimestamp(seconds, timezone.utc).astimezone(ZoneInfo(tz))
 
 
-def remember(stories: list[Story], path: Path, tz: str) -> None:
-    """Give every story its settled date (see the module's doc), undated ones a first-seen date, and keep
-    the dates in `path`. `stories` are in the order found: that order settles ties between new stories."""
+def remember(stories: list[Story], path: Path, tz: str) -> list[Story]:
+    """The stories with their settled dates (see the module's doc), undated ones with a first-seen date;
+    the dates are kept in `path`. `stories` are in the order found: that order settles ties between new
+    stories."""
     seen = _load(path, tz)
-    kept = sorted((s for s in stories if _holds(seen.get(s.id), s.founder.date)), key=lambda s: (seen[s.id], s.id))
+    kept = sorted((s for s in stories if _holds(seen.get(s.id), s.date)), key=lambda s: (seen[s.id], s.id))
     taken: set[datetime] = set()
     settled = {s.id: _free(seen[s.id], taken) for s in kept}  # published before: they keep their instants
     today = now(tz)
     for story in stories:
         if story.id not in settled:
-            settled[story.id] = _free(story.founder.date or today, taken)
-    for story in stories:
-        founder = story.founder
-        if founder.date is None:
-            founder.date_source = FIRST_SEEN
-        founder.date = seen[story.id] = settled[story.id]
+            settled[story.id] = _free(story.date or today, taken)
+    seen.update(settled)
+    _keep(seen, path)
+    return [replace(s, date=settled[s.id], date_source=s.date_source if s.date else FIRST_SEEN) for s in stories]
+
+
+def _keep(seen: dict[str, datetime], path: Path) -> None:
     try:
         write_if_changed(path, json.dumps({k: v.isoformat() for k, v in seen.items()}, sort_keys=True, indent=0)
                          + "\n")

@@ -17,7 +17,7 @@ from .model import METADATA, Article, Block, Drop, Dump, ParseResult
 from .text import squash
 
 
-@dataclass
+@dataclass(frozen=True)
 class Item:
     title: str | None
     body: str

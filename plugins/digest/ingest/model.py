@@ -1,6 +1,7 @@
-"""The records that flow through the ingest: Dump -> Article -> Post, plus Drop for what is left out.
+"""The records that flow through the ingest: Dump -> Article -> Story -> Post, plus Drop for what is left out.
 
-Every stage is a function from these records to these records; nothing here does I/O.
+Every stage is a function from these records to new ones: they are frozen (a stage that changes an
+article makes a new one with dataclasses.replace), and their sequences are tuples. Nothing here does I/O.
 """
 from __future__ import annotations
 
@@ -59,12 +60,12 @@ class Drop:
     partial: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Article:
     """One story as found in a dump, before and after cleaning."""
 
     dump: str
-    blocks: list[Block]
+    blocks: tuple[Block, ...]
     title: str | None = None
     title_source: str = "dump"        # "dump", "page" (HTML metadata) or "derived"
     date: datetime | None = None
@@ -73,8 +74,9 @@ class Article:
     url: str | None = None            # canonical URL, when the dump states one
     format: str = ""
     language: str | None = None   # ISO 639-1, when the text says it clearly (language.py)
-    topics: list[str] = field(default_factory=list)   # set by the tagging stage
-    assets: list[str] = field(default_factory=list)   # set by the tagging stage
+
+    def __post_init__(self):
+        object.__setattr__(self, "blocks", tuple(self.blocks))  # a list given is kept as a tuple
 
     def body_text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
@@ -90,18 +92,22 @@ class Match:
     title_similarity: float = 100.0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Story:
     """One story of the build: the copy shown (the most complete), every copy, and how they matched."""
 
     article: Article
-    copies: list[Article]             # every copy, the shown one included, in build order
+    copies: tuple[Article, ...]       # every copy, the shown one included, in build order
     founder: Article                  # the earliest copy: its title gives the slug
     id: str                           # from the founder's text: unchanged when later copies arrive
-    matches: list[tuple[Article, Article, Match]] = field(default_factory=list)  # (copy, matched, why)
+    matches: tuple[tuple[Article, Article, Match], ...] = ()  # (copy, matched, why)
+    date: datetime | None = None      # the story's settled date (firstseen.py); till then the founder's
+    date_source: str | None = None
+    topics: tuple[str, ...] = ()      # from the tagging stage
+    assets: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParseResult:
     """What a format parser makes of a dump: its articles and every line it left out."""
 

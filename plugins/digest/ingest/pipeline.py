@@ -18,7 +18,7 @@ import logging
 import stat
 import traceback
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +31,7 @@ from .dedup import Fingerprint, dedup, fingerprint
 from .language import language_of
 from .detect import detect
 from .dumps import MAX_DUMP_BYTES, DumpError, find_dumps, read_dump
-from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Story
+from .model import DROP_REASONS, DUPLICATE, Article, Drop, Dump, ParseResult, Post, Story
 from .posts import make_posts, rendered_text, sync_posts, write_if_changed
 from .related import related_stories, terms
 from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_lines, tagging_report, to_json
@@ -46,15 +46,15 @@ log = logging.getLogger(__name__)
 GC_THRESHOLD = 200_000  # allocations between young-generation collections (Python's default: 700)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Parsed:
     dump: Dump
     result: ParseResult
-    report: DumpReport
+    report: DumpReport                # as parsing left it; cleaning and dedup make the final one
     edges: list[list[str]] = field(default_factory=list)  # each article's edge sentences (clean.edge_keys)
 
 
-@dataclass
+@dataclass(frozen=True)
 class IngestResult:
     reports: list[DumpReport]
     posts: int
@@ -86,9 +86,8 @@ def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
         error = e.detail if isinstance(e, DumpError) else f"could not be parsed ({type(e).__name__}: {e})"
         return DumpReport(dump.name, errors=[error], warnings=list(dump.warnings))
     report = DumpReport(dump.name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
-                        unit=result.unit, warnings=[*dump.warnings, *result.warnings])
-    if not result.articles:
-        report.errors.append(f"no article found (read as {fmt.NAME})")
+                        unit=result.unit, warnings=[*dump.warnings, *result.warnings],
+                        errors=[] if result.articles else [f"no article found (read as {fmt.NAME})"])
     return Parsed(dump, result, report)
 
 
@@ -121,32 +120,37 @@ def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
     """Titles without markup; fill what the dump did not state: a title from the lede, a date from the
     dump's own header or the article's text; the language the article is written in."""
     dump_date = header_date(dump.lines, tz) if any(a.date is None for a in articles) else None
-    for article in articles:
-        article.title = clean_title(article.title)
-        if not any(ch.isalnum() for ch in article.title or ""):  # none, or only emoji and symbols
-            article.title = derive_title(article.blocks)
-            article.title_source = "derived"
-        if article.date is None:
-            article.date, article.date_source = infer_date(article.body_text(), dump_date, tz)
-        article.language = language_of(article.body_text())
-    return articles
+    return [_finished(article, dump_date, tz) for article in articles]
 
 
-def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Article], list[Drop]]:
-    """Clean and finish one dump's articles; return them with every line left out so far."""
+def _finished(article: Article, dump_date, tz: str) -> Article:
+    title, title_source = clean_title(article.title), article.title_source
+    if not any(ch.isalnum() for ch in title or ""):  # none, or only emoji and symbols
+        title, title_source = derive_title(article.blocks), "derived"
+    date, date_source = article.date, article.date_source
+    if date is None:
+        date, date_source = infer_date(article.body_text(), dump_date, tz)
+    return replace(article, title=title, title_source=title_source, date=date, date_source=date_source,
+                   language=language_of(article.body_text()))
+
+
+def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Article], list[Drop], DumpReport]:
+    """Clean and finish one dump's articles; return them with every line left out so far, and the dump's
+    report with what cleaning found."""
     drops: list[Drop] = list(parsed.result.drops)
-    kept = []
+    kept, emptied = [], []
     for article in parsed.result.articles:
         article, more = cleaning.clean(article, repeated)
         drops += more
         if article.blocks:
             kept.append(article)
         else:
-            parsed.report.warnings.append(f"story {article.title!r} had no text left after cleaning")
-    parsed.report.articles = len(kept)
-    if parsed.result.articles and not kept:
-        parsed.report.errors.append("no story left after cleaning: every line was dropped (see 'dropped')")
-    return finish(kept, parsed.dump, tz), drops
+            emptied.append(f"story {article.title!r} had no text left after cleaning")
+    none_left = ["no story left after cleaning: every line was dropped (see 'dropped')"] \
+        if parsed.result.articles and not kept else []
+    report = replace(parsed.report, articles=len(kept), warnings=parsed.report.warnings + emptied,
+                     errors=parsed.report.errors + none_left)
+    return finish(kept, parsed.dump, tz), drops, report
 
 
 def ingest(dumps_dir: Path, posts_dir: Path, tz: str = "UTC", taxonomy: Taxonomy | None = None,
@@ -205,17 +209,16 @@ def _ingest(dumps_dir: Path, posts_dir: Path, tz: str, taxonomy: Taxonomy | None
     stories = dedup(articles, [f for p in parsed for f in cleaned[p.dump.name].prints])
     if not allow_shrink:  # before anything is written: a refused ingest leaves posts and dates as they were
         refuse_shrink(len(previous.posts), len(stories), dumps_dir)
-    firstseen.remember(stories, first_seen, tz)
-    account_for_copies(parsed, cleaned, stories)
+    stories = firstseen.remember(stories, first_seen, tz)
     parts = cached_story_parts(stories, taxonomy, cache, jobs)
     tags = {s.id: p.tags for s, p in zip(stories, parts) if p.tags is not None}
+    stories = [replace(s, topics=tuple(tags[s.id].topics), assets=tuple(tags[s.id].assets)) if s.id in tags else s
+               for s in stories]
     related = related_stories(stories, [p.terms for p in parts])
     posts = make_posts(stories, related, {s.id: p.text for s, p in zip(stories, parts)})
 
-    by_dump = {p.dump.name: p.report for p in parsed}
-    for post in posts:
-        by_dump[post.dump].posts.append(post.filename)
-    reports = [o.report if isinstance(o, Parsed) else o for o in outcomes]
+    final = accounted(parsed, cleaned, stories, posts)
+    reports = [final[o.dump.name] if isinstance(o, Parsed) else o for o in outcomes]
     writes, removed = sync_posts(posts, posts_dir, previous.posts)
     tagging = tagging_report(tags, posts)
     write_if_changed(posts_dir / REPORT_NAME, to_json(reports, len(posts), merges(stories, posts), tagging, removed))
@@ -285,7 +288,7 @@ def cached_parses(dumps: list[Dump], tz: str, cache: stage_cache.StageCache, job
             for d in dumps}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cleaned:
     articles: list[Article]      # the dump's stories after cleaning, titled and dated
     drops: list[Drop]            # every line left out so far
@@ -295,9 +298,9 @@ class Cleaned:
 
 def clean_and_print(parsed: Parsed, repeated: set[str], tz: str) -> Cleaned:
     """clean_dump, and the fingerprints dedup compares the cleaned articles by."""
-    articles, drops = clean_dump(parsed, repeated, tz)
+    articles, drops, report = clean_dump(parsed, repeated, tz)
     words: dict[str, int] = {}
-    return Cleaned(articles, drops, [fingerprint(a, words) for a in articles], parsed.report)
+    return Cleaned(articles, drops, [fingerprint(a, words) for a in articles], report)
 
 
 def cached_cleans(parsed: list[Parsed], repeated: set[str], tz: str, cache: stage_cache.StageCache,
@@ -310,8 +313,6 @@ def cached_cleans(parsed: list[Parsed], repeated: set[str], tz: str, cache: stag
     for p, made in zip(todo, run_all(clean_and_print, todo, jobs, repeated=repeated, tz=tz)):
         cache.put(names[p.dump.name], made)
         out[p.dump.name] = made
-    for p in parsed:
-        p.report = out[p.dump.name].report
     return out
 
 
@@ -319,7 +320,7 @@ def _taxonomy_repr(taxonomy: Taxonomy) -> str:
     return repr((taxonomy.topics, taxonomy.assets, taxonomy.max_topics))
 
 
-@dataclass
+@dataclass(frozen=True)
 class StoryParts:
     """What is made of a story's shown article alone, kept between builds."""
 
@@ -335,8 +336,7 @@ def story_parts(article: Article, taxonomy: Taxonomy | None) -> StoryParts:
 
 def cached_story_parts(stories: list[Story], taxonomy: Taxonomy | None, cache: stage_cache.StageCache,
                        jobs: int) -> list[StoryParts]:
-    """Each story's parts, unless a story with the same text was made with the same taxonomy before; the
-    shown article's topics and assets are set."""
+    """Each story's parts, unless a story with the same text was made with the same taxonomy before."""
     taxonomy_id = stage_cache.key(_taxonomy_repr(taxonomy)) if taxonomy is not None else ""
     names = [stage_cache.key("story", taxonomy_id, s.article.title_source, _article_key(s.article))
              for s in stories]
@@ -345,9 +345,6 @@ def cached_story_parts(stories: list[Story], taxonomy: Taxonomy | None, cache: s
     for i, made in zip(todo, run_all(story_parts, [stories[i].article for i in todo], jobs, taxonomy=taxonomy)):
         cache.put(names[i], made)
         out[i] = made
-    for story, parts in zip(stories, out):
-        if parts.tags is not None:
-            story.article.topics, story.article.assets = parts.tags.topics, parts.tags.assets
     return out
 
 
@@ -367,17 +364,23 @@ def _as_last_time(previous: ledger.Ledger, posts_dir: Path, inputs: str) -> Inge
                         previous.found_assets)
 
 
-def account_for_copies(parsed: list[Parsed], cleaned: dict[str, Cleaned], stories: list[Story]) -> None:
-    """Fill each dump's line accounting: a copy merged into a story shown from another copy is a
-    duplicate, line by line."""
+def accounted(parsed: list[Parsed], cleaned: dict[str, Cleaned], stories: list[Story],
+              posts: list[Post]) -> dict[str, DumpReport]:
+    """Each parsed dump's final report: its posts and its line accounting, where a copy merged into a
+    story shown from another copy is a duplicate, line by line."""
     shown = {id(s.article) for s in stories}
+    posts_of: dict[str, list[str]] = {}
+    for post in posts:
+        posts_of.setdefault(post.dump, []).append(post.filename)
+    out = {}
     for p in parsed:
-        articles, drops = cleaned[p.dump.name].articles, cleaned[p.dump.name].drops
+        articles, drops, report = cleaned[p.dump.name].articles, cleaned[p.dump.name].drops, cleaned[p.dump.name].report
         copies = [a for a in articles if id(a) not in shown]
         drops = drops + [Drop(b.lines, DUPLICATE, b.text) for a in copies for b in a.blocks]
-        p.report.merged = len(copies)
-        p.report.lines, p.report.partial, p.report.dropped = account(
-            p.dump, p.result, [a for a in articles if id(a) in shown], drops)
+        lines, partial, dropped = account(p.dump, p.result, [a for a in articles if id(a) in shown], drops)
+        out[p.dump.name] = replace(report, merged=len(copies), posts=posts_of.get(p.dump.name, []), lines=lines,
+                                   partial=partial, dropped=dropped)
+    return out
 
 
 def describe(result: IngestResult, dumps_dir: Path, posts_dir: Path, limit: int = 40) -> list[str]:

@@ -144,19 +144,19 @@ def rendered_text(article: Article) -> tuple[str, str]:
 
 
 def render_post(story: Story, slug: str, related: list[str], text: tuple[str, str] | None = None) -> str:
-    shown, first = story.article, story.founder
+    shown = story.article
     body, summary_text = text or rendered_text(shown)
     title, title_source = _title(story)
     source_name, source_url = credit(story)
     others = sorted({c.source_name for c in story.copies if c.source_name} - {source_name})
     fields = [
         ("Title", title),
-        ("Date", first.date.isoformat()),
-        ("Date_Source", first.date_source),
+        ("Date", story.date.isoformat()),
+        ("Date_Source", story.date_source),
         ("Slug", slug),
         ("Story_Id", story.id),
-        ("Topics", ", ".join(shown.topics)),
-        ("Assets", ", ".join(shown.assets)),
+        ("Topics", ", ".join(story.topics)),
+        ("Assets", ", ".join(story.assets)),
         ("Sources", ", ".join(sorted({c.dump for c in story.copies}))),
         ("Source_Name", source_name),
         ("Also_Reported_By", ", ".join(others)),
@@ -181,7 +181,7 @@ def make_posts(stories: list[Story], related: dict[str, list[str]],
     texts = texts or {}
     slugs: dict[str, str] = {}
     taken: set[str] = set()  # slugs.values(), as a set: a look-up in the values made this quadratic
-    for story in sorted(stories, key=lambda s: (s.founder.date, s.id)):
+    for story in sorted(stories, key=lambda s: (s.date, s.id)):
         base = slugify(story.founder.title or "", max_length=SLUG_MAX, word_boundary=True) or f"story-{story.id}"
         slugs[story.id] = base if base not in taken else f"{base}-{story.id[:6]}"
         taken.add(slugs[story.id])

@@ -58,7 +58,7 @@ def related_stories(stories: list[Story], counts: list[np.ndarray] | None = None
     for i, vector in enumerate(vectors):
         for t in vector:
             postings[t].append(i)
-    tags = [set(s.article.topics) | set(s.article.assets) for s in stories]
+    tags = [set(s.topics) | set(s.assets) for s in stories]
     out = {}
     for i, vector in enumerate(vectors):
         scores: dict[int, float] = defaultdict(float)

@@ -17,7 +17,7 @@ from .tagging import Tags
 REPORT_NAME = "ingest-report.json"
 
 
-@dataclass
+@dataclass(frozen=True)
 class DumpReport:
     dump: str
     format: str = ""

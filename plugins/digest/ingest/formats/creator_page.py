@@ -16,7 +16,7 @@ is chrome, not an article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..blocks import blocks_from_lines, chrome_drops, publisher_name, several_stories, strip_footer
 from ..model import DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
@@ -97,9 +97,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
             drops.append(Drop((item.first + 1,), METADATA, squash(lines[item.first])))
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body),
                                 title=squash(lines[item.first]) if item.titled else None, format=NAME))
-    for article in articles:
-        article.source_name = publisher
-    return ParseResult(articles, drops)
+    return ParseResult([replace(a, source_name=publisher) for a in articles], drops)
 
 
 _WE = re.compile(r"\b(?:we|our|us)\b", re.I)

@@ -61,12 +61,9 @@ def _items(raw: str) -> list[Item]:
     if stories:
         return [Item(title=title, body="", date=date, url=url, source=source, blocks=blocks)
                 for title, blocks in stories]
-    item = Item(title=str(msg.get("subject", "")) or None, body="", date=date, url=url, source=source)
-    if html is not None:
-        item.blocks = main_blocks(unwrap_layout_tables(html.get_content()))
-    elif plain is not None:
-        item.blocks = body_blocks(plain.get_content())
-    return [item]
+    blocks = (main_blocks(unwrap_layout_tables(html.get_content())) if html is not None
+              else body_blocks(plain.get_content()) if plain is not None else None)
+    return [Item(title=str(msg.get("subject", "")) or None, body="", date=date, url=url, source=source, blocks=blocks)]
 
 
 _HR = re.compile(r"<hr\b[^>]*>", re.I)

@@ -72,10 +72,10 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     blocks, drops = _account(blocks, nodes, title)
     if not blocks:
         return ParseResult([], drops, unit="text line", total_units=len(nodes))
+    date = _published(tree, dump.text, tz) or (parse_date(doc.date, tz) if doc.date else None)
     article = Article(dump=dump.name, blocks=blocks, title=title, title_source="page", format=NAME,
-                      source_name=squash(doc.sitename) if doc.sitename else None, url=doc.url or None)
-    article.date = _published(tree, dump.text, tz) or (parse_date(doc.date, tz) if doc.date else None)
-    article.date_source = "page" if article.date else None
+                      source_name=squash(doc.sitename) if doc.sitename else None, url=doc.url or None,
+                      date=date, date_source="page" if date else None)
     return ParseResult([article], drops, unit="text line", total_units=len(nodes))
 
 

@@ -16,7 +16,7 @@ from .topics import TopicScore, classify
 __all__ = ["Tags", "tag", "Taxonomy", "TaxonomyError", "taxonomy_at"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Tags:
     topics: list[str]
     assets: list[str]
