@@ -2,7 +2,8 @@
 # `make help` lists the targets. Command-line variables:
 #   DUMPS=<dir>    folder of raw dumps (default: content/dumps)
 #   POSTS=<dir>    where `make ingest` writes posts (default: content/posts)
-#   TAXONOMY=<file> topics and assets to tag with (default: content/taxonomy.toml)
+#   TAXONOMY=<file> topics and assets to tag with (default: content/taxonomy.toml when there is one, else
+#                  the plugin's own; `make taxonomy` copies the plugin's there to edit)
 #   SITEURL=<url>  absolute address of the published site (default: empty, relative links)
 #   STRICT=1       fail the build when any dump fails to ingest
 #   JOBS=<n>       processes the ingest runs in (default: every core)
@@ -23,7 +24,7 @@ CONFFILE := $(CURDIR)/pelican.conf.py
 
 DUMPS ?= content/dumps
 POSTS ?= content/posts
-TAXONOMY ?= content/taxonomy.toml
+TAXONOMY ?= $(wildcard content/taxonomy.toml)
 SITEURL ?=
 STRICT ?= 0
 JOBS ?= 0
@@ -42,11 +43,12 @@ ALLOW_INGEST_ERRORS ?= 0
 # pelican.conf.py reads these from the environment.
 export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS ALLOW_SHRINK CONTENT
 
-.PHONY: help html ingest test bench train clean regenerate serve devserver publish check lock share-image
+.PHONY: help html ingest taxonomy test bench train clean regenerate serve devserver publish check lock share-image
 
 help:
 	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1 ALLOW_SHRINK=1 CONTENT=full]'
 	@echo 'make test      run every test'
+	@echo 'make taxonomy  copy the plugin'"'"'s topics and assets to content/taxonomy.toml, to edit (builds then use it)'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
 	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'
 	@echo 'make train     retrain the line model from labelled page copies [TRAIN_SETS="bodies snippets <dir>..."]'
@@ -76,8 +78,13 @@ html: $(VENV)/.installed
 
 ingest: $(VENV)/.installed
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest "$(DUMPS)" "$(abspath $(POSTS))" \
-		--taxonomy "$(TAXONOMY)" --cache "$(CURDIR)/cache/digest" $(if $(filter 1,$(STRICT)),--strict) \
+		$(if $(TAXONOMY),--taxonomy "$(TAXONOMY)") --cache "$(CURDIR)/cache/digest" $(if $(filter 1,$(STRICT)),--strict) \
 		$(if $(filter-out 0,$(JOBS)),--jobs $(JOBS)) $(if $(filter 1,$(ALLOW_SHRINK)),--allow-shrink)
+
+# The topics and assets to edit: the plugin's own, copied where a build looks first. Never over your edits.
+taxonomy:
+	@if [ -e content/taxonomy.toml ]; then echo "content/taxonomy.toml is there already: edit it"; \
+	else cp plugins/digest/ingest/tagging/taxonomy.toml content/taxonomy.toml && echo "wrote content/taxonomy.toml: edit it"; fi
 
 # axe-core for the browser tests and the Nu Html Checker (vnu.jar) for the markup tests, pinned by
 # tests/browser/package-lock.json; skipped without npm (those tests then skip too, unless

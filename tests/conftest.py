@@ -61,14 +61,13 @@ def read_post(path: Path) -> tuple[dict[str, str], str]:
 
 
 def copy_site(dest: Path) -> Path:
-    """A copy of the project's site (settings, plugin, theme, pages, taxonomy) at `dest`, so a test build
+    """A copy of the project's site (settings, plugin with its taxonomy, theme, pages) at `dest`, so a test build
     never touches the working tree's content/posts or output/."""
     dest.mkdir(parents=True)
     shutil.copy(ROOT / "pelican.conf.py", dest)
     for name in ("plugins", "theme"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "content" / "pages", dest / "content" / "pages")
-    shutil.copy(ROOT / "content" / "taxonomy.toml", dest / "content")
     shutil.copy(ROOT / "content" / "first-seen.json", dest / "content")  # the samples' undated stories
     return dest
 

@@ -13,11 +13,11 @@ from conftest import ROOT
 import digest.ingest.pipeline as ingest_module
 from digest.ingest.cache import FILE_NAME
 from digest.ingest.pipeline import ingest
-from digest.ingest.tagging import taxonomy_at
+from digest.ingest.tagging import DEFAULT_TAXONOMY, taxonomy_at
 from test_ingest import digest_of
 
 SAMPLES = ROOT / "content" / "dumps"
-TAXONOMY = taxonomy_at(ROOT / "content" / "taxonomy.toml")
+TAXONOMY = taxonomy_at(DEFAULT_TAXONOMY)
 
 
 @pytest.fixture(autouse=True)

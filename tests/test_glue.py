@@ -5,7 +5,6 @@ run here, and what the signal handlers did looked at directly (site/glue.py). Th
 from __future__ import annotations
 
 import gc
-import shutil
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,6 @@ def site(tmp_path) -> Path:
     (tmp_path / "content" / "dumps").mkdir(parents=True)
     for name, text in DUMPS.items():
         (tmp_path / "content" / "dumps" / name).write_text(text, encoding="utf-8")
-    shutil.copy(ROOT / "content" / "taxonomy.toml", tmp_path / "content")
     return tmp_path
 
 
@@ -79,3 +77,23 @@ def test_a_rebuild_renders_no_story_page_again_and_removes_what_the_site_no_long
     keys = Store(site / "cache" / "digest" / FILE_NAME, "pages")
     assert set(keys.items()) == {str(p) for p in written}  # a key per story page, no other
     keys.close()
+
+
+def test_the_pelican_internals_the_plugin_writes_are_the_ones_pelican_reads(site):
+    """sanitize.py and the excerpt set Pelican's private `_content` and `_summary` as content_object_init
+    fires (Pelican has no public way to change a body once read); if Pelican renames them or stops taking
+    `_summary` back, this fails here rather than a site silently showing unsanitised HTML."""
+    from pelican.contents import Article
+
+    from digest.site.sanitize import sanitize_content
+
+    body = "<p>Prices rose.</p><script>alert(1)</script>" + "<p>More words follow here.</p>" * 40
+    article = Article(body, metadata={"title": "T", "summary": "<b>S</b><script>x()</script>", "story_id": "abc"},
+                      settings=settings(site, DIGEST_CONTENT="excerpt"))
+    sanitize_content(article)
+    glue.excerpt_story(article)
+    article.refresh_metadata_intersite_links()  # what Pelican.run does to each article once all are read:
+    # it takes `_summary` back into the metadata the summary is read from
+    assert "<script" not in article.content and "<script" not in article.get_content("") and \
+        "<script" not in article.summary
+    assert len(article.content.split()) < 100  # the excerpt, through the public attribute

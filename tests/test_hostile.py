@@ -18,9 +18,9 @@ from hostile import HOSTILE_MARKERS, write_corpus
 
 from digest.ingest.model import DROP_REASONS
 from digest.ingest.pipeline import describe, ingest
-from digest.ingest.tagging import taxonomy_at
+from digest.ingest.tagging import DEFAULT_TAXONOMY, taxonomy_at
 
-TAXONOMY = ROOT / "content" / "taxonomy.toml"
+TAXONOMY = DEFAULT_TAXONOMY
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from digest.ingest.model import DROP_REASONS
 from digest.ingest.pipeline import ingest
-from digest.ingest.tagging import taxonomy_at
+from digest.ingest.tagging import DEFAULT_TAXONOMY, taxonomy_at
 
-TAXONOMY = taxonomy_at(ROOT / "content" / "taxonomy.toml")
+TAXONOMY = taxonomy_at(DEFAULT_TAXONOMY)
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces of every dump format, so that random text often gets past detection into the parsers.

@@ -11,7 +11,7 @@ from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
 from digest.ingest.pipeline import ingest
-from digest.ingest.tagging import taxonomy_at
+from digest.ingest.tagging import DEFAULT_TAXONOMY, taxonomy_at
 from digest.site.reader import PostReader, plain_html, split_header
 
 
@@ -35,7 +35,7 @@ def test_each_post_reads_as_pelicans_reader_reads_it(source, tmp_path):
         dumps.mkdir()
         write_corpus(dumps, tmp_path / "outside")
     posts = tmp_path / "posts"
-    ingest(dumps, posts, "UTC", taxonomy_at(ROOT / "content" / "taxonomy.toml"))
+    ingest(dumps, posts, "UTC", taxonomy_at(DEFAULT_TAXONOMY))
     ours, pelicans = PostReader(settings_for(posts)), MarkdownReader(settings_for(posts))
     files = sorted(posts.glob("*.md"))
     assert len(files) >= 10

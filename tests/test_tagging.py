@@ -10,10 +10,10 @@ import pytest
 from conftest import ROOT, need_shared, run_cli
 
 from digest.ingest.model import Article, Block
-from digest.ingest.tagging import TaxonomyError, tag, taxonomy_at
+from digest.ingest.tagging import DEFAULT_TAXONOMY, TaxonomyError, tag, taxonomy_at
 from digest.ingest.tagging.taxonomy import load_taxonomy
 
-TAXONOMY = taxonomy_at(ROOT / "content" / "taxonomy.toml")
+TAXONOMY = taxonomy_at(DEFAULT_TAXONOMY)
 
 
 def article(*paragraphs: str, title: str = "A story") -> Article:

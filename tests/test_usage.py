@@ -147,3 +147,20 @@ def test_make_serve_serves_the_built_site(make_site):
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # make and the server it started, in their own session
         server.wait()
+
+
+def test_make_taxonomy_gives_a_copy_to_edit_that_builds_then_use(make_site):
+    """The plugin's taxonomy is the default; `make taxonomy` copies it into content/, never over edits,
+    and the site's copy wins (settings.py)."""
+    from digest.ingest.tagging import DEFAULT_TAXONOMY
+    from digest.settings import with_defaults
+
+    content = make_site / "content"
+    assert with_defaults({"PATH": str(content)})["DIGEST_TAXONOMY"] == str(DEFAULT_TAXONOMY)
+    assert run_make(make_site, "taxonomy").returncode == 0
+    copy = content / "taxonomy.toml"
+    assert copy.read_bytes() == DEFAULT_TAXONOMY.read_bytes()
+    copy.write_text(copy.read_text() + "\n# my own topics\n")
+    again = run_make(make_site, "taxonomy")
+    assert again.returncode == 0 and "there already" in again.stdout and copy.read_text().endswith("# my own topics\n")
+    assert with_defaults({"PATH": str(content)})["DIGEST_TAXONOMY"] == str(copy)

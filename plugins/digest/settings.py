@@ -1,6 +1,6 @@
 """The plugin's settings: every DIGEST_* with its default, given to Pelican's settings at start-up, so that
 a site whose settings name none still builds (dumps from <PATH>/dumps, posts into <PATH>/posts, topics
-from <PATH>/taxonomy.toml). What each means is in README.md ("Settings"). A DIGEST_ name the plugin does
+and assets from <PATH>/taxonomy.toml when there is one, else the plugin's own, ingest/tagging/taxonomy.toml). What each means is in README.md ("Settings"). A DIGEST_ name the plugin does
 not know (a typo would otherwise be ignored without a word) or a value of the wrong kind stops the build,
 every problem in one line.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .ingest.tagging.taxonomy import DEFAULT_TAXONOMY
 from .site.credit import DEFAULT_MODE, check_mode
 
 # The templates the plugin renders itself (site/glue.py): the project's theme/ has them; another theme must.
@@ -21,7 +22,8 @@ def defaults(settings: dict) -> dict:
     return {
         "DIGEST_DUMPS": os.path.join(content, "dumps"),
         "DIGEST_POSTS": os.path.join(content, "posts"),
-        "DIGEST_TAXONOMY": os.path.join(content, "taxonomy.toml"),
+        "DIGEST_TAXONOMY": site_taxonomy if os.path.isfile(site_taxonomy := os.path.join(content, "taxonomy.toml"))
+        else str(DEFAULT_TAXONOMY),
         "DIGEST_FIRST_SEEN": os.path.join(content, "first-seen.json"),
         "DIGEST_TIMEZONE": settings.get("TIMEZONE") or "UTC",
         "DIGEST_STRICT": False,

@@ -9,9 +9,9 @@ from .dumps import folder_problem
 from .pipeline import describe, ingest
 from .shrink import ShrinkRefused
 from .tagging import TaxonomyError, taxonomy_at
+from .tagging.taxonomy import DEFAULT_TAXONOMY
 from .workers import default_jobs
 
-DEFAULT_TAXONOMY = Path(__file__).resolve().parents[3] / "content" / "taxonomy.toml"
 
 
 def usage_error(reason: str) -> int:

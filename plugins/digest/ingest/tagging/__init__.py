@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from ..model import Article
 from .assets import Found, find_mentions, salient
-from .taxonomy import Taxonomy, TaxonomyError, taxonomy_at
+from .taxonomy import DEFAULT_TAXONOMY, Taxonomy, TaxonomyError, taxonomy_at
 from .topics import TopicScore, classify
 
-__all__ = ["Tags", "tag", "Taxonomy", "TaxonomyError", "taxonomy_at"]
+__all__ = ["DEFAULT_TAXONOMY", "Tags", "tag", "Taxonomy", "TaxonomyError", "taxonomy_at"]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 KINDS = ("crypto", "stock")
+DEFAULT_TAXONOMY = Path(__file__).with_name("taxonomy.toml")  # the plugin's own, used when a site has none
 
 
 class TaxonomyError(Exception):
