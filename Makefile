@@ -58,7 +58,7 @@ help:
 	@echo 'make publish   build for SITEURL=https://..., check it, push it to GitHub Pages [DRY_RUN=1 CNAME= GITHUB_PAGES_REMOTE= GITHUB_PAGES_BRANCH= MESSAGE=]'
 	@echo 'make check     check output/ as make publish would, push nothing (needs SITEURL=)'
 	@echo 'make clean     remove output/, the generated posts and cache/'
-	@echo 'make lock      re-resolve requirements.in and requirements-dev.in into the pinned requirements.txt and requirements-dev.txt'
+	@echo 'make lock      re-resolve pyproject.toml'"'"'s dependencies (and its dev extra) into the pinned requirements.txt (and requirements-dev.txt)'
 	@echo 'make share-image  draw theme/static/share.png (link previews) from theme/share-image/card.html in Chromium'
 
 # The virtual environment, reinstalled whenever the pins change: what a build needs (requirements.txt), and
@@ -150,13 +150,13 @@ share-image: $(VENV)/.installed-dev
 clean:
 	rm -rf "$(OUTPUTDIR)" content/posts cache __pycache__ .pytest_cache
 
-# requirements.txt pins what requirements.in needs; requirements-dev.txt what requirements-dev.in adds.
+# requirements.txt pins what pyproject.toml's dependencies need; requirements-dev.txt what its dev extra adds.
 lock:
 	rm -rf .lock-venv && $(PY) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet --disable-pip-version-check -r requirements.in
-	{ echo '# Every package a build needs, pinned: generated from requirements.in by `make lock`. Do not edit by hand.'; \
-	  .lock-venv/bin/pip freeze; } > requirements.txt
-	.lock-venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.in
-	{ echo '# What the tests and benchmarks add, pinned: generated from requirements-dev.in by `make lock`. Do not edit by hand.'; \
-	  echo '-r requirements.txt'; .lock-venv/bin/pip freeze | grep -vxFf requirements.txt; } > requirements-dev.txt
-	rm -rf .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check .
+	{ echo '# Every package a build needs, pinned: generated from pyproject.toml'"'"'s dependencies by `make lock`. Do not edit by hand.'; \
+	  .lock-venv/bin/pip freeze --exclude news-digest; } > requirements.txt
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check ".[dev]"
+	{ echo '# What the tests and benchmarks add, pinned: generated from pyproject.toml'"'"'s dev extra by `make lock`. Do not edit by hand.'; \
+	  echo '-r requirements.txt'; .lock-venv/bin/pip freeze --exclude news-digest | grep -vxFf requirements.txt; } > requirements-dev.txt
+	rm -rf .lock-venv build plugins/*.egg-info
