@@ -3,7 +3,10 @@
 For each size N (BENCH_N, comma separated; default 1000,10000), in a scratch folder (BENCH_ONLY=ingest:
 the first step only, e.g. for BENCH_N=100000):
 
-  ingest       `python -m digest DUMPS POSTS` alone, no cache: parse + clean + dedup + tag + write posts
+  ingest       `python -m digest DUMPS POSTS` alone, no cache: parse + clean + dedup + tag + write posts;
+               and how dedup did at that size: the planted copies merged, distinct stories joined (the
+               bench fails unless >= 99% and none: more stories give the dedup more chances to go wrong;
+               tests/test_dedup.py checks it at 2,000 articles on every `make test`)
   cold         a full `make html` equivalent (Pelican with our settings, plugin and theme) from an empty
                output/ and cache/: ingest, pages, topic and asset pages, feeds, search index
   no-change    the same build again
@@ -32,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import copy_site  # noqa: E402
-from synthetic import extra_dump, generate  # noqa: E402
+from synthetic import evaluate, extra_dump, generate  # noqa: E402
 
 PYTHON = sys.executable
 TARGETS = {"cold_vs_baseline": 1.0, "no_change_vs_cold": 0.3, "add_dump_vs_cold": 0.4}
@@ -74,6 +77,11 @@ def bench(n: int, scratch: Path) -> dict:
                  {"PYTHONPATH": str(ROOT / "plugins")})
     row["ingest"] = {"seconds": ingest["seconds"], "peak_mb": ingest["peak_mb"],
                      "articles_per_s": round(articles / ingest["seconds"])}
+    score = evaluate(corpus, json.loads((scratch / "posts" / "ingest-report.json").read_text(encoding="utf-8")))
+    row["dedup"] = {"recall": score["recall"], "wrong_merges": score["wrong_merges"]}
+    if score["recall"] < 0.99 or score["wrong_merges"]:
+        raise SystemExit(f"bench: dedup at {n:,} articles merged {score['recall']:.1%} of the planted copies and "
+                         f"joined {score['wrong_merges']} distinct stories (wanted >= 99% and none)")
     if os.environ.get("BENCH_ONLY") == "ingest":
         return row
 
@@ -125,12 +133,12 @@ def table(rows: list[dict]) -> list[str]:
     for r in rows:
         if "ratios" not in r:  # BENCH_ONLY=ingest
             out.append(f"{r['articles']:>9,} {'ingest':<16} {r['ingest']['seconds']:>8} {r['ingest']['peak_mb']:>8} "
-                       f"{'':>7}  {r['ingest']['articles_per_s']:,} articles/s")
+                       f"{'':>7}  {r['ingest']['articles_per_s']:,} articles/s; {_dedup(r)}")
             continue
         ratios = r["ratios"]
         lines = [
             ("ingest", r["ingest"], f"{r['ingest']['articles_per_s']:,} articles/s, "
-                                    f"{ratios['ingest_vs_baseline']}x baseline"),
+                                    f"{ratios['ingest_vs_baseline']}x baseline; {_dedup(r)}"),
             ("cold build", r["cold"], f"{ratios['cold_vs_baseline']}x baseline (target <= 1.0)"),
             ("no-change", r["no_change"], f"{ratios['no_change_vs_cold']}x cold (target <= 0.3), "
                                           f"{ratios['no_change_vs_baseline']}x baseline"),
@@ -146,6 +154,10 @@ def table(rows: list[dict]) -> list[str]:
                 out.append(f"{'':>9} {'':<16} {'':>8} {'':>8} {'':>7}  = " + ", ".join(
                     f"{k} {v} s" for k, v in m["split"].items()))
     return out
+
+
+def _dedup(row: dict) -> str:
+    return f"dedup: {row['dedup']['recall']:.1%} of copies merged, {row['dedup']['wrong_merges']} wrong merges"
 
 
 def main() -> None:
