@@ -14,7 +14,7 @@ from pelican.settings import read_settings
 
 from digest.ingest.cache import FILE_NAME
 from digest.ingest.store import Store
-from digest.site import glue
+from digest.site import build, glue
 from test_package import DUMPS
 
 
@@ -53,7 +53,7 @@ def test_a_build_with_no_digest_setting_makes_the_sections_and_feeds_and_leaves_
     sitemap = (out / "sitemap.xml").read_text()
     assert all(f"/{p.name}</loc>" in sitemap for p in stories(site))  # what content_written noted
     # the build's state went with it, and the process collects garbage as before
-    assert glue.build == glue.Build() and gc.get_threshold() == glue.GC_DEFAULT
+    assert build.current() == build.Build() and gc.get_threshold() == glue.GC_DEFAULT
 
 
 def test_a_setting_that_makes_no_sense_stops_pelican_as_it_starts(site):

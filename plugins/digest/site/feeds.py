@@ -1,8 +1,8 @@
 """Feeds: Atom 1.0 and RSS 2.0 (feedgen) for the whole site, every topic and every asset, and an OPML
 list of them all.
 
-Plain functions over `Entry` records (the Pelican glue builds them from articles), so they test without
-Pelican. Everything in a feed comes from its entries: its `updated`/`lastBuildDate` is its newest entry's
+Plain functions over `Entry` records (`site_feeds` makes them from Pelican's articles once), so they test
+without Pelican. Everything in a feed comes from its entries: its `updated`/`lastBuildDate` is its newest entry's
 date, never the build time, so the same posts always give the same bytes. Entry dates are the stories'
 settled dates (firstseen.py: fixed once seen, no two alike), ids are made from the story's id and the
 feed alone, so neither moves once published. Entry content is sanitised (sanitize.py: an allow-list;
@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
+from ..ingest.firstseen import FIRST_SEEN
 from .browse import Section
 from .credit import UNKNOWN_PUBLISHER
 from .sanitize import clean_html
@@ -54,6 +55,42 @@ class Feed:
 
     def url(self, base: str, kind: str) -> str:
         return f"{base}/{self.path}.{kind}.xml"
+
+
+def site_feeds(articles: list, topics: dict[str, list], assets: dict[str, list], known: dict[str, Section],
+               settings: dict, base: str) -> list[Feed]:
+    """The site feed, then one per topic and per asset (`topics` and `assets`: key -> its articles, newest
+    first), each with its newest DIGEST_FEED_MAX_ITEMS entries; each story's entry is made once."""
+    entries: dict[int, Entry] = {}  # only stories some feed shows
+
+    def entry(article) -> Entry:
+        if id(article) not in entries:
+            entries[id(article)] = entry_of(article, base)
+        return entries[id(article)]
+
+    limit, site = settings["DIGEST_FEED_MAX_ITEMS"], settings["SITENAME"]
+    out = [Feed("all", "All stories", site, settings.get("SITESUBTITLE", ""), base + "/", "feeds/all",
+                tuple(entry(a) for a in articles[:limit]))]
+    for key, members in [*sorted(topics.items()), *sorted(assets.items())]:
+        section = known[key]
+        name = section.name if section.kind == "topic" else f"{section.key} ({section.name})"
+        out.append(Feed(key, name, f"{site}: {name}", section.description or name, f"{base}/{section.url}",
+                        section.feed, tuple(entry(a) for a in members[:limit])))
+    return out
+
+
+def entry_of(article, base: str) -> Entry:
+    """A feed entry from a Pelican article (absolute links, text summary, every publisher), its content as
+    its page shows it (DIGEST_CONTENT), with the credit line (the attributes glue.link_articles and the
+    generator gave it)."""
+    summary = article.summary_text
+    if getattr(article, "date_source", None) == FIRST_SEEN:  # a reader should not take it for today's news
+        summary = f"Undated; first seen {article.date:%d %B %Y}. {summary}"
+    return Entry(story_id=getattr(article, "story_id", article.slug), title=article.title,
+                 url=f"{base}/{article.url}", published=article.date, summary=summary,
+                 content=f"{article.get_content(base)}\n{article.credit}",
+                 sections=tuple(article.topic_sections + article.asset_sections),
+                 publishers=tuple(article.publishers))
 
 
 def entry_id(base: str, feed: Feed, story_id: str) -> str:

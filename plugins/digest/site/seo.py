@@ -9,6 +9,7 @@ feeds, everything comes from the content, never from the build's clock: the same
 from __future__ import annotations
 
 import json
+import os
 import struct
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -197,6 +198,20 @@ def news_sitemap_xml(articles, base: str, site_name: str, default_lang: str) -> 
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
             + "".join(row + "\n" for row in rows) + "</urlset>\n")
+
+
+def site_files(listed: dict[str, datetime | None], output: Path, articles: list, settings: dict,
+               base: str) -> dict[str, str | None]:
+    """sitemap.xml of the pages a build wrote (`listed`: absolute path -> lastmod), news-sitemap.xml of its
+    recent stories and robots.txt; None for a file the site does not have (robots_txt)."""
+    pages = {}
+    for path, when in listed.items():
+        address = page_path(os.path.relpath(path, output).replace(os.sep, "/"))
+        if address is not None:
+            pages[address] = when
+    return {SITEMAP: sitemap_xml(pages, base),
+            NEWS_SITEMAP: news_sitemap_xml(recent_news(articles), base, settings["SITENAME"], settings["DEFAULT_LANG"]),
+            ROBOTS: robots_txt(settings["SITEURL"])}
 
 
 def robots_txt(siteurl: str) -> str | None:
