@@ -114,7 +114,10 @@ def open_page(browser, **options):
     page.problems = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: page.problems.append(f"script error: {e}"))
-    page.on("requestfailed", lambda r: page.problems.append(f"request failed: {r.url} {r.failure}"))
+    # ERR_ABORTED is a request the browser itself cancelled, as when a crawl moves to the next page before
+    # the favicon is fetched; a file that is missing answers 404, which the response handler reports
+    page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+            and page.problems.append(f"request failed: {r.url} {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and page.problems.append(f"HTTP {r.status}: {r.url}"))
     page.on("dialog", lambda d: (page.problems.append(f"dialog: {d.message}"), d.dismiss()))
     return page
