@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import read_post
+from conftest import ROOT, read_post
+from markdown import Markdown
+from pelican.settings import read_settings
 
 from digest.ingest.detect import detect
 from digest.ingest.dumps import read_dump
+from digest.ingest.htmltext import html_blocks
 from digest.ingest.pipeline import ingest
 
 BODY_A = ("Port operators reported record container volumes in February as shipping lines returned to the "
@@ -392,3 +395,48 @@ def test_an_email_newsletter_links_its_web_copy(dumps):
                          (archived, "https://lists.example/brief/42")):
         (meta, _), = ingest_one(dumps, "brief.eml", message)[0]
         assert meta.get("Source_Url") == url and meta["Source_Name"] == "Morning Brief"
+
+
+# ---------------------------------------------------------------- numbered lists keep their numbers
+
+STEPS = ("Repair crews in the valley set out a plan for the weeks after the flood, the county said on Monday.\n"
+         "\n"
+         "1. Pump the water out of the basements of the old town before the next rain arrives.\n"
+         "2. Dry the walls with fans and heaters for at least ten days before any painting starts.\n"
+         "7) Replace the wiring of every flooded room, as the fire service asked for last year.\n"
+         "- Keep the receipts for the insurers.\n"
+         "\n"
+         "The county expects the work to take most of the summer and to cost about four million euros.\n")
+
+
+def test_a_numbered_list_keeps_the_pages_numbers_in_the_post_and_its_html(dumps):
+    """A number before a list item is the page's text (a ranked list, the steps of a plan): the post keeps
+    it as written, gaps and "7)" included; a bullet is markup, drawn by the post's own list."""
+    posts, report = ingest_one(dumps, "plan.txt", STEPS)
+    (meta, body), = posts
+    assert "- 1\\. Pump the water out" in body and "- 2\\. Dry the walls" in body
+    assert "- 7\\) Replace the wiring" in body and "- Keep the receipts" in body
+    html = Markdown(**read_settings(str(ROOT / "pelican.conf.py"))["MARKDOWN"]).convert(body)
+    assert "<li>1. Pump the water out" in html and "<li>7) Replace the wiring" in html
+    assert "<li>Keep the receipts for the insurers.</li>" in html
+
+
+def test_an_html_ordered_list_keeps_the_numbers_a_browser_shows():
+    html = ('<p>The jury named its choices.</p><ol><li>The harbour film</li><li>The mountain film</li></ol>'
+            '<ol start="4"><li>Fourth</li><li value="9">Ninth<ul><li>a note</li></ul></li><li>Tenth</li></ol>'
+            '<ol reversed><li>Two</li><li>One</li></ol><ul><li>No number</li></ul>')
+    intro, items = html_blocks(html)
+    assert intro.text == "The jury named its choices." and items.kind == "list"
+    assert items.text.split("\n") == ["1. The harbour film", "2. The mountain film", "4. Fourth", "9. Ninth",
+                                         "a note", "10. Tenth", "2. Two", "1. One", "No number"]
+
+
+def test_an_html_page_ordered_list_keeps_its_numbers(dumps):
+    page = PAGE.replace("<h2>Outlook</h2>", "<h2>Outlook</h2><p>The authority named three reasons for the "
+                        "record in its monthly report to the harbour board on Monday:</p><ol>"
+                        "<li>Shipping lines returned to the canal route after months of detours.</li>"
+                        "<li>Two new cranes doubled the speed of unloading at the eastern terminal.</li>"
+                        "<li>Rail links to the inland depots reopened after the winter repairs.</li></ol>")
+    posts, report = ingest_one(dumps, "page.html", page)
+    (meta, body), = posts
+    assert "- 1\\. Shipping lines returned" in body and "- 3\\. Rail links" in body

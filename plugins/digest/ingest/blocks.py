@@ -88,7 +88,9 @@ def _is_link_list(items, i) -> bool:
 
 
 def _add_list_item(blocks: list[Block], number: int, text: str) -> None:
-    item = re.sub(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+", "", text)
+    """A bullet is markup (the post's list draws its own); a number ("1.", "37)") is the page's text, and
+    stays: a ranked list's order, a step's number, "5. Kristi Dosh" as the page wrote it."""
+    item = re.sub(r"^\s*[-–—•*·▪►]\s+", "", text).strip()
     prev = blocks[-1] if blocks else None
     if prev is not None and prev.kind == "list" and prev.lines and prev.lines[-1] == number - 1:
         blocks[-1] = Block("list", prev.text + "\n" + item, prev.lines + (number,))

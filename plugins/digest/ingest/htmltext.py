@@ -45,6 +45,7 @@ def html_blocks(html: str) -> list[Block]:
     blocks: list[Block] = []
     buffer: list[str] = []
     open_tags: list[str] = []
+    numbering: list[list[int] | None] = []  # per open list: [next number, step] for an <ol>, None for a <ul>
     skipping = 0
 
     def flush() -> None:
@@ -62,6 +63,10 @@ def html_blocks(html: str) -> list[Block]:
             if tag in _BLOCKS or tag == "li":
                 flush()
             open_tags.append(tag)
+            if tag in ("ol", "ul", "menu"):
+                numbering.append(_ol_numbering(el) if tag == "ol" else None)
+            elif tag == "li" and numbering and numbering[-1] is not None:
+                buffer.append(f"{_li_number(el, numbering[-1])}. ")
             buffer.append(el.text or "")
             continue
         if skipping:
@@ -73,11 +78,39 @@ def html_blocks(html: str) -> list[Block]:
             buffer.append("\t")
         elif tag in _BLOCKS or tag == "li":
             flush()
+        if tag in ("ol", "ul", "menu") and numbering:
+            numbering.pop()
         if open_tags:
             open_tags.pop()
         buffer.append(el.tail or "")
     flush()
     return _merge(blocks)
+
+
+def _integer(value) -> int | None:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _ol_numbering(ol) -> list[int]:
+    """[first number, step] of an <ol> as a browser numbers it: from `start`, counting down when `reversed`
+    (from the number of its items when no `start` is given)."""
+    step = -1 if ol.get("reversed") is not None else 1
+    start = _integer(ol.get("start"))
+    if start is None:
+        start = sum(1 for child in ol if child.tag == "li") if step < 0 else 1
+    return [start, step]
+
+
+def _li_number(li, counter: list[int]) -> int:
+    """The number a browser shows before this <li> (its `value`, else the next one), advancing `counter`.
+    The number is the page's text as a reader sees it, so it goes into the item's text."""
+    value = _integer(li.get("value"))
+    number = value if value is not None else counter[0]
+    counter[0] = number + counter[1]
+    return number
 
 
 def _merge(blocks: list[Block]) -> list[Block]:

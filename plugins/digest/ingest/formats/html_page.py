@@ -151,7 +151,10 @@ def _blocks(body) -> list[Block]:
         elif tag == "head":
             blocks.append(Block("h", _text(el)))
         elif tag == "list":
-            items = [_text(item) for item in el.iter("item") if _text(item)]
+            # trafilatura keeps an <ol> as rend="ol" but not its numbers: a browser's 1, 2, 3 go into the text
+            number = {item: n for n, item in enumerate(el.findall("item"), 1)} if el.get("rend") == "ol" else {}
+            items = [f"{number[item]}. {_text(item)}" if item in number else _text(item)
+                     for item in el.iter("item") if _text(item)]
             blocks.append(Block("list", "\n".join(items)))
         elif tag == "quote":
             blocks.append(Block("quote", _text(el)))
