@@ -266,3 +266,47 @@ def test_an_undated_story_keeps_the_date_it_was_first_seen(dumps, tmp_path):
         del os.environ["SOURCE_DATE_EPOCH"]
     assert sorted(read_post(p)[0]["Date"] for p in posts.glob("*.md")) == [
         "2026-03-19T06:00:00+00:00", "2026-03-30T19:46:40+00:00"]
+
+
+# ---------------------------------------------------------------- a page copy's run and headline, from the line model's view
+
+def parse_with(monkeypatch, lines: list[str], sure: dict[str, float]):
+    """page_copy.parse of `lines` with the line model's view given: each line's probability is `sure`'s
+    for it, else 0.05 (so what is tested is what the format makes of the probabilities)."""
+    from digest.ingest.formats import page_copy
+    from digest.ingest.model import Dump
+
+    monkeypatch.setattr(page_copy, "line_probabilities",
+                        lambda ls: {i: sure.get(t, 0.05) for i, t in enumerate(ls) if t.strip()})
+    result = page_copy.parse(Dump("page.txt", "\n".join(lines) + "\n"), "UTC")
+    (article,) = result.articles
+    return article, [b.text for b in article.blocks]
+
+
+OPENING = "The council voted on Tuesday to turn the yard into a park."  # under a tenth of the story's words
+CONTENTS = ["Contents", "The vote", "The warehouses", "The cost", "The path", "The critics", "The timetable",
+            "The market hall", "The library", "Comments"]
+
+
+def test_a_short_run_the_model_is_sure_of_stays_in_the_article(monkeypatch):
+    """An opening paragraph above a long table of contents is a run of its own, far smaller than the
+    story below: a run the model is sure of and that holds a sentence stays; one it only leans to goes."""
+    headline = "Council turns old freight yard into a riverside park"
+    lines = ["Home", "News", "", headline, "", OPENING, "", *CONTENTS, "", STORY[0], "", STORY[1], "",
+             STORY[2], "", FOURTH]
+    sure = {OPENING: 0.9, **{p: 0.95 for p in (*STORY, FOURTH)}}
+    article, texts = parse_with(monkeypatch, lines, sure)
+    assert article.title == headline and texts[0] == OPENING and texts[-1] == FOURTH
+    _, texts = parse_with(monkeypatch, lines, {**sure, OPENING: 0.55})
+    assert texts[0] == STORY[0]
+
+
+def test_a_headline_among_the_articles_lines_keeps_the_lines_above_it(monkeypatch):
+    """With no title-like line above the article, the headline is taken from its first lines; the
+    article's lines above it (a standfirst) stay in the post."""
+    headline = "Council turns old freight yard into a riverside park"
+    lines = ["Home", "News", "", OPENING, "", headline, "", STORY[0], "", STORY[1], "", STORY[2]]
+    sure = {OPENING: 0.9, headline: 0.8, **{p: 0.95 for p in STORY}}
+    article, texts = parse_with(monkeypatch, lines, sure)
+    assert article.title == headline
+    assert texts == [OPENING, *STORY]

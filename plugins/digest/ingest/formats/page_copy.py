@@ -2,7 +2,8 @@
 (navigation, bylines, share buttons, related-story lists, newsletter boxes, comments, footers).
 
 The most common dump there is, and the fallback for any text no layout claims. The line model
-(lines/model.py) says which lines are the article, and the article is their main run; the headline is the
+(lines/model.py) says which lines are the article, and the article is their main run (with any small run
+the model is sure of that holds a sentence); the headline is the
 title-like line just above them or among their first, the date the earliest one stated in that header (a
 page's "updated" date comes after its own); preview, held and repeated lines are duplicates, and every
 other line is accounted for as chrome. One dump, one post.
@@ -22,7 +23,8 @@ NAME = "page-copy"
 HEADER_LINES = 12     # the headline and the date stand within this many lines above the article
 HEAD_KEPT = 3         # ... or the headline is one of the article's first lines
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
-RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article
+RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
+RUN_SURE = 0.7        # ... unless the model is this sure of its lines on average and it holds a sentence
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
 
 
@@ -35,16 +37,18 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     index = sorted(probs)
     # a page whose article the model doubts still gives its likeliest lines: no dump goes without a post
     bar = min(ARTICLE, max(probs.values(), default=0.0) / 2)
-    kept = main_run([k for k, i in enumerate(index) if probs[i] >= bar], [dump.lines[i] for i in index])
+    kept = main_run([k for k, i in enumerate(index) if probs[i] >= bar], [dump.lines[i] for i in index],
+                    [probs[i] for i in index])
     if not kept:
         return ParseResult([], [Drop((i + 1,), CHROME, squash(dump.lines[i])) for i in index], guess="no article text")
     return _article(dump, index, kept, tz)
 
 
-def main_run(kept: list[int], texts: list[str]) -> list[int]:
+def main_run(kept: list[int], texts: list[str], probs: list[float] | None = None) -> list[int]:
     """The article is one run of lines: a run of article-like lines more than RUN_GAP lines away from the
     others and under RUN_SHARE of the largest run's words (a comment or a teaser below the article, a
-    blurb in a sidebar) is the page's."""
+    blurb in a sidebar) is the page's, unless the model is sure of it and it holds a sentence (_sure_prose).
+    `probs`: the line model's probability of each of `texts`."""
     if not kept:
         return kept
     runs, current = [], [kept[0]]
@@ -56,7 +60,15 @@ def main_run(kept: list[int], texts: list[str]) -> list[int]:
     runs.append(current)
     size = [sum(word_count(texts[k]) for k in run) for run in runs]
     big = max(size)
-    return [k for run, words in zip(runs, size) if words >= RUN_SHARE * big for k in run]
+    return [k for run, words in zip(runs, size) if words >= RUN_SHARE * big or _sure_prose(run, texts, probs)
+            for k in run]
+
+
+def _sure_prose(run: list[int], texts: list[str], probs: list[float] | None) -> bool:
+    """A small run the model is sure of (a mean probability of RUN_SURE or more) that holds a sentence is
+    the article's too: an opening paragraph above a table of contents, a last one below a gallery."""
+    return (probs is not None and sum(probs[k] for k in run) >= RUN_SURE * len(run)
+            and any(_is_prose(squash(texts[k])) for k in run))
 
 
 def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseResult:
@@ -64,9 +76,13 @@ def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseRes
     repeats = repeated_lines(texts, kept)
     kept = [k for k in kept if k not in repeats]
     title_at = headline(texts, kept, script_of(dump.text)) if kept else None
-    # the article starts at its headline: article-like lines above it are the page's (a channel's blurb)
-    body = [k for k in kept if title_at is None or k > title_at]
-    header = range(max(0, (title_at if title_at is not None else body[0]) - 3), body[0]) if body else range(0)
+    # the article starts at its headline: article-like lines above it are the page's (a channel's blurb,
+    # a preview between it and the headline); but a headline right below an article line leaves the lines
+    # above it in the article (a standfirst above the headline, an opening above a subheading taken for one)
+    joined = title_at is not None and title_at in kept and title_at - 1 in kept
+    body = [k for k in kept if title_at is None or k > title_at or (joined and k < title_at)]
+    top = min(title_at, body[0]) if title_at is not None and body else body[0] if body else 0
+    header = range(max(0, top - 3), body[0]) if body else range(0)
     language = language_of(" ".join(texts[k] for k in body))
     date, date_at = earliest_date([texts[k] for k in header], tz, language)
     metadata = {title_at} | ({header[date_at]} if date_at is not None else set())
