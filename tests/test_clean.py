@@ -60,6 +60,12 @@ def test_syndication_footer_names_the_publisher():
     assert drops[0].partial
 
 
+def test_a_first_sentence_that_opens_with_the_titles_words_stays_whole():
+    text = "The purpose of the review is to summarise what regulators asked of exchanges this year."
+    assert cleaned(article(text, STORY, title="Purpose of the review"))[0] == text + "\n\n" + STORY
+    assert cleaned(article("Purpose of the review. " + STORY, title="Purpose of the review"))[0] == STORY
+
+
 def test_source_prefix_and_repeated_title():
     out, _ = C.clean(article("Ledger Wire Regulator fines exchange over transfers " + STORY), set())
     assert out.body_text() == STORY and out.source_name == "Ledger Wire"

@@ -301,9 +301,10 @@ def drop_title_echo(title: str | None, blocks: list[Block]) -> tuple[list[Block]
     if echo is None:
         return blocks, [], None
     prefix, end = echo
-    if prefix and not prefix[0].isupper():
-        return blocks, [], None
     rest = first.text[end:].strip()
+    if (prefix and not prefix[0].isupper()) or rest[:1].islower():
+        # a lower-case word after the title's words: they open the story's first sentence, not a repeat of it
+        return blocks, [], None
     drop = Drop(first.lines, BOILERPLATE if prefix else DUPLICATE, first.text[:end], partial=bool(rest))
     return ([first.with_text(rest)] if rest else []) + blocks[1:], [drop], prefix or None
 
