@@ -2,6 +2,7 @@
 message when it is absent; everything else uses dumps written here or shipped in content/dumps."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -122,3 +123,41 @@ def seed_build(tmp_path_factory):
     second = build(site, seeds, SITEURL=SEED_SITEURL)
     assert second.returncode == 0
     return site, snapshot
+
+
+# ---- the hostile corpus (tests/hostile.py), written and ingested once for test_hostile.py and test_reader.py
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory) -> tuple[Path, dict]:
+    """The corpus folder and what each dump should give."""
+    from hostile import write_corpus
+
+    root = tmp_path_factory.mktemp("hostile")
+    expect = write_corpus(root / "dumps", root / "outside")
+    return root / "dumps", expect
+
+
+@pytest.fixture(scope="session")
+def hostile_ingested(hostile_corpus, tmp_path_factory):
+    """The ingest's result and posts folder for the corpus (with the plugin's taxonomy); the dumps are
+    checked to be only read."""
+    from digest.ingest.pipeline import ingest
+    from digest.ingest.tagging import DEFAULT_TAXONOMY, taxonomy_at
+
+    folder, _ = hostile_corpus
+    before = _dump_hashes(folder)
+    posts = tmp_path_factory.mktemp("posts")
+    result = ingest(folder, posts, "UTC", taxonomy_at(DEFAULT_TAXONOMY))
+    assert _dump_hashes(folder) == before  # dumps are only read
+    return result, posts
+
+
+def _dump_hashes(folder: Path) -> dict[str, tuple]:
+    """Every dump's bytes and file times (a symlink's own and its target's); a pipe's and a dangling
+    link's times only (reading the pipe would block)."""
+    out = {}
+    for p in sorted(folder.iterdir()):
+        regular = p.is_file()
+        out[p.name] = (hashlib.sha256(p.read_bytes()).hexdigest() if regular else None,
+                       p.stat().st_mtime_ns if regular else None, p.lstat().st_mtime_ns)
+    return out

@@ -3,7 +3,6 @@ still build, nothing is lost or changed, and no markup from a dump reaches a rea
 through a real `make html`."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -16,41 +15,10 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from lxml import html as lxml_html
 from conftest import ROOT, copy_site, read_post
-from hostile import HOSTILE_MARKERS, write_corpus
+from hostile import HOSTILE_MARKERS
 
 from digest.ingest.model import DROP_REASONS
 from digest.ingest.pipeline import describe, ingest
-from digest.ingest.tagging import DEFAULT_TAXONOMY, taxonomy_at
-
-TAXONOMY = DEFAULT_TAXONOMY
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> tuple[Path, dict]:
-    root = tmp_path_factory.mktemp("hostile")
-    expect = write_corpus(root / "dumps", root / "outside")
-    return root / "dumps", expect
-
-
-@pytest.fixture(scope="module")
-def ingested(corpus, tmp_path_factory):
-    folder, _ = corpus
-    before = _hashes(folder)
-    posts = tmp_path_factory.mktemp("posts")
-    result = ingest(folder, posts, "UTC", taxonomy_at(TAXONOMY))
-    assert _hashes(folder) == before  # dumps are only read
-    return result, posts
-
-
-def _hashes(folder: Path) -> dict[str, tuple]:
-    """Every dump's bytes and file times (a symlink's own and its target's); a pipe's and a dangling
-    link's times only (reading the pipe would block)."""
-    out = {}
-    for p in sorted(folder.iterdir()):
-        regular = p.is_file()
-        out[p.name] = (hashlib.sha256(p.read_bytes()).hexdigest() if regular else None,
-                       p.stat().st_mtime_ns if regular else None, p.lstat().st_mtime_ns)
-    return out
 
 
 def _posts_by_dump(posts: Path) -> dict[str, list[tuple[dict, str]]]:
@@ -62,9 +30,9 @@ def _posts_by_dump(posts: Path) -> dict[str, list[tuple[dict, str]]]:
     return out
 
 
-def test_each_dump_gives_its_posts_or_its_error(corpus, ingested):
-    _, expect = corpus
-    result, posts = ingested
+def test_each_dump_gives_its_posts_or_its_error(hostile_corpus, hostile_ingested):
+    _, expect = hostile_corpus
+    result, posts = hostile_ingested
     reports = {r.dump: r for r in result.reports}
     assert set(reports) == set(expect)
     made = _posts_by_dump(posts)
@@ -83,16 +51,16 @@ def test_each_dump_gives_its_posts_or_its_error(corpus, ingested):
         assert all(w in text for w in e.words), (name, text[:300])
 
 
-def test_errors_name_the_file_and_line(ingested):
-    result, _ = ingested
+def test_errors_name_the_file_and_line(hostile_ingested):
+    result, _ = hostile_ingested
     errors = {e.split(": ", 1)[0]: e for e in result.errors}
     assert errors["one-line-50mb.txt"].startswith("one-line-50mb.txt: line 1: 52,428,800 characters in one line")
     assert "link-outside.txt: a symbolic link to " in errors["link-outside.txt"]
     assert "secret" in errors["link-outside.txt"] and "outside the dumps folder" in errors["link-outside.txt"]
 
 
-def test_repairs_are_reported_and_every_line_is_accounted_for(ingested):
-    result, _ = ingested
+def test_repairs_are_reported_and_every_line_is_accounted_for(hostile_ingested):
+    result, _ = hostile_ingested
     reports = {r.dump: r for r in result.reports}
     assert reports["nul-bytes.txt"].warnings == ["6 NUL bytes removed (the first on line 3)"]
     for r in result.reports:
@@ -103,11 +71,11 @@ def test_repairs_are_reported_and_every_line_is_accounted_for(ingested):
         assert lines["kept"] + lines["blank"] + sum(lines[k] for k in DROP_REASONS) == lines["total"], r.dump
 
 
-def test_posts_hold_no_markup_from_the_dumps(ingested):
+def test_posts_hold_no_markup_from_the_dumps(hostile_ingested):
     """The Markdown of every post renders to text only: no tag, attribute list or link from a dump."""
     import markdown
 
-    _, posts = ingested
+    _, posts = hostile_ingested
     md = markdown.Markdown(extensions=["markdown.extensions.extra"], output_format="html5")
     for path in posts.glob("*.md"):
         meta, body = read_post(path)
@@ -119,8 +87,8 @@ def test_posts_hold_no_markup_from_the_dumps(ingested):
         assert not meta.get("Source_Url", "http").lower().startswith("javascript")
 
 
-def test_unchanged_posts_are_kept_and_a_vanished_dumps_posts_removed(corpus, tmp_path):
-    folder, _ = corpus
+def test_unchanged_posts_are_kept_and_a_vanished_dumps_posts_removed(hostile_corpus, tmp_path):
+    folder, _ = hostile_corpus
     dumps = tmp_path / "dumps"
     dumps.mkdir()
     for name in ("xss-page.html", "same-title-a.txt", "same-title-b.txt"):
@@ -164,8 +132,8 @@ LINKS_PAGE = ("Title: Links\nSlug: links\n\n[ours](/stories/) and [theirs](https
 
 
 @pytest.fixture(scope="module")
-def hostile_build(corpus, tmp_path_factory):
-    folder, expect = corpus
+def hostile_build(hostile_corpus, tmp_path_factory):
+    folder, expect = hostile_corpus
     site = make_site(tmp_path_factory.mktemp("hostile-site") / "site")
     (site / "content" / "pages" / "links.md").write_text(LINKS_PAGE, encoding="utf-8")
     proc = make(site, "html", f"DUMPS={folder}")

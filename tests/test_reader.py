@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT, SHARED
-from hostile import write_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
@@ -23,19 +22,15 @@ def settings_for(posts):
 
 
 @pytest.mark.parametrize("source", ["samples", "hostile", "seeds"])
-def test_each_post_reads_as_pelicans_reader_reads_it(source, tmp_path):
-    if source == "samples":
-        dumps = ROOT / "content" / "dumps"
-    elif source == "seeds":
-        dumps = SHARED / "seeds"
+def test_each_post_reads_as_pelicans_reader_reads_it(source, tmp_path, request):
+    if source == "hostile":
+        _, posts = request.getfixturevalue("hostile_ingested")  # shared with test_hostile.py
+    else:
+        dumps = ROOT / "content" / "dumps" if source == "samples" else SHARED / "seeds"
         if not dumps.is_dir():
             pytest.skip(f"{dumps} is absent: this test needs ../shared beside the project")
-    else:
-        dumps = tmp_path / "dumps"
-        dumps.mkdir()
-        write_corpus(dumps, tmp_path / "outside")
-    posts = tmp_path / "posts"
-    ingest(dumps, posts, "UTC", taxonomy_at(DEFAULT_TAXONOMY))
+        posts = tmp_path / "posts"
+        ingest(dumps, posts, "UTC", taxonomy_at(DEFAULT_TAXONOMY))
     ours, pelicans = PostReader(settings_for(posts)), MarkdownReader(settings_for(posts))
     files = sorted(posts.glob("*.md"))
     assert len(files) >= 10
