@@ -1,7 +1,8 @@
 """The line model at run time: a dump's lines -> the probability that each is article text.
 
 Two gradient-boosted stages (LightGBM, trained by train.py): the first reads each line's own features
-(features.py); the second adds what the first thought of its neighbours, so a line inside a run of article
+(features.py) and wording (words.py: the log-odds of its words, learned with the model and stored in its
+file); the second adds what the first thought of its neighbours, so a line inside a run of article
 lines is read as such, and a stray prose-like line among furniture is not.
 """
 from __future__ import annotations
@@ -13,7 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES, best_run, features
+from . import words
+from .features import NAMES as SHAPE_NAMES, best_run, features
+
+NAMES = SHAPE_NAMES + words.NAMES  # stage one's columns
 
 MODEL_FILE = Path(__file__).with_name("line-model.json")
 MODEL_VARIABLE = "DIGEST_LINE_MODEL"  # another trained model to use (train.py --out), e.g. to measure one
@@ -42,10 +46,15 @@ def context_features(p: np.ndarray) -> np.ndarray:
     return np.column_stack(cols) if n else np.zeros((0, len(CONTEXT_NAMES)))
 
 
+def line_matrix(shape: np.ndarray, token_lines: list[list[str]], odds: dict[str, float]) -> np.ndarray:
+    """Stage one's input: each line's shape features and its wording's columns."""
+    return np.hstack([shape, words.columns(token_lines, odds)])
+
+
 def save(models, path: Path) -> None:
-    first, second = models
+    first, second, odds = models
     data = {"features": list(NAMES), "context": list(CONTEXT_NAMES),
-            "first": first.model_to_string(), "second": second.model_to_string()}
+            "first": first.model_to_string(), "second": second.model_to_string(), "words": odds}
     path.write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -59,15 +68,16 @@ def _load(path: Path):
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data["features"]) != NAMES or tuple(data["context"]) != CONTEXT_NAMES:
         raise RuntimeError(f"{path} was trained on other features: retrain it (python -m digest.ingest.lines.train)")
-    return lgb.Booster(model_str=data["first"]), lgb.Booster(model_str=data["second"])
+    return lgb.Booster(model_str=data["first"]), lgb.Booster(model_str=data["second"]), data["words"]
 
 
 def article_probabilities(lines: list[str]) -> tuple[np.ndarray, list[int]]:
     """For each non-blank line of `lines` (their indexes are returned too), how likely it is article text."""
-    base, index = features(lines)
+    shape, index = features(lines)
     if not index:
         return np.zeros(0), index
-    first, second = _load(model_file())
+    first, second, odds = _load(model_file())
+    base = line_matrix(shape, [words.tokens(lines[i]) for i in index], odds)
     p1 = first.predict(base, num_threads=1)
     return second.predict(np.hstack([base, context_features(p1)]), num_threads=1), index
 

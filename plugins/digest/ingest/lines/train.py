@@ -25,8 +25,9 @@ from urllib.parse import urlparse
 import numpy as np
 
 from ..text import fold
-from .features import NAMES, features
-from .model import context_features
+from . import words
+from .features import features
+from .model import NAMES, context_features, line_matrix
 
 SHARED = Path(__file__).resolve().parents[5] / "shared" / "bench"  # ../shared beside the project
 NAMED_SETS = {"bodies": (SHARED / "page-copies" / "copies", SHARED / "article-extraction" / "ground-truth.json"),
@@ -49,6 +50,11 @@ class Page:
     lines: list[str]
     labels: np.ndarray      # per non-blank line: 1 article, 0 furniture, -1 unknown
     body: str | None        # the human-written body, when the truth has one
+    tokens: list[list[str]]  # per non-blank line: its words and word pairs (words.tokens)
+
+    @property
+    def weight(self) -> float:
+        return 1.0 if self.body is not None else SNIPPET_WEIGHT
 
 
 def _tokens(text: str) -> list[str]:
@@ -104,7 +110,7 @@ def load_set(copies: Path, truth_file: Path) -> list[Page]:
             labels, body = label_lines(texts, entry["articleBody"]), entry["articleBody"]
         else:
             labels, body = label_snippets(texts, entry.get("with", []), entry.get("without", [])), None
-        pages.append(Page(path.stem, site, lines, labels, body))
+        pages.append(Page(path.stem, site, lines, labels, body, [words.tokens(t) for t in texts]))
     return pages
 
 
@@ -120,7 +126,13 @@ def fold_of(site: str, folds: int) -> int:
 
 
 def base_matrix(pages: list[Page]) -> list[np.ndarray]:
+    """Each page's shape features (its wording's columns depend on the pages the words are learned from)."""
     return [features(p.lines)[0] for p in pages]
+
+
+def learn_words(pages: list[Page], idx: list[int]) -> dict[str, float]:
+    return words.learn((pages[i].site, toks, int(label), pages[i].weight)
+                       for i in idx for toks, label in zip(pages[i].tokens, pages[i].labels) if label >= 0)
 
 
 def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray | None = None, rounds: int = ROUNDS):
@@ -130,36 +142,42 @@ def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray | None = None, rounds: int =
 
 
 def two_stage(pages: list[Page], bases: list[np.ndarray], train_idx: list[int], folds: int = 4):
-    """Stage one on the base features; stage two adds each line's neighbours' stage-one probabilities,
-    learned from out-of-fold stage-one predictions so it sees them as they will be."""
+    """Stage one on the shape and wording features; stage two adds each line's neighbours' stage-one
+    probabilities. Both learn from out-of-fold values (a page's wording columns from words learned on
+    other sites, stage one's probabilities from a model trained on other sites), so they see them as
+    they will be on a new page."""
     sites = sorted({pages[i].site for i in train_idx})
     inner = {s: fold_of("inner" + s, folds) for s in sites}
-    oof = {i: np.zeros(len(bases[i])) for i in train_idx}
-    for f in range(folds):
-        fit_on = [i for i in train_idx if inner[pages[i].site] != f]
-        predict_on = [i for i in train_idx if inner[pages[i].site] == f]
-        if not predict_on or not fit_on:
-            continue
-        m1 = fit(*_stack(pages, bases, fit_on))
+    groups = [([i for i in train_idx if inner[pages[i].site] != f], [i for i in train_idx if inner[pages[i].site] == f])
+              for f in range(folds)]
+    mats = {}
+    for fit_on, predict_on in groups:
+        odds = learn_words(pages, fit_on)
         for i in predict_on:
-            oof[i] = m1.predict(bases[i])
-    first = fit(*_stack(pages, bases, train_idx))
-    ctx = {i: np.hstack([bases[i], context_features(oof[i])]) for i in train_idx}
+            mats[i] = line_matrix(bases[i], pages[i].tokens, odds)
+    oof = {i: np.zeros(len(bases[i])) for i in train_idx}
+    for fit_on, predict_on in groups:
+        if predict_on and fit_on:
+            m1 = fit(*_stack(pages, mats, fit_on))
+            for i in predict_on:
+                oof[i] = m1.predict(mats[i])
+    first = fit(*_stack(pages, mats, train_idx))
+    ctx = {i: np.hstack([mats[i], context_features(oof[i])]) for i in train_idx}
     second = fit(*_stack(pages, ctx, train_idx))
-    return first, second
+    return first, second, learn_words(pages, train_idx)
 
 
 def _stack(pages, mats, idx):
     X = np.vstack([mats[i] for i in idx])
     y = np.concatenate([pages[i].labels for i in idx])
-    w = np.concatenate([np.full(len(pages[i].labels), 1.0 if pages[i].body is not None else SNIPPET_WEIGHT)
-                        for i in idx])
+    w = np.concatenate([np.full(len(pages[i].labels), pages[i].weight) for i in idx])
     keep = y >= 0
     return X[keep], y[keep], w[keep]
 
 
-def predict(models, base: np.ndarray) -> np.ndarray:
-    first, second = models
+def predict(models, page: Page, shape: np.ndarray) -> np.ndarray:
+    first, second, odds = models
+    base = line_matrix(shape, page.tokens, odds)
     p1 = first.predict(base)
     return second.predict(np.hstack([base, context_features(p1)]))
 
@@ -182,7 +200,7 @@ def cross_validate(pages: list[Page], bases: list[np.ndarray], folds: int, evalu
         models = two_stage(pages, bases, train_idx)
         for i in range(len(pages)):
             if by_fold[i] == f and i in evaluate:
-                results[i] = predict(models, bases[i])
+                results[i] = predict(models, pages[i], bases[i])
     report(pages, results)
 
 
@@ -275,7 +293,7 @@ def main(argv=None) -> int:
     if held or args.out:
         models = two_stage(pages, bases[:len(pages)], list(range(len(pages))))
         if held:
-            report(held, {i: predict(models, bases[len(pages) + i]) for i in range(len(held))})
+            report(held, {i: predict(models, held[i], bases[len(pages) + i]) for i in range(len(held))})
         if args.out:
             from .model import save
             save(models, args.out)
