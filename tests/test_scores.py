@@ -46,12 +46,13 @@ def _score_pages(tmp_path, *args: str) -> str:
 
 
 def test_page_copies_become_one_clean_post_each(tmp_path):
-    """The 181 pages as a reader copies them from a browser: the marks of issue 15. The shipped line model
-    learned from these pages too (ingest/lines/PROVENANCE.md), so this floor guards the whole ingest against
-    regressions; the figure on pages it never saw is the cross-validated one (README, the line model)."""
+    """The 181 pages as a reader copies them from a browser, at least at issue 15's marks. The shipped line
+    model learned from these pages too (ingest/lines/PROVENANCE.md), so the floor sits a little under its
+    figure (F1 0.954, precision 0.951) to catch regressions of the whole ingest; the figure on pages it never
+    saw is the cross-validated one (README, the line model)."""
     last = _score_pages(tmp_path)
     m = re.search(r"F1 ([\d.]+) \(precision ([\d.]+), recall [\d.]+\); no post (\d+), split into several posts "
                   r"(\d+), posts merging pages (\d+)", last)
     assert m, last
     f1, precision, none, split, merged = float(m[1]), float(m[2]), int(m[3]), int(m[4]), int(m[5])
-    assert f1 >= 0.92 and precision >= 0.90 and none == 0 and split <= 5 and merged == 0, last
+    assert f1 >= 0.94 and precision >= 0.93 and none == 0 and split <= 5 and merged == 0, last
