@@ -310,3 +310,36 @@ def test_a_headline_among_the_articles_lines_keeps_the_lines_above_it(monkeypatc
     article, texts = parse_with(monkeypatch, lines, sure)
     assert article.title == headline
     assert texts == [OPENING, *STORY]
+
+
+SHARE_BAR = ["Share this story", "Share this on Facebook", "Share this on Twitter", "Share All sharing options",
+             "Reddit", "Pocket", "Flipboard", "Email"]
+
+
+def test_a_headline_far_above_the_article_beats_bylines_and_share_buttons(monkeypatch):
+    """A headline with a byline and dateline, share bars and a photo credit between it and the article:
+    a line with a clock time or a full date is a dateline, never the headline, and the headline may stand
+    twenty lines above the article."""
+    headline = "Council turns old freight yard into a riverside park"
+    lines = ["Home", "News", "", headline, "", "By Dana Whitfield Updated Mar 4, 2026, 9:15am EST", "",
+             *SHARE_BAR, "", "Reddit", "Pocket", "Flipboard", "Email", "",
+             "Dana Whitfield/Riverside Gazette", "", STORY[0], "", STORY[1], "", STORY[2]]
+    article, texts = parse_with(monkeypatch, lines, {p: 0.95 for p in STORY})
+    assert article.title == headline and texts == STORY
+
+
+def test_headlines_may_quote_open_with_a_quote_and_end_with_a_question_mark(monkeypatch):
+    """Headlines as papers write them: a quote first or last, a question. A line that is one whole quote
+    (a pull quote) is not a headline."""
+    sure = {p: 0.95 for p in STORY}
+    for headline in ("‘We will not sell the yard,’ mayor tells residents",
+                     "Mayor on the freight yard: “We will not sell it”",
+                     "Will the old freight yard become a park?"):
+        lines = ["Home", "News", "", headline, "", STORY[0], "", STORY[1], "", STORY[2]]
+        article, _ = parse_with(monkeypatch, lines, sure)
+        assert article.title == headline
+    pull_quote = "“We will not sell the yard”"
+    lines = ["Home", "News", "", "Council turns old freight yard into a riverside park", "", pull_quote, "",
+             STORY[0], "", STORY[1]]
+    article, _ = parse_with(monkeypatch, lines, sure)
+    assert article.title == "Council turns old freight yard into a riverside park"

@@ -10,8 +10,10 @@ other line is accounted for as chrome. One dump, one post.
 """
 from __future__ import annotations
 
+import re
+
 from ..blocks import blocks_from_lines, publisher_name
-from ..dates import earliest_date, parse_date_line
+from ..dates import dates_in_text, earliest_date, parse_date_line
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
@@ -20,7 +22,10 @@ from ..text import dominant_script as script_of
 from ..titles import clean_title
 
 NAME = "page-copy"
-HEADER_LINES = 12     # the headline and the date stand within this many lines above the article
+HEADER_LINES = 24     # the headline and the date stand within this many lines above the article
+MAX_QUESTION_WORDS = 16  # a headline that asks or exclaims is short and one sentence
+_QUOTES = "\"“‘'«„"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 HEAD_KEPT = 3         # ... or the headline is one of the article's first lines
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
@@ -145,14 +150,34 @@ def _headline_score(texts: list[str], kept: list[int], k: int, script: str | Non
     text = clean_title(texts[k]) or ""
     if k in kept and not _prose_follows(texts, kept, k):
         return None
-    if not looks_like_title(text, max_words=30) or foreign_share(text, script) > 0.3:
+    if not _headline_like(text, asks=k not in kept) or foreign_share(text, script) > 0.3:
         return None
-    if parse_date_line(text) or word_count(text) < 3:
+    if parse_date_line(text) or word_count(text) < 3 or _dateline(text):
         return None
     words = [w for w in fold(text).split() if len(w) > 3]
     opening = {w for j in kept[:12] if j != k for w in fold(texts[j]).split()}
     shared = sum(w in opening for w in words) / max(1, len(words))
     return 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(kept[0] - k)
+
+
+def _headline_like(text: str, asks: bool) -> bool:
+    """looks_like_title, but as headlines are written: one may open with a quote that closes inside it
+    ("'We needed to win', coach says") and, when `asks` (a line the model did not read as the article's:
+    the article's own questions are its sentences), end with a question or an exclamation mark."""
+    if text[:1] in _QUOTES and re.search(r"[\w,.!?][\"”’'»]:?\s+\S", text):
+        text = text[1:]  # 'We needed to win,' coach says
+    elif text[:1] not in _QUOTES:
+        text = text.rstrip("\"”’'»")  # Coach: "We needed to win"
+    bare = text.rstrip("?!？！") if asks else text
+    if bare != text and (word_count(bare) > MAX_QUESTION_WORDS or re.search(r"\w\w[.!?]\s", bare)):
+        return False  # a sentence of the article that asks or exclaims
+    return looks_like_title(bare, max_words=30)
+
+
+def _dateline(text: str) -> bool:
+    """A byline or dateline ("By A. Writer, Updated Nov 13, 2019, 10:28am", "Posted 18 November 2019"):
+    a full date or a clock time is seldom part of a headline."""
+    return bool(_CLOCK.search(text) or dates_in_text(text))
 
 
 def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
