@@ -74,11 +74,12 @@ def _headlines(folder) -> dict[str, set[str]]:
     import gzip
 
     import lxml.html
-    from charset_normalizer import from_bytes
+
+    from digest.ingest.dumps import decode
     found = {}
     for path in folder.glob("*.html.gz"):
-        best = from_bytes(gzip.decompress(path.read_bytes())).best()  # as the ingest reads bytes
-        html = re.sub(r"^\s*<\?xml[^>]*>", "", str(best) if best else "")  # lxml refuses str with one
+        html = decode(gzip.decompress(path.read_bytes()), path.name)  # as the ingest reads bytes
+        html = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses a str that declares an encoding
         tree = lxml.html.document_fromstring(html or "<html></html>")
         texts = [" ".join(h.itertext()) for h in tree.iter("h1")] + tree.xpath('//meta[@property="og:title"]/@content')
         found[path.name.removesuffix(".html.gz")] = {_words(t) for t in texts if _words(t)}

@@ -23,14 +23,14 @@ from ..titles import clean_title
 
 NAME = "page-copy"
 HEADER_LINES = 24     # the headline and the date stand within this many lines above the article
-MAX_QUESTION_WORDS = 16  # a headline that asks or exclaims is short and one sentence
-_QUOTES = "\"“‘'«„"
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 HEAD_KEPT = 3         # ... or the headline is one of the article's first lines
+MAX_QUESTION_WORDS = 16  # a headline that asks or exclaims is short and one sentence
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
 RUN_SURE = 0.7        # ... unless the model is this sure of its lines on average and it holds a sentence
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
+_QUOTES = "\"“‘'«„"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 def sniff(dump: Dump) -> float:
