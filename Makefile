@@ -51,7 +51,7 @@ help:
 	@echo 'make taxonomy  copy the plugin'"'"'s topics and assets to content/taxonomy.toml, to edit (builds then use it)'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
 	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'
-	@echo 'make train     retrain the line model from labelled page copies [TRAIN_SETS="bodies snippets <dir>..."]'
+	@echo 'make train     retrain the line model from labelled page copies [TRAIN_SETS="bodies snippets fundus <dir>..."]'
 	@echo 'make serve     serve output/ at http://$(SERVER):$(PORT)'
 	@echo 'make devserver rebuild on every change to dumps, pages, theme or settings, and serve'
 	@echo 'make regenerate  rebuild on every change, without serving'
@@ -102,11 +102,15 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python tests/bench.py
 
 # The line model that reads page copies (plugins/digest/ingest/lines/): cross-validated by site, then written.
-# The default sets are the shipped model's (plugins/digest/ingest/lines/PROVENANCE.md); they need ../shared.
-TRAIN_SETS ?= bodies snippets
-train: $(VENV)/.installed
+# The default sets are the shipped model's (plugins/digest/ingest/lines/PROVENANCE.md); they need ../shared,
+# and the fundus set is fetched from GitHub and copied by Chromium into cache/train/fundus the first time.
+TRAIN_SETS ?= bodies snippets fundus
+train: $(VENV)/.installed-dev $(if $(filter fundus,$(TRAIN_SETS)),cache/train/fundus/truth.json)
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.ingest.lines.train $(TRAIN_SETS) --folds 5 \
 		--out plugins/digest/ingest/lines/line-model.json
+
+cache/train/fundus/truth.json: | $(VENV)/.installed-dev
+	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.ingest.lines.fundus cache/train/fundus
 
 regenerate: $(VENV)/.installed
 	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)

@@ -2,11 +2,17 @@
 training gives the same file twice, and the file it writes is what the ingest reads."""
 from __future__ import annotations
 
+import gzip
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
 
-from digest.ingest.lines import model, train, words
+from conftest import need_shared
+from digest.ingest.lines import fundus, model, train, words
+
+CHROMIUM = Path("/usr/bin/chromium")
 
 # Sentences written for this test, and furniture as many sites print it.
 SENTENCES = [
@@ -77,3 +83,55 @@ def test_training_is_reproducible_and_the_ingest_reads_its_file(trained, monkeyp
     article = [p for i, p in probs.items() if lines[i] in SENTENCES]
     furniture = [p for i, p in probs.items() if lines[i] in FURNITURE]
     assert min(article) > 0.5 > max(furniture)
+
+
+# A news parser's test page and expected output in the layout of flairNLP/fundus's test data, written here.
+FUNDUS_PAGE = """<html><head><title>Harbour news</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<h1>Ferry terminal to open in spring</h1>
+<p>{0}</p><p>{1}</p><h2>Trials first</h2><p>{2}</p>
+<footer>Subscribe to our newsletter</footer></body></html>""".format(*SENTENCES[:3])
+FUNDUS_EXPECTED = {
+    "V1": {"title": "An older layout's story", "body": {"summary": [], "sections": [
+        {"headline": [], "paragraphs": [SENTENCES[5], SENTENCES[6], SENTENCES[7]]}]}},
+    "V2": {"title": "Ferry terminal to open in spring", "body": {"summary": [SENTENCES[0]], "sections": [
+        {"headline": [], "paragraphs": [SENTENCES[1]]},
+        {"headline": ["Trials first"], "paragraphs": [SENTENCES[2]]}]}}}
+
+
+def test_a_fundus_body_is_its_summary_then_each_sections_headline_and_paragraphs():
+    body = fundus.body_text(FUNDUS_EXPECTED["V2"])
+    assert body.split("\n") == [SENTENCES[0], SENTENCES[1], "Trials first", SENTENCES[2]]
+
+
+def test_a_fundus_page_takes_the_version_its_copy_holds_or_none():
+    copy = "Home News\nFerry terminal to open in spring\n" + "\n".join(SENTENCES[:3]) + "\nTrials first\n"
+    entry = fundus.truth_entry("https://harbour.example/a", FUNDUS_EXPECTED, copy)
+    assert entry["title"] == "Ferry terminal to open in spring" and SENTENCES[2] in entry["articleBody"]
+    assert fundus.truth_entry("https://harbour.example/a", FUNDUS_EXPECTED, "Home News\nSign in\n") is None
+
+
+def test_the_fundus_set_is_built_from_a_clone_at_its_commit(tmp_path):
+    """The whole builder on a git repository laid out as fundus's: pages copied by Chromium, truth written."""
+    need_shared("tools", "copy_pages.py")
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: the set's pages are copied by Chromium")
+    repo = tmp_path / "fundus"
+    data = repo / fundus.TEST_DATA / "xx"
+    data.mkdir(parents=True)
+    (data / "Harbour_2026_03_01.html.gz").write_bytes(gzip.compress(FUNDUS_PAGE.encode()))
+    (data / "Harbour.json").write_text(json.dumps(FUNDUS_EXPECTED), encoding="utf-8")
+    (data / "meta.info").write_text(json.dumps({"Harbour_2026_03_01.html.gz": {"url": "https://harbour.example/a"}}))
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(git[:3] + ["init", "-q"], check=True)
+    subprocess.run(git + ["add", "."], check=True)
+    subprocess.run(git + ["commit", "-qm", "test data"], check=True)
+    commit = subprocess.run(git[:3] + ["rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    out = tmp_path / "set"
+    assert fundus.build(out, str(repo), commit) == 0
+    truth = json.loads((out / "truth.json").read_text(encoding="utf-8"))
+    expected = FUNDUS_EXPECTED["V2"]
+    assert truth == {"xx-Harbour_2026_03_01": {"url": "https://harbour.example/a", "title": expected["title"],
+                                                "articleBody": fundus.body_text(expected)}}
+    copy = (out / "copies" / "xx-Harbour_2026_03_01.txt").read_text(encoding="utf-8")
+    assert SENTENCES[0] in copy and "Subscribe to our newsletter" in copy
