@@ -129,3 +129,17 @@ def test_secondary_assets_a_story_reports_on_are_tagged():
                  "on the day.",
                  title="Bitcoin tops $98,000 as fund inflows return")
     assert {"BTC", "ETH", "XRP"} <= set(got), got
+
+
+def test_a_price_move_tells_a_name_that_is_a_word_is_the_asset():
+    """"Ether gained 2%" and "Apple rose 4%" need no other word about crypto or companies in the sentence."""
+    got = assets("Bitcoin rose 3% to $65,000 on Monday, while Ether gained 2% after a quiet weekend for crypto "
+                 "markets. Traders said the moves were small next to last month's.",
+                 "Apple rose 4% in premarket trading on the news.",
+                 title="Bitcoin climbs as crypto traders return")
+    assert {"BTC", "ETH", "AAPL"} <= set(got), got
+    assert "ETH" not in assets("The ether evaporated 5% faster in the warm lab, the chemists said.")
+    # coins the story names make it a crypto story as its words about crypto do
+    got = assets("Bitcoin rose 3% on Monday, while Ether gained 2% and Solana slipped 1%. XRP was flat.",
+                 title="Markets steady before the Fed minutes")
+    assert "ETH" in got, got

@@ -3,7 +3,7 @@
 Mentions: taxonomy names and aliases (whole words), cashtags ($ETH), tickers in parentheses ((XRP),
 (NASDAQ: NVDA)), trading pairs (SOL/USDT), and bare tickers of three or more capitals that are not words.
 A name that is also an everyday word ("Apple", "ether") counts only in a sentence about companies or
-crypto; a ticker that is a word (SOL, LINK, NEAR) only in ticker syntax; "$100" is never a ticker.
+crypto, or one that reports its price move ("Ether gained 2%"); a ticker that is a word (SOL, LINK, NEAR) only in ticker syntax; "$100" is never a ticker.
 A ticker the taxonomy lacks is still found when a story names it explicitly: "Lumora Finance (LMRA)",
 "$BMNR", "(NYSE: XYZ)" (not acronyms such as "Federal Communications Commission (FCC)").
 
@@ -69,7 +69,7 @@ _CRYPTO_CONTEXT = re.compile(
     r"\b(?:crypto\w*|token\w*|coins?|blockchain\w*|price[sd]?|trading|traded|exchange|wallets?|stablecoin\w*|"
     r"defi|staking|staked|network|protocol|on-?chain|holdings?|treasury|validators?|mining|etf|market cap)\b",
     re.I)
-# A story is about crypto when it uses crypto's own words (prices and trading are everybody's).
+# A story is about crypto when it uses crypto's own words (prices and trading are everybody's) or names coins.
 _CRYPTO_STORY = re.compile(r"\b(?:crypto\w*|blockchain\w*|tokens?|stablecoins?|defi|bitcoin|ethereum|web3|"
                            r"on-?chain|altcoins?|memecoins?|nfts?|staking|presale)\b", re.I)
 
@@ -141,17 +141,19 @@ def _modifier(sentence: str, start: int, end: int, where: str) -> float:
     return factor
 
 
-def _context_ok(asset: Asset, sentence: str, article_crypto: bool) -> bool:
+def _context_ok(asset: Asset, sentence: str, article_crypto: bool, end: int) -> bool:
+    """Whether a name that is also an everyday word is the asset here: its sentence is about companies or
+    crypto, or reports the name's own price move ("Ether gained 2%": ether the liquid does not)."""
     if asset.kind == "stock":
-        return bool(_COMPANY_CONTEXT.search(sentence))
-    return bool(_CRYPTO_CONTEXT.search(sentence)) and article_crypto
+        return bool(_COMPANY_CONTEXT.search(sentence) or _MOVE.match(sentence[end:end + 60]))
+    return bool(_CRYPTO_CONTEXT.search(sentence) or _MOVE.match(sentence[end:end + 60])) and article_crypto
 
 
 def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], dict[str, Found]]:
     """Every mention of an asset in the story, and the tickers it names that the taxonomy lacks."""
     segments = _segments(article)
     whole = " ".join(s for _, s in segments)
-    article_crypto = len(_CRYPTO_STORY.findall(whole)) >= 3
+    article_crypto = len(_CRYPTO_STORY.findall(whole)) + _coins_named(whole, taxonomy) >= 3
     mentions, found = [], {}
     for where, sentence in segments:
         base = WHERE[where]
@@ -164,7 +166,7 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
             for asset, alias, needs_context in taxonomy.aliases.get(text.casefold(), []):
                 if alias != alias.lower() and text != alias:
                     continue  # a capitalised alias matches exactly
-                if needs_context and not _context_ok(asset, sentence, article_crypto):
+                if needs_context and not _context_ok(asset, sentence, article_crypto, m.end()):
                     continue
                 weight = base * _modifier(sentence, m.start(), m.end(), where)
                 mentions.append(Mention(asset.ticker, weight, where, text))
@@ -183,6 +185,13 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
             weight = base * _modifier(sentence, span[0], span[1], where)
             mentions.append(Mention(symbol, weight, where, sentence[span[0]:span[1]]))
     return mentions, found
+
+
+def _coins_named(text: str, taxonomy: Taxonomy) -> int:
+    """How many times the text names a crypto asset by a name that is no everyday word ("Solana", "XRP")."""
+    return sum(1 for m in taxonomy.alias_pattern.finditer(text) if not _CRYPTO_STORY.fullmatch(m.group())
+               and any(asset.kind == "crypto" and not needs_context and (alias == alias.lower() or m.group() == alias)
+                      for asset, alias, needs_context in taxonomy.aliases.get(m.group().casefold(), [])))
 
 
 def _tickers(sentence: str):
