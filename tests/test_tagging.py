@@ -143,3 +143,8 @@ def test_a_price_move_tells_a_name_that_is_a_word_is_the_asset():
     got = assets("Bitcoin rose 3% on Monday, while Ether gained 2% and Solana slipped 1%. XRP was flat.",
                  title="Markets steady before the Fed minutes")
     assert "ETH" in got, got
+    # a move told with -ing, and a company named by its longer name right before its move
+    got = assets("Bitcoin fell 4% to $89,500 on Thursday as investors sold crypto tokens.",
+                 "BNB held up better, slipping just 1%. Shares of Coinbase Global fell 6.2% in New York.",
+                 title="Bitcoin slides as crypto investors pull back")
+    assert {"BNB", "COIN"} <= set(got), got

@@ -57,6 +57,8 @@ _LIST3 = re.compile(rf"{_NAME},\s+(?:[\w-]+\s+){{0,2}}{_NAME},?\s+(?:and|or)\s+(
 _MOVE = re.compile(r"^(?:['’]s)?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
                    r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down|"
                    r"rises|falls|climbs|drops|gains|jumps|slides|surges|plunges|traded|trades|trading|hit|hits|"
+                   r"rising|falling|climbing|dropping|gaining|jumping|sliding|declining|surging|plunging|tumbling|"
+                   r"rallying|losing|adding|sinking|soaring|slipping|edging|"
                    r"reached|touched|topped|briefly|(?:is|was) (?:up|down|trading|changing hands))\b"
                    r"[^.;]{0,25}?(?:\d[\d.,]*\s?%|\$\s?\d)")
 _AMOUNT = re.compile(r"(?:\d[\d,.]*\s*(?:million|billion|thousand|k|m)?|\$\s?[\d,.]+)\s*$", re.I)
@@ -126,7 +128,7 @@ def _modifier(sentence: str, start: int, end: int, where: str) -> float:
     after, before = sentence[end:end + 60], sentence[:start]
     headline = where in ("title", "heading")  # title case capitalises every word
     if _ROLE.match(after) or _FORMER.search(before) or (not headline and _DESCRIBED.match(after)
-                                                         and not _SUFFIX.match(after)):
+                                                         and not _SUFFIX.match(after) and not _MOVE.match(after)):
         return DESCRIPTOR
     factor = 1.0
     if _SUFFIX.match(after) or _SUFFIX.match(" " + sentence[start:end].split()[-1]):
