@@ -148,3 +148,12 @@ def test_a_price_move_tells_a_name_that_is_a_word_is_the_asset():
                  "BNB held up better, slipping just 1%. Shares of Coinbase Global fell 6.2% in New York.",
                  title="Bitcoin slides as crypto investors pull back")
     assert {"BNB", "COIN"} <= set(got), got
+    got = assets("Bitcoin fell 3% on Friday as crypto tokens slid. Traders blamed a stronger dollar.",
+                 "Of the large tokens, Polkadot ended the day down about 6%.",
+                 title="Bitcoin slides with crypto tokens")
+    assert "DOT" in got, got
+    # "worth up to $8 billion" is an amount, not a move: the investor stays a passing mention
+    assert "9984.T" not in assets("The office company said it would cut costs and close sites in three cities. "
+                                  "About 2,000 jobs will go by the summer.",
+                                  "It took a lifeline from investor SoftBank worth up to $8 billion last year.",
+                                  title="Office company cuts costs")

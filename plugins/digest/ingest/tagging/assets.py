@@ -58,7 +58,7 @@ _MOVE = re.compile(r"^(?:['’]s)?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|cl
                    r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down|"
                    r"rises|falls|climbs|drops|gains|jumps|slides|surges|plunges|traded|trades|trading|hit|hits|"
                    r"rising|falling|climbing|dropping|gaining|jumping|sliding|declining|surging|plunging|tumbling|"
-                   r"rallying|losing|adding|sinking|soaring|slipping|edging|"
+                   r"rallying|losing|adding|sinking|soaring|slipping|edging|(?:up|down|higher|lower)(?!\s+(?:to|than)\b)|"
                    r"reached|touched|topped|briefly|(?:is|was) (?:up|down|trading|changing hands))\b"
                    r"[^.;]{0,25}?(?:\d[\d.,]*\s?%|\$\s?\d)")
 _AMOUNT = re.compile(r"(?:\d[\d,.]*\s*(?:million|billion|thousand|k|m)?|\$\s?[\d,.]+)\s*$", re.I)
