@@ -343,3 +343,28 @@ def test_headlines_may_quote_open_with_a_quote_and_end_with_a_question_mark(monk
              STORY[0], "", STORY[1]]
     article, _ = parse_with(monkeypatch, lines, sure)
     assert article.title == "Council turns old freight yard into a riverside park"
+
+
+STORY_JA = ["市の港湾局は2日、新しいフェリーターミナルが春に開業すると発表した。",
+            "技術者たちは嵐で壊れた岸壁を2年かけて再建してきた。",
+            "地元の商店は、夏の間に旧市街を訪れる観光客が増えると期待している。"]
+
+
+def test_a_page_in_a_script_without_capitals_keeps_its_headline_and_date(monkeypatch):
+    """Japanese (written for this test): a headline has no capital letter to start with and may open with
+    「」; the byline holding 2026年3月2日 10時15分 is the date, never the headline; a menu line sharing
+    none of the article's characters is not the headline either."""
+    headline = "「春には開業」港に新フェリーターミナル　市が発表"
+    lines = ["ホーム", "ニュース一覧", "", headline, "", "山田太郎2026年3月2日 10時15分", "", "印刷する", "シェアする", "",
+             STORY_JA[0], "", STORY_JA[1], "", STORY_JA[2], "", "関連ニュース"]
+    article, texts = parse_with(monkeypatch, lines, {p: 0.95 for p in STORY_JA})
+    assert article.title == headline.replace("\u3000", " ") and texts == STORY_JA  # the wide space squashed
+    assert article.date.date().isoformat() == "2026-03-02"
+
+
+def test_dates_written_with_year_month_and_day_signs_are_read():
+    from digest.ingest.dates import dates_in_text
+
+    assert [d.date().isoformat() for d in dates_in_text("2026年3月2日 10時15分")] == ["2026-03-02"]
+    assert [d.date().isoformat() for d in dates_in_text("입력 2025년 6월 3일 14시 20분")] == ["2025-06-03"]
+    assert dates_in_text("2019年的10月") == []

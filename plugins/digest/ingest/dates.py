@@ -87,6 +87,8 @@ _FULL_DATES = [
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     # 2026-01-20
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
+    # 2026年1月20日 (Japanese, Chinese), 2026년 1월 20일 (Korean)
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<mn>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"),
 ]
 # A sentence about what is to come: its dates are deadlines, not the day of writing.
 _FUTURE = re.compile(
@@ -96,7 +98,7 @@ _FUTURE = re.compile(
 )
 
 
-_ANY_DATE = re.compile(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:19|20)\d\d-\d\d-\d\d\b", re.I)
+_ANY_DATE = re.compile(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:19|20)\d\d-\d\d-\d\d\b|\d\s*[年년]\s*\d", re.I)
 
 
 def dates_in_text(text: str) -> list[datetime]:

@@ -29,6 +29,7 @@ def fold(text: str) -> str:
 
 # Scripts written without spaces between words (Chinese, Japanese): about one word per two characters
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_RUN = re.compile(_UNSPACED.pattern + "+")
 
 
 def word_count(text: str) -> int:
@@ -42,6 +43,14 @@ def word_count(text: str) -> int:
 
 
 # ---------------------------------------------------------------- words and shingles
+
+def content_words(text: str) -> set[str]:
+    """The words of a text that say what it is about: folded words longer than three letters, and in a
+    script without spaces (Chinese, Japanese) its pairs of adjacent characters."""
+    folded = fold(text)
+    pairs = {run[i:i + 2] for run in _UNSPACED_RUN.findall(folded) for i in range(len(run) - 1)}
+    return {w for w in folded.split() if len(w) > 3 and not _UNSPACED.search(w)} | pairs
+
 
 _WORD = re.compile(r"\w+")
 
@@ -136,7 +145,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- shapes of lines
 
-_TERMINAL = re.compile(r"[.:;,!…]['\"”’»)\]]*$")
+_TERMINAL = re.compile(r"[.:;,!…。！：；，、]['\"”’»)\]」』]*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
@@ -150,14 +159,17 @@ def ends_sentence(text: str) -> bool:
 
 
 def looks_like_title(text: str, max_words: int = 25) -> bool:
-    """A headline or subheading: short, starts with a capital/digit/symbol, no closing full stop."""
+    """A headline or subheading: short, starts with a capital/digit/symbol, no closing full stop. In a
+    script without capitals (Chinese, Japanese, Arabic, Hebrew, Thai...) any letter may start one."""
     text = squash(text)
     n = word_count(text)
     if not text or n < 2 or n > max_words or len(text) > 200 or has_url(text):
         return False
     if text[0] in "\"“‘'«-–—•*" or text[-1] in "\"”’»":
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "$€£¥#"):
+    first = text[0]
+    uncased = first.isalpha() and first.lower() == first.upper()
+    if not (first.isupper() or uncased or first.isdigit() or first in "$€£¥#"):
         return False
     return not ends_sentence(text)
 

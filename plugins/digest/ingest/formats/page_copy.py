@@ -17,7 +17,7 @@ from ..dates import dates_in_text, earliest_date, parse_date_line
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import ends_sentence, foreign_share, fold, looks_like_title, squash, word_count
+from ..text import content_words, ends_sentence, foreign_share, fold, looks_like_title, squash, word_count
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
@@ -29,8 +29,8 @@ RUN_GAP = 8           # lines of furniture that part two runs of article-like li
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
 RUN_SURE = 0.7        # ... unless the model is this sure of its lines on average and it holds a sentence
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
-_QUOTES = "\"“‘'«„"
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_QUOTES = "\"“‘'«„「『"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\d{1,2}\s*[時시]\s*\d{1,2}\s*[分분]")  # 10:28, 20時01分, 20시 1분
 
 
 def sniff(dump: Dump) -> float:
@@ -154,8 +154,8 @@ def _headline_score(texts: list[str], kept: list[int], k: int, script: str | Non
         return None
     if parse_date_line(text) or word_count(text) < 3 or _dateline(text):
         return None
-    words = [w for w in fold(text).split() if len(w) > 3]
-    opening = {w for j in kept[:12] if j != k for w in fold(texts[j]).split()}
+    words = content_words(text)
+    opening = {w for j in kept[:12] if j != k for w in content_words(texts[j])}
     shared = sum(w in opening for w in words) / max(1, len(words))
     return 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(kept[0] - k)
 
@@ -164,8 +164,8 @@ def _headline_like(text: str, asks: bool) -> bool:
     """looks_like_title, but as headlines are written: one may open with a quote that closes inside it
     ("'We needed to win', coach says") and, when `asks` (a line the model did not read as the article's:
     the article's own questions are its sentences), end with a question or an exclamation mark."""
-    if text[:1] in _QUOTES and re.search(r"[\w,.!?][\"”’'»]:?\s+\S", text):
-        text = text[1:]  # 'We needed to win,' coach says
+    if text[:1] in _QUOTES and re.search(r"[\w,.!?][\"”’'»]:?\s+\S|[」』]\S", text):
+        text = text[1:]  # 'We needed to win,' coach says; 「…」と語った
     elif text[:1] not in _QUOTES:
         text = text.rstrip("\"”’'»")  # Coach: "We needed to win"
     bare = text.rstrip("?!？！") if asks else text
