@@ -368,3 +368,26 @@ def test_dates_written_with_year_month_and_day_signs_are_read():
     assert [d.date().isoformat() for d in dates_in_text("2026年3月2日 10時15分")] == ["2026-03-02"]
     assert [d.date().isoformat() for d in dates_in_text("입력 2025년 6월 3일 14시 20분")] == ["2025-06-03"]
     assert dates_in_text("2019年的10月") == []
+
+
+STORY_DE = ["Der Stadtrat hat am Dienstag beschlossen, das Gelände des alten Güterbahnhofs in einen Park umzuwandeln.",
+            "Die beiden Lagerhallen aus Backstein bleiben erhalten und sollen eine Markthalle aufnehmen.",
+            "Die Bauarbeiten sollen im kommenden Frühjahr beginnen, sagte die Bürgermeisterin am Abend."]
+HEADLINE_DE = "Stadtrat beschließt neuen Park am alten Güterbahnhof"
+
+
+def test_a_pages_date_is_read_where_and_as_news_pages_print_it(monkeypatch):
+    """Dates as German pages print them (day first with dots, a label before, "Uhr" after), a dateline
+    preferred to a caption that names another day, and a byline the model left out below the lede."""
+    sure = {p: 0.95 for p in STORY_DE}
+    caption = "Archivbild (16.08.2024): Ein Bus der Stadtwerke steht im Depot und wartet auf den nächsten Einsatz"
+    lines = ["Startseite", "Politik", "", caption, "", "27.08.2024, 12:32 Uhr", "", HEADLINE_DE, "", *STORY_DE]
+    article, _ = parse_with(monkeypatch, lines, sure)
+    assert article.date.isoformat() == "2024-08-27T12:32:00+00:00"
+    lines = ["Startseite", "Politik", "", HEADLINE_DE, "", "Stand: 28.04.2023 17:23 Uhr", "", *STORY_DE]
+    article, _ = parse_with(monkeypatch, lines, sure)
+    assert article.date.isoformat() == "2023-04-28T17:23:00+00:00"
+    lines = ["Startseite", "Politik", "", HEADLINE_DE, "", STORY_DE[0], "", "Von Anna Weber, 26.04.2024, 10:00 Uhr",
+             "", STORY_DE[1], "", STORY_DE[2]]
+    article, texts = parse_with(monkeypatch, lines, sure)
+    assert article.date.isoformat() == "2024-04-26T10:00:00+00:00" and texts == STORY_DE

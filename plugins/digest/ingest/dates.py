@@ -87,6 +87,8 @@ _FULL_DATES = [
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     # 2026-01-20
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
+    # 20.01.2026, 20. 1. 2026 (dots: day first, as German, Nordic, Slavic and Turkish pages write it)
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<mn>\d{1,2})\.\s?(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),
     # 2026年1月20日 (Japanese, Chinese), 2026년 1월 20일 (Korean)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<mn>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"),
 ]
@@ -98,7 +100,8 @@ _FUTURE = re.compile(
 )
 
 
-_ANY_DATE = re.compile(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:19|20)\d\d-\d\d-\d\d\b|\d\s*[年년]\s*\d", re.I)
+_ANY_DATE = re.compile(rf"{_MONTH}\s+\d|\d\s+{_MONTH}|\b(?:19|20)\d\d-\d\d-\d\d\b|\d\s*[年년]\s*\d|\d\.\s?\d{{1,2}}\.\s?[12]",
+                       re.I)
 
 
 def dates_in_text(text: str) -> list[datetime]:
@@ -172,18 +175,30 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
             continue
         start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
         when = parse_date_line(text[start.start():], tz) if start else None
-        dates = [when] if when else [localize(d, tz) for d in dates_in_text(text)]
-        if not dates and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
-            dates = [localize(d, tz) for d in [_local_date(text, language)] if d is not None]
+        if when is None and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
+            when = _local_date(text, language)
+        dates = [localize(when, tz)] if when else [localize(d, tz) for d in dates_in_text(text)]
         found += [(d, k) for d in dates]
     if not found:
         return None, None
     return min(found, key=lambda f: f[0])
 
 
+# A date as a page in another language prints it, with its time: "28. April 2024, 14:26 Uhr",
+# "23 okt 2025 kl 10.23", "28.04.2023 17:23" (a label before it, "Stand:", "Publicerad", is left out).
+_LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}\.?\s*(?:\d{1,2}\.|[^\W\d_]{3,12}\.?)\s*(?:19|20)\d\d(?!\d))"
+                         r"(?:,?\s*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d))?")
+
+
 def _local_date(text: str, language: str):
+    """The first date in the line that dateparser reads in the page's language (the span that looks like a
+    date first, then the whole line)."""
     import dateparser as multilingual  # the dateparser package (slow to load): only for other languages
-    try:
-        return multilingual.parse(text, languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
-    except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
-        return None
+    for span in [s for m in _LOCAL_DATE.finditer(text) for s in (m.group(), m.group("date"))] + [text]:
+        try:
+            when = multilingual.parse(span, languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
+            return None
+        if when is not None:
+            return when
+    return None

@@ -24,6 +24,9 @@ from ..titles import clean_title
 NAME = "page-copy"
 HEADER_LINES = 24     # the headline and the date stand within this many lines above the article
 HEAD_KEPT = 3         # ... or the headline is one of the article's first lines
+DATE_ABOVE = 6        # the date stands within this many lines above the headline ...
+DATE_BELOW = 8        # ... or among this many lines from the article's start (a byline below the lede)
+DATELINE_WORDS = 12   # ... in a line this short
 MAX_QUESTION_WORDS = 16  # a headline that asks or exclaims is short and one sentence
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
@@ -87,10 +90,9 @@ def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseRes
     joined = title_at is not None and title_at in kept and title_at - 1 in kept
     body = [k for k in kept if title_at is None or k > title_at or (joined and k < title_at)]
     top = min(title_at, body[0]) if title_at is not None and body else body[0] if body else 0
-    header = range(max(0, top - 3), body[0]) if body else range(0)
     language = language_of(" ".join(texts[k] for k in body))
-    date, date_at = earliest_date([texts[k] for k in header], tz, language)
-    metadata = {title_at} | ({header[date_at]} if date_at is not None else set())
+    date, date_at = _story_date(texts, body, top, tz, language)
+    metadata = {title_at, date_at}
     drops = [Drop((index[k] + 1,), METADATA if k in metadata else DUPLICATE if k in repeats else CHROME, texts[k])
              for k in range(len(texts)) if k not in body]
     lines = _with_blanks(dump.lines, [index[k] for k in body])
@@ -100,6 +102,27 @@ def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseRes
                       source_name=publisher_name(texts[: body[0]] if body else [], dump.text))
     guess = f"a copied page: {len(body)} of {len(texts)} lines read as its article"
     return ParseResult([article] if article.blocks else [], drops, guess=guess)
+
+
+def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: str | None):
+    """The story's date and its line: the earliest stated a few lines above the headline or between it and
+    the article (a page's "updated" date is the later one), in a short line (a byline, a dateline) if one
+    states it; else the first short line the model left out among the article's first lines. Not a date
+    inside a caption or a paragraph there: those are other days'."""
+    if not body:
+        return None, None
+    above = [k for k in range(max(0, top - DATE_ABOVE), body[0]) if k not in body]
+    short = [k for k in above if word_count(texts[k]) <= DATELINE_WORDS]
+    for lines in (short, above):  # a dateline before a caption that names another day
+        date, at = earliest_date([texts[k] for k in lines], tz, language)
+        if date is not None:
+            return date, lines[at]
+    for k in range(body[0], min(len(texts), body[0] + DATE_BELOW)):
+        if k not in body and word_count(texts[k]) <= DATELINE_WORDS:
+            date, _ = earliest_date([texts[k]], tz, language)
+            if date is not None:
+                return date, k
+    return None, None
 
 
 def _with_blanks(lines: list[str], kept: list[int]) -> list[tuple[int, str]]:
