@@ -135,3 +135,8 @@ def test_the_fundus_set_is_built_from_a_clone_at_its_commit(tmp_path):
                                                 "articleBody": fundus.body_text(expected)}}
     copy = (out / "copies" / "xx-Harbour_2026_03_01.txt").read_text(encoding="utf-8")
     assert SENTENCES[0] in copy and "Subscribe to our newsletter" in copy
+
+
+def test_the_fundus_set_says_so_when_it_cannot_be_fetched(tmp_path):
+    with pytest.raises(SystemExit, match="could not fetch .* --repository"):
+        fundus.build(tmp_path / "set", str(tmp_path / "no-such-repository.git") + "x://", fundus.COMMIT)

@@ -65,7 +65,12 @@ def _repository(source: str, commit: str, work: Path) -> Path:
     repo = work / "fundus"
     repo.mkdir()
     _git(repo, "init", "-q")
-    _git(repo, "fetch", "-q", "--depth", "1", source, commit)
+    try:
+        _git(repo, "fetch", "-q", "--depth", "1", source, commit)
+    except subprocess.CalledProcessError as e:
+        reason = e.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["git fetch failed"]
+        raise SystemExit(f"could not fetch {source} at {commit[:12]}: {reason[0]} "
+                         "(give a local clone with --repository)") from None
     return repo
 
 
