@@ -3,7 +3,8 @@
 Mentions: taxonomy names and aliases (whole words), cashtags ($ETH), tickers in parentheses ((XRP),
 (NASDAQ: NVDA)), trading pairs (SOL/USDT), and bare tickers of three or more capitals that are not words.
 A name that is also an everyday word ("Apple", "ether") counts only in a sentence about companies or
-crypto, or one that reports its price move ("Ether gained 2%"); a ticker that is a word (SOL, LINK, NEAR) only in ticker syntax; "$100" is never a ticker.
+crypto, or one that reports its price move ("Ether gained 2%"); a ticker that is a word (SOL, LINK, NEAR)
+only in ticker syntax; "$100" is never a ticker.
 A ticker the taxonomy lacks is still found when a story names it explicitly: "Lumora Finance (LMRA)",
 "$BMNR", "(NYSE: XYZ)" (not acronyms such as "Federal Communications Commission (FCC)").
 
@@ -146,33 +147,36 @@ def _modifier(sentence: str, start: int, end: int, where: str) -> float:
 def _context_ok(asset: Asset, sentence: str, article_crypto: bool, end: int) -> bool:
     """Whether a name that is also an everyday word is the asset here: its sentence is about companies or
     crypto, or reports the name's own price move ("Ether gained 2%": ether the liquid does not)."""
+    if _MOVE.match(sentence[end:end + 60]):
+        return asset.kind == "stock" or article_crypto
     if asset.kind == "stock":
-        return bool(_COMPANY_CONTEXT.search(sentence) or _MOVE.match(sentence[end:end + 60]))
-    return bool(_CRYPTO_CONTEXT.search(sentence) or _MOVE.match(sentence[end:end + 60])) and article_crypto
+        return bool(_COMPANY_CONTEXT.search(sentence))
+    return bool(_CRYPTO_CONTEXT.search(sentence)) and article_crypto
 
 
 def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], dict[str, Found]]:
     """Every mention of an asset in the story, and the tickers it names that the taxonomy lacks."""
-    segments = _segments(article)
-    whole = " ".join(s for _, s in segments)
-    article_crypto = len(_CRYPTO_STORY.findall(whole)) + _coins_named(whole, taxonomy) >= 3
+    segments = [(where, sentence, list(_names(sentence, taxonomy))) for where, sentence in _segments(article)]
+    whole = " ".join(sentence for _, sentence, _ in segments)
+    # coins named by names that are no everyday word ("Solana", "XRP") tell a crypto story too
+    coins = sum(1 for *_, names in segments for _, text, asset, needs_context in names
+                if asset.kind == "crypto" and not needs_context and not _CRYPTO_STORY.fullmatch(text))
+    article_crypto = len(_CRYPTO_STORY.findall(whole)) + coins >= 3
     mentions, found = [], {}
-    for where, sentence in segments:
+    for where, sentence, names in segments:
         base = WHERE[where]
         # in "SOL/USDT" the pair is about SOL: the quote currency is not a mention
         taken: list[tuple[int, int]] = [(m.start(2), m.end(2)) for m in _PAIR.finditer(sentence)]
-        for m in taxonomy.alias_pattern.finditer(sentence):
-            text = re.sub(r"['’]s$", "", m.group())
+        named = []  # names do not overlap one another; the tickers below skip their spans
+        for m, text, asset, needs_context in names:
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            for asset, alias, needs_context in taxonomy.aliases.get(text.casefold(), []):
-                if alias != alias.lower() and text != alias:
-                    continue  # a capitalised alias matches exactly
-                if needs_context and not _context_ok(asset, sentence, article_crypto, m.end()):
-                    continue
-                weight = base * _modifier(sentence, m.start(), m.end(), where)
-                mentions.append(Mention(asset.ticker, weight, where, text))
-                taken.append(m.span())
+            if needs_context and not _context_ok(asset, sentence, article_crypto, m.end()):
+                continue
+            weight = base * _modifier(sentence, m.start(), m.end(), where)
+            mentions.append(Mention(asset.ticker, weight, where, text))
+            named.append(m.span())
+        taken += named
         for symbol, span, explicit in _tickers(sentence):
             if any(s <= span[0] < e for s, e in taken):
                 continue
@@ -189,11 +193,13 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
     return mentions, found
 
 
-def _coins_named(text: str, taxonomy: Taxonomy) -> int:
-    """How many times the text names a crypto asset by a name that is no everyday word ("Solana", "XRP")."""
-    return sum(1 for m in taxonomy.alias_pattern.finditer(text) if not _CRYPTO_STORY.fullmatch(m.group())
-               and any(asset.kind == "crypto" and not needs_context and (alias == alias.lower() or m.group() == alias)
-                      for asset, alias, needs_context in taxonomy.aliases.get(m.group().casefold(), [])))
+def _names(sentence: str, taxonomy: Taxonomy):
+    """(match, text, asset, needs_context) for each taxonomy name or alias the sentence holds."""
+    for m in taxonomy.alias_pattern.finditer(sentence):
+        text = re.sub(r"['’]s$", "", m.group())
+        for asset, alias, needs_context in taxonomy.aliases.get(text.casefold(), []):
+            if alias == alias.lower() or text == alias:  # a capitalised alias matches exactly
+                yield m, text, asset, needs_context
 
 
 def _tickers(sentence: str):
