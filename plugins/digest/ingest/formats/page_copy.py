@@ -163,13 +163,16 @@ def headline(texts: list[str], kept: list[int], script: str | None) -> int | Non
     it drops the opening as page furniture) than the headline below a channel's blurb."""
     first = kept[0]
     candidates = list(range(max(0, first - HEADER_LINES), first)) + kept[:HEAD_KEPT]
-    scored = [(k, _headline_score(texts, kept, k, script)) for k in candidates]
+    opening = {j: content_words(texts[j]) for j in kept[:12]}
+    scored = [(k, _headline_score(texts, kept, k, script, opening)) for k in candidates]
     scored = [(k, score) for k, score in scored if score is not None]
     early = [(k, score) for k, score in scored if k not in kept or not _prose_precedes(texts, kept, k)]
     return max(early or scored, key=lambda ks: ks[1], default=(None, 0.0))[0]
 
 
-def _headline_score(texts: list[str], kept: list[int], k: int, script: str | None) -> float | None:
+def _headline_score(texts: list[str], kept: list[int], k: int, script: str | None,
+                    opening: dict[int, set[str]]) -> float | None:
+    """How headline-like line k is and how much of its wording the article's opening lines share."""
     text = clean_title(texts[k]) or ""
     if k in kept and not _prose_follows(texts, kept, k):
         return None
@@ -178,8 +181,8 @@ def _headline_score(texts: list[str], kept: list[int], k: int, script: str | Non
     if parse_date_line(text) or word_count(text) < 3 or _dateline(text):
         return None
     words = content_words(text)
-    opening = {w for j in kept[:12] if j != k for w in content_words(texts[j])}
-    shared = sum(w in opening for w in words) / max(1, len(words))
+    others = set().union(*(w for j, w in opening.items() if j != k))
+    shared = sum(w in others for w in words) / max(1, len(words))
     return 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(kept[0] - k)
 
 
