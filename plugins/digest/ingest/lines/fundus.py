@@ -37,21 +37,22 @@ def body_text(entry: dict) -> str:
     return "\n".join(parts)
 
 
-def coverage(body: str, copy: str) -> float:
-    """The share of the body's word 4-grams that the copy holds."""
-    wanted, held = _shingles(_tokens(body)), _shingles(_tokens(copy))
-    return sum(s in held for s in wanted) / max(1, len(wanted))
-
-
 def truth_entry(url: str, versions: dict, copy: str) -> dict | None:
     """The truth of one page: of its publisher's parser versions, the body its copy holds best (the file
-    does not say which version a page was saved for); None when the copy does not hold it."""
-    candidates = [(coverage(body_text(v), copy), v.get("title") or "", body_text(v)) for v in versions.values()]
-    candidates = [c for c in candidates if len(_shingles(_tokens(c[2]))) >= MIN_SHINGLES]
-    if not candidates:
+    does not say which version a page was saved for), by the share of the body's word 4-grams the copy
+    holds; None when the copy does not hold it."""
+    held = _shingles(_tokens(copy))
+    best = None  # (share held, title, body)
+    for version in versions.values():
+        body = body_text(version)
+        wanted = _shingles(_tokens(body))
+        if len(wanted) >= MIN_SHINGLES:
+            share = sum(s in held for s in wanted) / len(wanted)
+            if best is None or share > best[0]:
+                best = (share, version.get("title") or "", body)
+    if best is None or best[0] < MIN_COVERAGE:
         return None
-    held, title, body = max(candidates, key=lambda c: c[0])
-    return {"url": url, "title": title, "articleBody": body} if held >= MIN_COVERAGE else None
+    return {"url": url, "title": best[1], "articleBody": best[2]}
 
 
 def _git(repo: Path, *args: str) -> bytes:
