@@ -39,6 +39,7 @@ CNAME ?=
 MESSAGE ?=
 DRY_RUN ?= 0
 ALLOW_INGEST_ERRORS ?= 0
+TEST_JOBS ?= auto
 
 # pelican.conf.py reads these from the environment.
 export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS ALLOW_SHRINK CONTENT
@@ -47,7 +48,7 @@ export DUMPS SITEURL STRICT TAXONOMY CNAME JOBS ALLOW_SHRINK CONTENT
 
 help:
 	@echo 'make html      set up .venv (first run) and build the site into output/ [DUMPS= SITEURL= STRICT=1 ALLOW_SHRINK=1 CONTENT=full]'
-	@echo 'make test      run every test'
+	@echo 'make test      run every test [TEST_JOBS=auto: processes, 0 for one]'
 	@echo 'make taxonomy  copy the plugin'"'"'s topics and assets to content/taxonomy.toml, to edit (builds then use it)'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
 	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'
@@ -95,8 +96,10 @@ $(AXE): tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error --ignore-scripts
 	touch $@
 
+# The tests run in TEST_JOBS processes (pytest-xdist), one test file per process at a time: a file's tests share
+# their module fixtures, and most of a test's time is one process (a build, a browser) waiting on another.
 test: $(VENV)/.installed-dev $(if $(shell command -v npm),$(AXE))
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q tests -n $(TEST_JOBS) --dist loadfile
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python tests/bench.py
