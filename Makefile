@@ -52,7 +52,7 @@ help:
 	@echo 'make taxonomy  copy the plugin'"'"'s topics and assets to content/taxonomy.toml, to edit (builds then use it)'
 	@echo 'make ingest    convert DUMPS=<dir> into Markdown posts in POSTS=<dir>, with ingest-report.json'
 	@echo 'make bench     time the pipeline stages on a synthetic corpus [BENCH_N=1000,10000]'
-	@echo 'make train     retrain the line model from labelled page copies [TRAIN_SETS="bodies snippets fundus <dir>..."]'
+	@echo 'make train     retrain the line and headline models from labelled page copies [TRAIN_SETS= HEADLINE_SETS=]'
 	@echo 'make serve     serve output/ at http://$(SERVER):$(PORT)'
 	@echo 'make devserver rebuild on every change to dumps, pages, theme or settings, and serve'
 	@echo 'make regenerate  rebuild on every change, without serving'
@@ -104,13 +104,17 @@ test: $(VENV)/.installed-dev $(if $(shell command -v npm),$(AXE))
 bench: $(VENV)/.installed-dev
 	$(BIN)/python tests/bench.py
 
-# The line model that reads page copies (plugins/digest/ingest/lines/): cross-validated by site, then written.
-# The default sets are the shipped model's (plugins/digest/ingest/lines/PROVENANCE.md); they need ../shared,
-# and the fundus set is fetched from GitHub and copied by Chromium into cache/train/fundus the first time.
+# The line model that reads page copies (plugins/digest/ingest/lines/), then the headline model that reads
+# their candidate headlines with it: each cross-validated by site, then written. The default sets are the
+# shipped models' (plugins/digest/ingest/lines/PROVENANCE.md); they need ../shared, and the fundus set is
+# fetched from GitHub and copied by Chromium into cache/train/fundus the first time.
 TRAIN_SETS ?= bodies snippets fundus
-train: $(VENV)/.installed-dev $(if $(filter fundus,$(TRAIN_SETS)),cache/train/fundus/truth.json)
+HEADLINE_SETS ?= bodies fundus
+train: $(VENV)/.installed-dev $(if $(filter fundus,$(TRAIN_SETS) $(HEADLINE_SETS)),cache/train/fundus/truth.json)
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.ingest.lines.train $(TRAIN_SETS) --folds 5 \
 		--out plugins/digest/ingest/lines/line-model.json
+	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.ingest.lines.train_headline $(HEADLINE_SETS) --folds 5 \
+		--out plugins/digest/ingest/lines/headline-model.json
 
 cache/train/fundus/truth.json: | $(VENV)/.installed-dev
 	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m digest.ingest.lines.fundus cache/train/fundus

@@ -217,6 +217,31 @@ def test_a_headline_byline_date_dump_keeps_its_headline_and_date(dumps):
     assert body.startswith(STORY[0]) and "Whitfield" not in body
 
 
+def test_a_page_copys_headline_beats_its_deck_its_caption_and_the_photo_credit(dumps):
+    """The headline model (lines/headline.py) over the rule of thumb it has as one feature: that rule took
+    the deck below the headline, which shares more of the article's words. Page written for the test."""
+    text = "\n".join([
+        "Menu", "Search", "Politics", "Business", "Opinion", "Sport", "Business",
+        "Grain prices climb as dry spring hits wheat harvest",
+        "Farmers expect yields at their lowest in a decade",
+        "Jane Whitfield", "Published Wed 11 Mar 2026", "Share on Facebook", "Share via Email",
+        "A combine harvester crosses a field of stunted wheat near the river", "Tom Barker | Field Images",
+        "Wheat prices rose for a third week on Wednesday as traders weighed a dry spring that farmers say has "
+        "left crops short and thin across the plains.",
+        "Futures for delivery in May climbed four per cent, their biggest weekly rise since the autumn, after "
+        "the weather service said rain was unlikely before the end of the month.",
+        "Millers said they had begun to buy more grain from abroad to cover the gap, and bakers warned that the "
+        "price of bread could rise by the summer.",
+        "The farmers' union asked the government for help with the cost of feed, which has risen with the "
+        "price of grain.",
+        "Most popular", "Train strike called off after late talks", "Why the city's trams keep breaking down",
+    ])
+    (meta, body), = ingest_one(dumps, "page.txt", text)[0]
+    assert meta["Title"] == "Grain prices climb as dry spring hits wheat harvest"
+    assert meta["Date"] == "2026-03-11T00:00:00+00:00"
+    assert body.startswith("Wheat prices rose") and "Field Images" not in body and "Most popular" not in body
+
+
 def _message(content_type: str, body: str) -> str:
     return (f"From: The Weekly Brief <brief@example.org>\nTo: reader@example.org\nSubject: The Weekly Brief #112\n"
             f"Date: Sat, 07 Mar 2026 07:00:00 +0000\nMIME-Version: 1.0\nContent-Type: {content_type}; charset=utf-8"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import need_shared
-from digest.ingest.lines import fundus, model, train, words
+from digest.ingest.lines import fundus, headline, model, train, train_headline, words
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -83,6 +83,60 @@ def test_training_is_reproducible_and_the_ingest_reads_its_file(trained, monkeyp
     article = [p for i, p in probs.items() if lines[i] in SENTENCES]
     furniture = [p for i, p in probs.items() if lines[i] in FURNITURE]
     assert min(article) > 0.5 > max(furniture)
+
+
+def a_headed_page(k: int) -> tuple[str, str]:
+    """Page k of the headline set: its copy (a section label, the headline, a deck, a byline, a photo's
+    caption above the article) and its headline."""
+    title = f"Ferry terminal number {k} opens to passengers in spring"
+    body = [SENTENCES[(k + j) % len(SENTENCES)] for j in range(4)]
+    head = ["Travel", title, "The quay was rebuilt after two winters of storms", f"By Ana Ruiz, {k % 28 + 1} March 2026",
+            "Share this article", "A crane lifts a new section of the quay into place"]
+    return "\n".join(FURNITURE[:4] + head + body + FURNITURE[4:]) + "\n", title
+
+
+@pytest.fixture(scope="module")
+def headline_set(tmp_path_factory):
+    """Twenty pages written here: half state their headline in truth.json, half in a saved page's og:title
+    (with the site's name after it, as many sites write it)."""
+    folder = tmp_path_factory.mktemp("headlines")
+    (folder / "copies").mkdir()
+    (folder / "html").mkdir()
+    truth = {}
+    for k in range(20):
+        copy, title = a_headed_page(k)
+        (folder / "copies" / f"page{k}.txt").write_text(copy, encoding="utf-8")
+        truth[f"page{k}"] = {"url": f"https://site{k}.example/news/{k}"}
+        if k % 2:
+            truth[f"page{k}"]["title"] = title
+        else:
+            html = f'<html><head><meta property="og:title" content="{title} | Harbour Times"></head><body></body></html>'
+            (folder / "html" / f"page{k}.html.gz").write_bytes(gzip.compress(html.encode()))
+    (folder / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    return folder
+
+
+def test_the_headline_model_learns_from_stated_headlines_and_the_ingest_reads_it(headline_set, monkeypatch, capsys):
+    outs = [headline_set / "model-a.json", headline_set / "model-b.json"]
+    for out in outs:
+        assert train_headline.main([str(headline_set), "--folds", "2", "--out", str(out)]) == 0
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    assert "headline right on 20 of 20 pages" in capsys.readouterr().out  # every page, on a model of other sites
+    assert json.loads(outs[0].read_text(encoding="utf-8"))["features"] == list(headline.NAMES)
+    monkeypatch.setenv(headline.MODEL_VARIABLE, str(outs[0]))
+    copy, title = a_headed_page(40)
+    texts = [line for line in copy.split("\n") if line]
+    kept = [k for k, line in enumerate(texts) if line in SENTENCES]
+    probs = [0.9 if k in kept else 0.1 for k in range(len(texts))]
+    assert texts[headline.headline(texts, kept, probs, "LATIN")] == title
+
+
+def test_a_headline_is_matched_whole_or_with_a_sites_name_around_it():
+    stated = train_headline.page_headlines(b'<html><head><meta property="og:title" content="Ferry fares rise | '
+                                           b'Harbour Times"></head><body><h1>Ferry fares rise</h1></body></html>', "p")
+    assert train_headline.is_headline("Ferry fares rise", stated)
+    assert not train_headline.is_headline("Ferry", stated)  # a part too short to tell
+    assert not train_headline.is_headline("Harbour Times", stated)  # the site's name is not its headline
 
 
 # A news parser's test page and expected output in the layout of flairNLP/fundus's test data, written here.

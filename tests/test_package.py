@@ -32,6 +32,7 @@ DUMPS = {
 WHEEL_NEEDS = ("digest/__init__.py", "digest/settings.py", "digest/ingest/pipeline.py", "digest/ingest/cli.py",
                "digest/ingest/tagging/taxonomy.toml",
                "digest/ingest/formats/page_copy.py", "digest/ingest/lines/line-model.json",
+               "digest/ingest/lines/headline-model.json",
                "digest/ingest/tagging/taxonomy.py", "digest/site/glue.py", "digest/site/generator.py", "digest/site/feeds.py",
                "digest/publish/push.py")
 

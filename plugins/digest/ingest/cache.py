@@ -16,6 +16,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from .lines.headline import model_file as headline_model_file
 from .lines.model import model_file
 from .store import Store
 
@@ -31,6 +32,7 @@ def code_version() -> str:
     for path in sorted([*here.rglob("*.py"), *here.rglob("*.json")]):
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(model_file().read_bytes())  # DIGEST_LINE_MODEL may name another
+    digest.update(headline_model_file().read_bytes())  # and DIGEST_HEADLINE_MODEL
     return digest.hexdigest()
 
 

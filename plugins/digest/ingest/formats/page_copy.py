@@ -10,30 +10,26 @@ other line is accounted for as chrome. One dump, one post.
 """
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 from ..blocks import blocks_from_lines, publisher_name
-from ..dates import dates_in_text, earliest_date, parse_date_line
+from ..dates import earliest_date
 from ..language import language_of
+from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import content_words, ends_sentence, foreign_share, fold, looks_like_title, squash, word_count
+from ..text import fold, squash, word_count
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
 NAME = "page-copy"
-HEADER_LINES = 24     # the headline and the date stand within this many lines above the article
-HEAD_KEPT = 3         # ... or the headline is one of the article's first lines
 DATE_ABOVE = 6        # the date stands within this many lines above the headline ...
 DATE_BELOW = 8        # ... or among this many lines from the article's start (a byline below the lede)
 DATELINE_WORDS = 12   # ... in a line this short
-MAX_QUESTION_WORDS = 16  # a headline that asks or exclaims is short and one sentence
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
 RUN_SURE = 0.7        # ... unless the model is this sure of its lines on average and it holds a sentence
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
-_QUOTES = "\"“‘'«„「『"
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\d{1,2}\s*[時시]\s*\d{1,2}\s*[分분]")  # 10:28, 20時01分, 20시 1분
 
 
 def sniff(dump: Dump) -> float:
@@ -41,15 +37,34 @@ def sniff(dump: Dump) -> float:
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
-    probs = line_probabilities(tuple(dump.lines))
-    index = sorted(probs)
+    page = read(dump.lines)
+    if not page.kept:
+        return ParseResult([], [Drop((i + 1,), CHROME, text) for i, text in zip(page.index, page.texts)],
+                           guess="no article text")
+    return _article(dump, page, tz)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the line model makes of a page copy: its non-blank lines (their indexes into the dump's lines,
+    their squashed texts and the model's rating of each), the article's lines among them (positions into
+    `texts`) and which of those repeat the page's other lines."""
+    index: list[int]
+    texts: list[str]
+    probs: list[float]
+    kept: list[int]
+    repeats: set[int]
+
+
+def read(lines: list[str]) -> Reading:
+    rating = line_probabilities(tuple(lines))
+    index = sorted(rating)
+    probs = [rating[i] for i in index]
     # a page whose article the model doubts still gives its likeliest lines: no dump goes without a post
-    bar = min(ARTICLE, max(probs.values(), default=0.0) / 2)
-    kept = main_run([k for k, i in enumerate(index) if probs[i] >= bar], [dump.lines[i] for i in index],
-                    [probs[i] for i in index])
-    if not kept:
-        return ParseResult([], [Drop((i + 1,), CHROME, squash(dump.lines[i])) for i in index], guess="no article text")
-    return _article(dump, index, kept, tz)
+    bar = min(ARTICLE, max(probs, default=0.0) / 2)
+    kept = main_run([k for k, p in enumerate(probs) if p >= bar], [lines[i] for i in index], probs)
+    texts = [squash(lines[i]) for i in index]
+    return Reading(index, texts, probs, kept, repeated_lines(texts, kept) if kept else set())
 
 
 def main_run(kept: list[int], texts: list[str], probs: list[float] | None = None) -> list[int]:
@@ -76,14 +91,13 @@ def _sure_prose(run: list[int], texts: list[str], probs: list[float] | None) -> 
     """A small run the model is sure of (a mean probability of RUN_SURE or more) that holds a sentence is
     the article's too: an opening paragraph above a table of contents, a last one below a gallery."""
     return (probs is not None and sum(probs[k] for k in run) >= RUN_SURE * len(run)
-            and any(_is_prose(squash(texts[k])) for k in run))
+            and any(is_prose(squash(texts[k])) for k in run))
 
 
-def _article(dump: Dump, index: list[int], kept: list[int], tz: str) -> ParseResult:
-    texts = [squash(dump.lines[i]) for i in index]
-    repeats = repeated_lines(texts, kept)
-    kept = [k for k in kept if k not in repeats]
-    title_at = headline(texts, kept, script_of(dump.text)) if kept else None
+def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
+    index, texts, repeats = page.index, page.texts, page.repeats
+    kept = [k for k in page.kept if k not in repeats]
+    title_at = headline(texts, kept, page.probs, script_of(dump.text))
     # the article starts at its headline: article-like lines above it are the page's (a channel's blurb,
     # a preview between it and the headline); but a headline right below an article line leaves the lines
     # above it in the article (a standfirst above the headline, an opening above a subheading taken for one)
@@ -154,66 +168,3 @@ def repeated_lines(texts: list[str], kept: list[int]) -> set[int]:
             held[j] = held.get(j, 0) + (len(folded[j]) > len(folded[i]))
     previews = {j for j, count in held.items() if count >= 2}
     return (previews & set(kept)) | {i for i, js in holders.items() if any(j not in previews for j in js)}
-
-
-def headline(texts: list[str], kept: list[int], script: str | None) -> int | None:
-    """The headline: a title-like line in the dominant script just above the article or among its first
-    lines (followed by prose), sharing the most words with the article's opening. One that follows a
-    paragraph is taken only when there is no other: it is more often a caption or a subheading (taking
-    it drops the opening as page furniture) than the headline below a channel's blurb."""
-    first = kept[0]
-    candidates = list(range(max(0, first - HEADER_LINES), first)) + kept[:HEAD_KEPT]
-    opening = {j: content_words(texts[j]) for j in kept[:12]}
-    scored = [(k, _headline_score(texts, kept, k, script, opening)) for k in candidates]
-    scored = [(k, score) for k, score in scored if score is not None]
-    early = [(k, score) for k, score in scored if k not in kept or not _prose_precedes(texts, kept, k)]
-    return max(early or scored, key=lambda ks: ks[1], default=(None, 0.0))[0]
-
-
-def _headline_score(texts: list[str], kept: list[int], k: int, script: str | None,
-                    opening: dict[int, set[str]]) -> float | None:
-    """How headline-like line k is and how much of its wording the article's opening lines share."""
-    text = clean_title(texts[k]) or ""
-    if k in kept and not _prose_follows(texts, kept, k):
-        return None
-    if not _headline_like(text, asks=k not in kept) or foreign_share(text, script) > 0.3:
-        return None
-    if parse_date_line(text) or word_count(text) < 3 or _dateline(text):
-        return None
-    words = content_words(text)
-    others = set().union(*(w for j, w in opening.items() if j != k))
-    shared = sum(w in others for w in words) / max(1, len(words))
-    return 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(kept[0] - k)
-
-
-def _headline_like(text: str, asks: bool) -> bool:
-    """looks_like_title, but as headlines are written: one may open with a quote that closes inside it
-    ("'We needed to win', coach says") and, when `asks` (a line the model did not read as the article's:
-    the article's own questions are its sentences), end with a question or an exclamation mark."""
-    if text[:1] in _QUOTES and re.search(r"[\w,.!?][\"”’'»]:?\s+\S|[」』]\S", text):
-        text = text[1:]  # 'We needed to win,' coach says; 「…」と語った
-    elif text[:1] not in _QUOTES:
-        text = text.rstrip("\"”’'»")  # Coach: "We needed to win"
-    bare = text.rstrip("?!？！") if asks else text
-    if bare != text and (word_count(bare) > MAX_QUESTION_WORDS or re.search(r"\w\w[.!?]\s", bare)):
-        return False  # a sentence of the article that asks or exclaims
-    return looks_like_title(bare, max_words=30)
-
-
-def _dateline(text: str) -> bool:
-    """A byline or dateline ("By A. Writer, Updated Nov 13, 2019, 10:28am", "Posted 18 November 2019"):
-    a full date or a clock time is seldom part of a headline."""
-    return bool(_CLOCK.search(text) or dates_in_text(text))
-
-
-def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
-    after = [j for j in kept if j > k][:1]
-    return bool(after) and _is_prose(texts[after[0]])
-
-
-def _prose_precedes(texts: list[str], kept: list[int], k: int) -> bool:
-    return any(_is_prose(texts[j]) for j in kept if j < k)
-
-
-def _is_prose(text: str) -> bool:
-    return ends_sentence(text) and word_count(text) >= 8

@@ -1,0 +1,160 @@
+"""The headline of a copied page: which line just above its article, or among its first lines, heads it.
+
+Every candidate is described by evidence any page has (its length and shape, whether it reads as a title
+or a sentence, a date or a clock time in or beside it, how much of its wording the article's opening
+shares, where it stands, how sure the line model is that it is article text, a rule-of-thumb score of all
+these) and a small LightGBM model rates it; the best-rated one is the headline. The model learned from page
+copies whose headline is known (train_headline.py; PROVENANCE.md says which).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..dates import dates_in_text, parse_date_line
+from ..text import content_words, ends_sentence, foreign_share, fold, looks_like_title, word_count
+from ..titles import clean_title
+
+HEADER_LINES = 24     # the headline stands within this many lines above the article ...
+HEAD_KEPT = 3         # ... or is one of the article's first lines
+OPENING_LINES = 12    # the article's opening, whose wording a headline shares
+NEAR_LINES = 3        # a byline or a date this close to a line sits beside it
+MAX_WORDS = 30        # a longer line is a paragraph, never a headline
+MAX_QUESTION_WORDS = 16  # a headline that asks or exclaims is short and one sentence
+MIN_HEADLINE = 0.05   # a best candidate rated lower that the rule of thumb does not take: no headline
+MODEL_FILE = Path(__file__).with_name("headline-model.json")
+MODEL_VARIABLE = "DIGEST_HEADLINE_MODEL"  # another trained model to use (train_headline.py --out)
+NAMES = ("offset", "in_article", "words", "chars", "shared", "content_words", "title_like", "headline_like",
+         "sentence", "asks", "colon", "date_line", "dateline", "foreign", "repeats", "upper", "probability",
+         "prose_follows", "prose_precedes", "rule", "digits", "quote", "shared_vs_best", "length_rank",
+         "date_below", "date_above")
+_QUOTES = "\"“‘'«„「『"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\d{1,2}\s*[時시]\s*\d{1,2}\s*[分분]")  # 10:28, 20時01分, 20시 1분
+
+
+def candidates(texts: list[str], kept: list[int]) -> list[int]:
+    first = kept[0]
+    near = list(range(max(0, first - HEADER_LINES), first)) + kept[:HEAD_KEPT]
+    return [k for k in near if word_count(texts[k]) <= MAX_WORDS]
+
+
+def headline(texts: list[str], kept: list[int], probs: list[float], script: str | None) -> int | None:
+    """The headline's position in `texts` (a page's non-blank lines; `kept` the article's, `probs` the line
+    model's rating of each), or None when no candidate is rated a headline at all (a page copied without
+    its headline)."""
+    if not kept:
+        return None
+    lines, matrix = candidate_matrix(texts, kept, probs, script)
+    if not lines:
+        return None
+    rating = _load(model_file()).predict(matrix, num_threads=1)
+    best = int(np.argmax(rating))
+    vouched = matrix[best, NAMES.index("rule")] >= 0  # the rule of thumb takes it too
+    return lines[best] if rating[best] >= MIN_HEADLINE or vouched else None
+
+
+def candidate_matrix(texts: list[str], kept: list[int], probs: list[float],
+                     script: str | None) -> tuple[list[int], np.ndarray]:
+    """The candidates' positions and their features (NAMES), the model's input."""
+    lines = candidates(texts, kept)
+    opening = {j: content_words(texts[j]) for j in kept[:OPENING_LINES]}
+    folded = [fold(t) for t in texts]
+    dated = [bool(_dateline(t) or parse_date_line(t)) for t in texts]
+    rows = [_own_features(texts, kept, probs, script, opening, folded, k) for k in lines]
+    best_shared = max((row[4] for row in rows), default=0.0) or 1.0
+    lengths = sorted((row[2] for row in rows if row[6]), reverse=True)
+    for k, row in zip(lines, rows):
+        row += [row[4] / best_shared, lengths.index(row[2]) if row[2] in lengths else len(lengths),
+                any(dated[k + 1: k + 1 + NEAR_LINES]), any(dated[max(0, k - NEAR_LINES): k])]
+    return lines, np.array(rows, dtype=float).reshape(len(rows), len(NAMES))
+
+
+def _own_features(texts, kept, probs, script, opening, folded, k) -> list[float]:
+    text = clean_title(texts[k]) or ""
+    words = content_words(text)
+    others = set().union(*(w for j, w in opening.items() if j != k))
+    shared = sum(w in others for w in words) / max(1, len(words))
+    letters = [c for c in text if c.isalpha()]
+    rule = rule_score(texts, kept, k, script, opening)
+    return [k - kept[0], k in kept, word_count(text), len(text), shared, len(words),
+            looks_like_title(text, max_words=MAX_WORDS), headline_like(text, asks=k not in kept), ends_sentence(text),
+            text[-1:] in ("?", "!", "？", "！"), text.endswith(":"), bool(parse_date_line(text)), _dateline(text),
+            foreign_share(text, script), folded.count(folded[k]),
+            sum(c.isupper() for c in letters) / max(1, len(letters)), probs[k], _prose_follows(texts, kept, k),
+            _prose_precedes(texts, kept, k), -1.0 if rule is None else rule,
+            sum(c.isdigit() for c in text) / max(1, len(text)), text[:1] in _QUOTES]
+
+
+def rule_score(texts: list[str], kept: list[int], k: int, script: str | None,
+               opening: dict[int, set[str]]) -> float | None:
+    """A rule of thumb, one of the model's features: a title-like line in the page's script that is no
+    date, followed by prose if it is the article's, scores by the share of its wording the opening uses,
+    its length and its distance from the article. None: not a headline by the rule."""
+    text = clean_title(texts[k]) or ""
+    if k in kept and not _prose_follows(texts, kept, k):
+        return None
+    if not headline_like(text, asks=k not in kept) or foreign_share(text, script) > 0.3:
+        return None
+    if parse_date_line(text) or word_count(text) < 3 or _dateline(text):
+        return None
+    words = content_words(text)
+    others = set().union(*(w for j, w in opening.items() if j != k))
+    shared = sum(w in others for w in words) / max(1, len(words))
+    return 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(kept[0] - k)
+
+
+def headline_like(text: str, asks: bool) -> bool:
+    """looks_like_title, but as headlines are written: one may open with a quote that closes inside it
+    ("'We needed to win', coach says") and, when `asks` (a line the model did not read as the article's:
+    the article's own questions are its sentences), end with a question or an exclamation mark."""
+    if text[:1] in _QUOTES and re.search(r"[\w,.!?][\"”’'»]:?\s+\S|[」』]\S", text):
+        text = text[1:]  # 'We needed to win,' coach says; 「…」と語った
+    elif text[:1] not in _QUOTES:
+        text = text.rstrip("\"”’'»")  # Coach: "We needed to win"
+    bare = text.rstrip("?!？！") if asks else text
+    if bare != text and (word_count(bare) > MAX_QUESTION_WORDS or re.search(r"\w\w[.!?]\s", bare)):
+        return False  # a sentence of the article that asks or exclaims
+    return looks_like_title(bare, max_words=MAX_WORDS)
+
+
+def _dateline(text: str) -> bool:
+    """A byline or dateline ("By A. Writer, Updated Nov 13, 2019, 10:28am", "Posted 18 November 2019"):
+    a full date or a clock time is seldom part of a headline."""
+    return bool(_CLOCK.search(text) or dates_in_text(text))
+
+
+def _prose_follows(texts: list[str], kept: list[int], k: int) -> bool:
+    after = [j for j in kept if j > k][:1]
+    return bool(after) and is_prose(texts[after[0]])
+
+
+def _prose_precedes(texts: list[str], kept: list[int], k: int) -> bool:
+    return any(is_prose(texts[j]) for j in kept if j < k)
+
+
+def is_prose(text: str) -> bool:
+    return ends_sentence(text) and word_count(text) >= 8
+
+
+def save(booster, path: Path) -> None:
+    data = {"features": list(NAMES), "model": booster.model_to_string()}
+    path.write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def model_file() -> Path:
+    return Path(os.environ.get(MODEL_VARIABLE) or MODEL_FILE)
+
+
+@lru_cache(maxsize=2)
+def _load(path: Path):
+    import lightgbm as lgb
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != NAMES:
+        raise RuntimeError(f"{path} was trained on other features: retrain it "
+                           "(python -m digest.ingest.lines.train_headline)")
+    return lgb.Booster(model_str=data["model"])
