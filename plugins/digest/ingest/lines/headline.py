@@ -33,6 +33,7 @@ NAMES = ("offset", "in_article", "words", "chars", "shared", "content_words", "t
          "sentence", "asks", "colon", "date_line", "dateline", "foreign", "repeats", "upper", "probability",
          "prose_follows", "prose_precedes", "rule", "digits", "quote", "shared_vs_best", "length_rank",
          "date_below", "date_above")
+_COLUMN = {name: i for i, name in enumerate(NAMES)}
 _QUOTES = "\"“‘'«„「『"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\d{1,2}\s*[時시]\s*\d{1,2}\s*[分분]")  # 10:28, 20時01分, 20시 1분
 
@@ -54,7 +55,7 @@ def headline(texts: list[str], kept: list[int], probs: list[float], script: str 
         return None
     rating = _load(model_file()).predict(matrix, num_threads=1)
     best = int(np.argmax(rating))
-    vouched = matrix[best, NAMES.index("rule")] >= 0  # the rule of thumb takes it too
+    vouched = matrix[best, _COLUMN["rule"]] >= 0  # the rule of thumb takes it too
     return lines[best] if rating[best] >= MIN_HEADLINE or vouched else None
 
 
@@ -64,13 +65,16 @@ def candidate_matrix(texts: list[str], kept: list[int], probs: list[float],
     lines = candidates(texts, kept)
     opening = {j: content_words(texts[j]) for j in kept[:OPENING_LINES]}
     folded = [fold(t) for t in texts]
-    dated = [bool(_dateline(t) or parse_date_line(t)) for t in texts]
+    near = {j for k in lines for j in range(max(0, k - NEAR_LINES), min(len(texts), k + NEAR_LINES + 1))}
+    dated = {j: bool(_dateline(texts[j]) or parse_date_line(texts[j])) for j in near}
     rows = [_own_features(texts, kept, probs, script, opening, folded, k) for k in lines]
-    best_shared = max((row[4] for row in rows), default=0.0) or 1.0
-    lengths = sorted((row[2] for row in rows if row[6]), reverse=True)
+    shared, words, title_like = _COLUMN["shared"], _COLUMN["words"], _COLUMN["title_like"]
+    best_shared = max((row[shared] for row in rows), default=0.0) or 1.0
+    lengths = sorted((row[words] for row in rows if row[title_like]), reverse=True)
     for k, row in zip(lines, rows):
-        row += [row[4] / best_shared, lengths.index(row[2]) if row[2] in lengths else len(lengths),
-                any(dated[k + 1: k + 1 + NEAR_LINES]), any(dated[max(0, k - NEAR_LINES): k])]
+        row += [row[shared] / best_shared, lengths.index(row[words]) if row[words] in lengths else len(lengths),
+                any(dated.get(j, False) for j in range(k + 1, k + 1 + NEAR_LINES)),
+                any(dated.get(j, False) for j in range(k - NEAR_LINES, k))]
     return lines, np.array(rows, dtype=float).reshape(len(rows), len(NAMES))
 
 
