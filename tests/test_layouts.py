@@ -416,3 +416,8 @@ def test_a_pages_date_is_read_where_and_as_news_pages_print_it(monkeypatch):
              "", STORY_DE[1], "", STORY_DE[2]]
     article, texts = parse_with(monkeypatch, lines, sure)
     assert article.date.isoformat() == "2024-04-26T10:00:00+00:00" and texts == STORY_DE
+    # a byline row of parts set apart by dots and bars, longer than a dateline as a whole
+    row = "Anna Weber · Stadtkurier · Veröffentlicht: 26.04.2024, 10:00 Uhr | Aktualisiert: 27.04.2024, 08:15 Uhr"
+    lines[7] = row
+    article, texts = parse_with(monkeypatch, lines, sure)
+    assert article.date.isoformat() == "2024-04-26T10:00:00+00:00" and texts == STORY_DE

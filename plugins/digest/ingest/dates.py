@@ -165,20 +165,30 @@ def header_date(lines: list[str], tz: str) -> datetime | None:
     return earliest_date(header, tz)[0]
 
 
+_BYLINE_SEPARATOR = re.compile(r"\s[·•|]\s")
+
+
+def byline_parts(line: str) -> list[str]:
+    """The parts of a byline row, set apart by dots or bars ("A. Writer · The Daily · Posted: Aug 8, 2024
+    4:00 AM | Updated: ..."), each read as a line of its own; any other line is one part."""
+    return _BYLINE_SEPARATOR.split(line)
+
+
 def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tuple[datetime | None, int | None]:
     """The earliest date a story's header lines state, and which line states it (a page's "updated" date
     is the later one). Dates in the page's own language ("3. November 2023 um 20:14 Uhr") are read by
     dateparser, for the short lines with a year that the English-reading parsers leave."""
     found = []
-    for k, text in enumerate(lines):
-        if word_count(text) > 25:
+    for k, line in enumerate(lines):
+        if word_count(line) > 25:
             continue
-        start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
-        when = parse_date_line(text[start.start():], tz) if start else None
-        if when is None and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
-            when = _local_date(text, language)
-        dates = [localize(when, tz)] if when else [localize(d, tz) for d in dates_in_text(text)]
-        found += [(d, k) for d in dates]
+        for text in byline_parts(line):
+            start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
+            when = parse_date_line(text[start.start():], tz) if start else None
+            if when is None and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
+                when = _local_date(text, language)
+            dates = [localize(when, tz)] if when else [localize(d, tz) for d in dates_in_text(text)]
+            found += [(d, k) for d in dates]
     if not found:
         return None, None
     return min(found, key=lambda f: f[0])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..blocks import blocks_from_lines, publisher_name
-from ..dates import earliest_date
+from ..dates import byline_parts, earliest_date
 from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
@@ -126,17 +126,23 @@ def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: 
     if not body:
         return None, None
     above = [k for k in range(max(0, top - DATE_ABOVE), body[0]) if k not in body]
-    short = [k for k in above if word_count(texts[k]) <= DATELINE_WORDS]
+    short = [k for k in above if _short(texts[k])]
     for lines in (short, above):  # a dateline before a caption that names another day
         date, at = earliest_date([texts[k] for k in lines], tz, language)
         if date is not None:
             return date, lines[at]
     for k in range(body[0], min(len(texts), body[0] + DATE_BELOW)):
-        if k not in body and word_count(texts[k]) <= DATELINE_WORDS:
+        if k not in body and _short(texts[k]):
             date, _ = earliest_date([texts[k]], tz, language)
             if date is not None:
                 return date, k
     return None, None
+
+
+def _short(text: str) -> bool:
+    """A line short enough to be a byline or a dateline, or a row of such parts set apart by dots or bars
+    ("A. Writer · The Daily · Posted: Aug 8, 2024 4:00 AM | Last updated: ...")."""
+    return all(word_count(part) <= DATELINE_WORDS for part in byline_parts(text))
 
 
 def _with_blanks(lines: list[str], kept: list[int]) -> list[tuple[int, str]]:
