@@ -8,7 +8,6 @@ copies whose headline is known (train_headline.py; PROVENANCE.md says which).
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import lru_cache
@@ -19,6 +18,7 @@ import numpy as np
 from ..dates import dates_in_text, parse_date_line
 from ..text import content_words, ends_sentence, foreign_share, fold, looks_like_title, word_count
 from ..titles import clean_title
+from .model import read_model, write_model
 
 HEADER_LINES = 24     # the headline stands within this many lines above the article ...
 HEAD_KEPT = 3         # ... or is one of the article's first lines
@@ -146,8 +146,7 @@ def is_prose(text: str) -> bool:
 
 
 def save(booster, path: Path) -> None:
-    data = {"features": list(NAMES), "model": booster.model_to_string()}
-    path.write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
+    write_model(path, {"features": list(NAMES), "model": booster.model_to_string()})
 
 
 def model_file() -> Path:
@@ -157,8 +156,4 @@ def model_file() -> Path:
 @lru_cache(maxsize=2)
 def _load(path: Path):
     import lightgbm as lgb
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != NAMES:
-        raise RuntimeError(f"{path} was trained on other features: retrain it "
-                           "(python -m digest.ingest.lines.train_headline)")
-    return lgb.Booster(model_str=data["model"])
+    return lgb.Booster(model_str=read_model(path, {"features": NAMES}, "digest.ingest.lines.train_headline")["model"])

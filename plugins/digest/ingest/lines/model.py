@@ -53,9 +53,22 @@ def line_matrix(shape: np.ndarray, token_lines: list[list[str]], odds: dict[str,
 
 def save(models, path: Path) -> None:
     first, second, odds = models
-    data = {"features": list(NAMES), "context": list(CONTEXT_NAMES),
-            "first": first.model_to_string(), "second": second.model_to_string(), "words": odds}
+    write_model(path, {"features": list(NAMES), "context": list(CONTEXT_NAMES),
+                       "first": first.model_to_string(), "second": second.model_to_string(), "words": odds})
+
+
+def write_model(path: Path, data: dict) -> None:
+    """A trained model's file: JSON with sorted keys, so the same training gives the same bytes."""
     path.write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def read_model(path: Path, columns: dict[str, tuple[str, ...]], trainer: str) -> dict:
+    """A trained model's file, refused when it names other columns than `columns` (a model trained before
+    the features changed)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if any(tuple(data[key]) != names for key, names in columns.items()):
+        raise RuntimeError(f"{path} was trained on other features: retrain it (python -m {trainer})")
+    return data
 
 
 def model_file() -> Path:
@@ -65,9 +78,7 @@ def model_file() -> Path:
 @lru_cache(maxsize=2)
 def _load(path: Path):
     import lightgbm as lgb
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != NAMES or tuple(data["context"]) != CONTEXT_NAMES:
-        raise RuntimeError(f"{path} was trained on other features: retrain it (python -m digest.ingest.lines.train)")
+    data = read_model(path, {"features": NAMES, "context": CONTEXT_NAMES}, "digest.ingest.lines.train")
     return lgb.Booster(model_str=data["first"]), lgb.Booster(model_str=data["second"]), data["words"]
 
 
