@@ -57,6 +57,7 @@ class Reading:
 
 
 def read(lines: list[str]) -> Reading:
+    """A page copy's lines as the line model reads them (the ingest and the headline model's training)."""
     rating = line_probabilities(tuple(lines))
     index = sorted(rating)
     probs = [rating[i] for i in index]
