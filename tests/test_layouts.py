@@ -160,6 +160,19 @@ def test_markup_is_never_part_of_a_title(dumps):
     assert posts[0][0]["Title"] == "Council turns old freight yard into a riverside park"
 
 
+def test_a_breadcrumb_trail_is_never_part_of_a_title(dumps):
+    """A page copy whose only headline line is its breadcrumb trail (the headline's own line lost, as
+    copies of some pages give it) is titled by the trail's last step; one arrow in a headline stays."""
+    from digest.ingest.titles import clean_title
+    assert clean_title("Startseite » Region » Stadtrat beschließt neuen Park") == "Stadtrat beschließt neuen Park"
+    assert clean_title("Home > Recipes > Desserts > Peanut butter truffles") == "Peanut butter truffles"
+    assert clean_title("Why 4 > 3 for the new council") == "Why 4 > 3 for the new council"
+    page = page_copy().replace("Council turns old freight yard into a riverside park",
+                               "Home › Local news › Council turns old freight yard into a riverside park")
+    posts, _ = ingest_one(dumps, "page.txt", page)
+    assert posts[0][0]["Title"] == "Council turns old freight yard into a riverside park"
+
+
 def test_undated_stories_of_a_dated_digest_take_its_date(dumps):
     posts, _ = ingest_one(dumps, "digest.txt", digest("---"))
     assert {m["Date"][:10] for m, _ in posts} == {"2026-03-07"}

@@ -15,6 +15,8 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.S)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# A breadcrumb trail ("Home » News » Story"): a title is its last step.
+_TRAIL = re.compile(r"\s[»›>]\s")
 MAX_TITLE = 140
 MIN_TITLE = 40
 # An opening adverbial ("In a surprising turn of events, ...") is scene-setting, not the news.
@@ -25,13 +27,17 @@ _CLAUSE = re.compile(r",\s|\s(?:that|which|who|after|as|while|because|since|amid
 
 
 def clean_title(title: str | None) -> str | None:
-    """A stated title as text: no HTML or Markdown markup, no bare address, no heading marks."""
+    """A stated title as text: no HTML or Markdown markup, no bare address, no heading marks, no
+    breadcrumb trail before it."""
     if not title:
         return title
     text = _CODE_ELEMENT.sub(" ", title)
     text = _TAG.sub(" ", text)
     text = html.unescape(_URL.sub(" ", _EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))))
     text = " ".join(text.split()).lstrip("#> ").strip()
+    steps = _TRAIL.split(text)
+    if len(steps) >= 3:
+        text = steps[-1].strip()
     return text or None
 
 
