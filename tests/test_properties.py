@@ -9,7 +9,7 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 from conftest import ROOT, read_post
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from digest.ingest.model import DROP_REASONS
@@ -78,6 +78,10 @@ def _post_text(body: str) -> str:
 
 @SETTINGS
 @given(paragraphs=story)
+@example(paragraphs=[  # found by this test: the headline model once took the second paragraph as the title
+    ["Harbour harbour harbour harbour 2 harbour harbour harbour.", "Harbour harbour harbour market 2 survey reviewed old."],
+    ["River harbour harbour harbour 2 harbour harbour harbour.",
+     "Harbour harbour harbour harbour 2 harbour harbour harbour harbour harbour council."]])
 def test_every_sentence_of_a_plain_story_reaches_its_post(paragraphs):
     text = "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
     result, posts = _ingest_one(text.encode("utf-8"))

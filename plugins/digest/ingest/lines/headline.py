@@ -25,6 +25,7 @@ HEAD_KEPT = 3         # ... or is one of the article's first lines
 OPENING_LINES = 12    # the article's opening, whose wording a headline shares
 NEAR_LINES = 3        # a byline or a date this close to a line sits beside it
 MAX_WORDS = 30        # a longer line is a paragraph, never a headline
+PROSE_WORDS = 8       # a sentence this long is prose
 MAX_QUESTION_WORDS = 16  # a headline that asks or exclaims is short and one sentence
 MIN_HEADLINE = 0.05   # a best candidate rated lower that the rule of thumb does not take: no headline
 MODEL_FILE = Path(__file__).with_name("headline-model.json")
@@ -53,10 +54,22 @@ def headline(texts: list[str], kept: list[int], probs: list[float], script: str 
     lines, matrix = candidate_matrix(texts, kept, probs, script)
     if not lines:
         return None
-    rating = _load(model_file()).predict(matrix, num_threads=1)
-    best = int(np.argmax(rating))
-    vouched = matrix[best, _COLUMN["rule"]] >= 0  # the rule of thumb takes it too
-    return lines[best] if rating[best] >= MIN_HEADLINE or vouched else None
+    chosen = best(matrix, _load(model_file()).predict(matrix, num_threads=1))
+    return None if chosen is None else lines[chosen]
+
+
+def best(matrix: np.ndarray, rating: np.ndarray) -> int | None:
+    """The best-rated candidate that may head the page: never a sentence of the article (its own prose:
+    a two-paragraph story keeps both paragraphs), and rated MIN_HEADLINE or more unless the rule of thumb
+    takes it."""
+    prose = (matrix[:, _COLUMN["in_article"]] == 1) & (matrix[:, _COLUMN["sentence"]] == 1) & (
+        matrix[:, _COLUMN["words"]] >= PROSE_WORDS)
+    rating = np.where(prose, -1.0, rating)
+    if not len(rating) or rating.max() < 0:
+        return None
+    top = int(np.argmax(rating))
+    vouched = matrix[top, _COLUMN["rule"]] >= 0  # the rule of thumb takes it too
+    return top if rating[top] >= MIN_HEADLINE or vouched else None
 
 
 def candidate_matrix(texts: list[str], kept: list[int], probs: list[float],
@@ -142,7 +155,7 @@ def _prose_precedes(texts: list[str], kept: list[int], k: int) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    return ends_sentence(text) and word_count(text) >= 8
+    return ends_sentence(text) and word_count(text) >= PROSE_WORDS
 
 
 def save(booster, path: Path) -> None:

@@ -25,7 +25,7 @@ import numpy as np
 from ..dumps import decode
 from ..formats.page_copy import read
 from ..text import dominant_script, fold
-from .headline import candidate_matrix, save
+from .headline import best, candidate_matrix, save
 from .train import SHARED, fold_of, resolve
 
 PARAMS = dict(objective="binary", learning_rate=0.05, num_leaves=15, min_data_in_leaf=10, seed=7,
@@ -87,8 +87,9 @@ def fit(pages: list[tuple[str, np.ndarray, np.ndarray]]):
 
 
 def right(booster, pages) -> int:
-    """How many pages' best-rated candidate is their headline."""
-    return sum(bool(len(m) and labels[int(np.argmax(booster.predict(m)))]) for _, m, labels in pages)
+    """How many pages' chosen candidate (headline.best) is their headline."""
+    chosen = [(best(m, booster.predict(m)) if len(m) else None, labels) for _, m, labels in pages]
+    return sum(bool(k is not None and labels[k]) for k, labels in chosen)
 
 
 def cross_validate(sets: dict[str, list], folds: int) -> None:
