@@ -16,6 +16,7 @@ import json
 import os
 import re
 import socket
+import sys
 import threading
 from collections import Counter, deque
 from pathlib import Path
@@ -59,6 +60,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser that hangs up early is no error
+            super().handle_error(request, client_address)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -71,7 +78,7 @@ def serve():
     servers = []
 
     def start(folder: Path, port: int = 0) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(folder)))
+        server = _Server(("127.0.0.1", port), functools.partial(_Quiet, directory=str(folder)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_port}/"
