@@ -65,7 +65,7 @@ def best(matrix: np.ndarray, rating: np.ndarray) -> int | None:
     prose = (matrix[:, _COLUMN["in_article"]] == 1) & (matrix[:, _COLUMN["sentence"]] == 1) & (
         matrix[:, _COLUMN["words"]] >= PROSE_WORDS)
     rating = np.where(prose, -1.0, rating)
-    if not len(rating) or rating.max() < 0:
+    if rating.max() < 0:
         return None
     top = int(np.argmax(rating))
     vouched = matrix[top, _COLUMN["rule"]] >= 0  # the rule of thumb takes it too
@@ -92,37 +92,24 @@ def candidate_matrix(texts: list[str], kept: list[int], probs: list[float],
 
 
 def _own_features(texts, kept, probs, script, opening, folded, k) -> list[float]:
+    """Candidate k's own columns. Among them the rule of thumb (-1 where it does not apply): a title-like
+    line in the page's script that is no date, followed by prose if it is the article's, scores by the
+    share of its wording the opening uses, its length and its distance from the article."""
     text = clean_title(texts[k]) or ""
     words = content_words(text)
     others = set().union(*(w for j, w in opening.items() if j != k))
     shared = sum(w in others for w in words) / max(1, len(words))
     letters = [c for c in text if c.isalpha()]
-    rule = rule_score(texts, kept, k, script, opening)
-    return [k - kept[0], k in kept, word_count(text), len(text), shared, len(words),
-            looks_like_title(text, max_words=MAX_WORDS), headline_like(text, asks=k not in kept), ends_sentence(text),
-            text[-1:] in ("?", "!", "？", "！"), text.endswith(":"), bool(parse_date_line(text)), _dateline(text),
-            foreign_share(text, script), folded.count(folded[k]),
-            sum(c.isupper() for c in letters) / max(1, len(letters)), probs[k], _prose_follows(texts, kept, k),
-            _prose_precedes(texts, kept, k), -1.0 if rule is None else rule,
-            sum(c.isdigit() for c in text) / max(1, len(text)), text[:1] in _QUOTES]
-
-
-def rule_score(texts: list[str], kept: list[int], k: int, script: str | None,
-               opening: dict[int, set[str]]) -> float | None:
-    """A rule of thumb, one of the model's features: a title-like line in the page's script that is no
-    date, followed by prose if it is the article's, scores by the share of its wording the opening uses,
-    its length and its distance from the article. None: not a headline by the rule."""
-    text = clean_title(texts[k]) or ""
-    if k in kept and not _prose_follows(texts, kept, k):
-        return None
-    if not headline_like(text, asks=k not in kept) or foreign_share(text, script) > 0.3:
-        return None
-    if parse_date_line(text) or word_count(text) < 3 or _dateline(text):
-        return None
-    words = content_words(text)
-    others = set().union(*(w for j, w in opening.items() if j != k))
-    shared = sum(w in others for w in words) / max(1, len(words))
-    return 1 + 2 * shared + min(word_count(text), 12) / 12 - 0.05 * abs(kept[0] - k)
+    n, in_article, follows = word_count(text), k in kept, _prose_follows(texts, kept, k)
+    like, foreign = headline_like(text, asks=not in_article), foreign_share(text, script)
+    date_line, dateline = bool(parse_date_line(text)), _dateline(text)
+    ruled = like and foreign <= 0.3 and (follows or not in_article) and not date_line and n >= 3 and not dateline
+    rule = 1 + 2 * shared + min(n, 12) / 12 - 0.05 * abs(kept[0] - k) if ruled else -1.0
+    return [k - kept[0], in_article, n, len(text), shared, len(words), looks_like_title(text, max_words=MAX_WORDS),
+            like, ends_sentence(text), text[-1:] in ("?", "!", "？", "！"), text.endswith(":"), date_line, dateline,
+            foreign, folded.count(folded[k]), sum(c.isupper() for c in letters) / max(1, len(letters)), probs[k],
+            follows, _prose_precedes(texts, kept, k), rule, sum(c.isdigit() for c in text) / max(1, len(text)),
+            text[:1] in _QUOTES]
 
 
 def headline_like(text: str, asks: bool) -> bool:
