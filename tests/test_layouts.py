@@ -121,6 +121,92 @@ def test_a_digest_split_by_rules_gives_one_post_per_item(dumps):
         dumps.folder.joinpath(f"digest{len(rule)}.txt").unlink()
 
 
+MAIL_HEADERS = ["From: Harbour Letter <news@harbour-letter.example>", "To: reader@example.org",
+                "Subject: Harbour Letter: three stories", "Date: Tue, 10 Mar 2026 06:30:00 +0000", "MIME-Version: 1.0"]
+
+
+def test_a_wrapped_plain_text_newsletter_gives_one_post_per_item(dumps):
+    """A plain-text e-mail wrapped at 72 columns, its greeting above the first rule and a sign-off of
+    several sentences below the last: each item is a post whose paragraphs are whole again."""
+    import textwrap
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER", "",
+                          "Good morning. Three stories worth your time today.", "", "=" * 50]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["", title.upper(), "", *textwrap.wrap(text, 72), "", f"Read more: https://harbour-letter.example/{n}",
+                "", "=" * 50 if n == len(DIGEST_ITEMS) - 1 else "-" * 50]
+    out += ["", "Enjoying the Harbour Letter? Forward it to a friend, or share this link with a colleague who",
+            "would like it: https://harbour-letter.example/subscribe", "",
+            "You are receiving this because you signed up for the Harbour Letter at our website.",
+            "Harbour Letter, 12 Quay Street, Portsmouth. All rights reserved."]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert sorted(m["Title"].casefold() for m, _ in posts) == sorted(t.casefold() for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == next(text for title, text in DIGEST_ITEMS if title.casefold() == meta["Title"].casefold())
+        assert meta["Date"].startswith("2026-03-10")
+
+
+def test_an_html_newsletter_whose_headlines_link_their_stories_gives_one_post_per_item(dumps):
+    rows = "".join(f'<tr><td><h2><a href="https://harbour-letter.example/{n}">{title}</a></h2><p>{text}</p>'
+                   f'<p><a href="https://harbour-letter.example/{n}">Continue reading</a></p></td></tr>'
+                   for n, (title, text) in enumerate(DIGEST_ITEMS))
+    html = (f'<html><body><table><tr><td><a href="https://harbour-letter.example/web">View it in your browser</a>'
+            f'</td></tr>{rows}<tr><td>You are receiving this email because you subscribed to the Harbour Letter.<br>'
+            f'Harbour Letter, 12 Quay Street, Portsmouth<br>&copy; 2026 Harbour Letter Ltd. All rights reserved.'
+            f'</td></tr></table></body></html>')
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(MAIL_HEADERS + ["Content-Type: text/html; charset=utf-8",
+                                                                             "", html]))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
+def test_a_chat_apps_json_export_gives_one_post_per_message(dumps):
+    """A messaging app's channel export: a notice, then messages whose text is a list of runs (a bold
+    headline, plain text, hashtags), dated in local time and in epoch seconds."""
+    import json
+    title, text = DIGEST_ITEMS[0]
+    messages = [{"id": 1, "type": "service", "date": "2026-01-02T10:00:00", "action": "create_channel", "text": ""},
+                {"id": 2, "type": "message", "date": "2026-03-05T11:14:00", "date_unixtime": "1772709240",
+                 "text": [{"type": "bold", "text": title}, f"\n\n{text}\n\n", {"type": "hashtag", "text": "#ports"}]},
+                *({"id": 3 + n, "type": "message", "date": "2026-03-05T12:00:00", "text": message}
+                  for n, message in enumerate(CHANNEL_MESSAGES[:2]))]
+    posts, report = ingest_one(dumps, "result.json", json.dumps({"name": "Harbour", "messages": messages}))
+    assert len(posts) == 3 and not report.warnings, report
+    meta, body = next((m, b) for m, b in posts if m["Title"] == title)
+    assert body.startswith(text[:60]) and meta["Date"] == "2026-03-05T11:14:00+00:00"
+    for message in CHANNEL_MESSAGES[:2]:
+        assert any(b.startswith(message[:60]) for _, b in posts)
+
+
+def test_a_channel_copy_with_its_name_over_each_message_and_a_day_line(dumps):
+    """The channel's name over every message, a forwarded message's label over it, the day once above the
+    day's messages and each message's views and time under it: one post per message, dated that day at
+    its time, with none of the labels."""
+    out = ["Market Wire", "48,321 subscribers", "", "Pinned message", "Welcome! Rules and links in the description",
+           "", "5 March 2026", ""]
+    for n, message in enumerate(CHANNEL_MESSAGES):
+        label = "Forwarded from Harbour Desk" if n else "Market Wire"
+        out += [label, message, "", "#markets", f"{n + 9}.{n}K views {n + 9:02d}:1{n}", ""]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
+    assert len(posts) == 3, report
+    for n, message in enumerate(CHANNEL_MESSAGES):
+        meta, body = next((m, b) for m, b in posts if b.startswith(message[:50]))
+        assert meta["Date"] == f"2026-03-05T{n + 9:02d}:1{n}:00+00:00"
+        assert "Forwarded" not in meta["Title"] + body and "Market Wire" not in body
+
+
+def test_a_creator_page_with_the_date_under_each_headline_and_counts_under_each_post(dumps):
+    out = ["Дзен", "Главная", "Войти", "", "Northwind Energy Notes",
+           "Канал о технологиях и рынках. Пишем коротко и по делу.", "12,7 тыс. подписчиков", "Подписаться", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [title, f"{n + 2} часа назад", text, f"Нравится {214 - n}", f"Комментарии {n + 7}", "Поделиться", ""]
+    out += ["Показать ещё", "", "О платформе", "Помощь"]
+    posts, report = ingest_one(dumps, "creator.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
 def creator_page_in_russian() -> str:
     """A creator's page from a platform whose UI is in Russian, the posts in English: every UI string
     (follow, likes, comments, share) stays out of the posts and their titles."""

@@ -13,6 +13,7 @@ from .text import ends_sentence, fold, foreign_share, looks_like_title, squash, 
 Line = tuple[int, str]  # (1-based line number, text)
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
+RULE = re.compile(r"^\s*([-=_*~#•·—–])(?:\s*\1){2,}\s*$")  # ---, ***, * * *, ====: a rule between sections
 _LINK_LINE = re.compile(r"^\s*(?:[\w][\w .&'’-]{0,40}:\s*)?(?:https?://|www\.)\S+\s*$", re.I)
 # How a copied embedded tweet signs off: "— Name (@handle) February 4, 2026"
 TWEET_SIGNATURE = re.compile(rf"^\s*[—–-]\s*[^\n]{{1,100}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$", re.I)
@@ -42,6 +43,36 @@ def _hard_wrapped(run: list[Line]) -> bool:
     wrapped = sum(1 for t in inner if 30 <= len(t) <= 100 and not ends_sentence(t))
     widths = [len(t) for t in inner]
     return wrapped >= 0.6 * len(inner) and max(widths) - min(widths) < 40
+
+
+WRAP_SLACK = 25  # a line this much shorter than the text's wrap width ends its paragraph
+
+
+def unwrap(text: str) -> str:
+    """Text hard-wrapped at a fixed width (a plain-text e-mail) with each paragraph on one line, as the
+    text formats read it. A line reaching near the wrap width goes on in the next line, unless it is a
+    headline (title case or capitals) above a capitalised line. Text whose lines are longer than a wrap
+    width is left as it is."""
+    lines = text.split("\n")
+    widths = sorted(len(t.rstrip()) for t in lines if len(t.strip()) >= 40)
+    if len(widths) < 4 or widths[int(0.9 * (len(widths) - 1))] > 100:
+        return text
+    width = widths[int(0.9 * (len(widths) - 1))]
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (prev.strip() and line.strip() and len(prev.rstrip()) >= width - WRAP_SLACK
+                and not _LIST_ITEM.match(line) and not RULE.match(line) and not RULE.match(prev)
+                and not (_title_cased(prev) and line.lstrip()[:1].isupper())):
+            out[-1] = prev.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _title_cased(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return looks_like_title(text) and len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def is_heading(text: str, following: str | None) -> bool:

@@ -72,7 +72,7 @@ _CTA_PHRASES = re.compile(
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
     r"forward (?:this|it) to a friend|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)|"
-    r"you(?:'re|’re| are) receiving this|(?:was|were) sent to \S+@)\b",
+    r"you(?:'re|’re| are) receiving this|because you (?:signed up|subscribed|opted in)|(?:was|were) sent to \S+@)\b",
     re.I,
 )
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
@@ -117,13 +117,21 @@ def _lead_in(text: str) -> bool:
             or bool(_OFFER.search(text)) or bool(_COPYRIGHT.search(text)))
 
 
+def _sign_off(text: str) -> bool:
+    """A short line that may close a newsletter under its call to action: an address, a copyright."""
+    return word_count(text) <= 15 and (not ends_sentence(text) or bool(_COPYRIGHT.search(text)))
+
+
 def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """Remove the call to action (and its lead-in lines) that closes many articles."""
+    """Remove the call to action (with its lead-in lines, and the address and copyright lines under it)
+    that closes many articles and newsletters."""
     segs = segments(blocks)
     start = None
     for seg in reversed(segs[-8:]):
         if cta_score(seg.text) >= 4 and blocks[seg.block].kind == "p":
             start = seg
+        elif start is None and _sign_off(seg.text):
+            continue
         elif not _lead_in(seg.text):
             break
         elif start is not None:  # a lead-in counts only in front of a call to action

@@ -35,6 +35,8 @@ def to_datetime(value, tz: str) -> datetime | None:
         return localize(value, tz)
     if isinstance(value, time.struct_time):
         return datetime(*value[:6], tzinfo=timezone.utc)
+    if isinstance(value, str) and value.isdigit() and len(value) in (10, 13):  # epoch seconds or ms as text
+        value = int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 1e11 else value
         try:
@@ -61,6 +63,10 @@ def items_result(dump: Dump, items: list[Item], fmt: str, tz: str) -> ParseResul
         numbered = []
         for block in item.blocks if item.blocks is not None else body_blocks(item.body or ""):
             unit += 1
+            if not title and not numbered and block.kind == "h":  # an untitled message opening with its headline
+                title = block.text
+                drops.append(Drop((unit,), METADATA, title))
+                continue
             numbered.append(Block(block.kind, block.text, (unit,)))
         if not numbered:
             empty += 1

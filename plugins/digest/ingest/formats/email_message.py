@@ -13,6 +13,7 @@ import re
 import lxml.etree
 import lxml.html
 
+from ..blocks import unwrap
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
@@ -55,18 +56,20 @@ def _items(raw: str) -> list[Item]:
     plain = msg.get_body(preferencelist=("plain",))
     source = name or address or None
     url = _web_copy(msg, html.get_content() if html is not None else "")
-    text = (_rules_as_lines(html.get_content()) if html is not None
-            else plain.get_content() if plain is not None else "")
+    text = (_rules_as_lines(_items_ruled(html.get_content())) if html is not None
+            else unwrap(plain.get_content()) if plain is not None else "")
     stories = separated.stories_of(text.split("\n"))
     if stories:
         return [Item(title=title, body="", date=date, url=url, source=source, blocks=blocks)
                 for title, blocks in stories]
     blocks = (main_blocks(unwrap_layout_tables(html.get_content())) if html is not None
-              else body_blocks(plain.get_content()) if plain is not None else None)
+              else body_blocks(unwrap(plain.get_content())) if plain is not None else None)
     return [Item(title=str(msg.get("subject", "")) or None, body="", date=date, url=url, source=source, blocks=blocks)]
 
 
 _HR = re.compile(r"<hr\b[^>]*>", re.I)
+# a digest's item headline: a heading that links to the item's own page
+_LINKED_HEADING = re.compile(r"<h[1-4]\b[^>]*>\s*<a\b[^>]*\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 _WEB_COPY = re.compile(r"\b(?:view|read|open)\b.{0,20}\b(?:browser|online|web)\b|\bweb version\b", re.I)
 
 
@@ -84,6 +87,14 @@ def _web_copy(msg, html: str) -> str | None:
         if _WEB_COPY.search(link.text_content()) and link.get("href"):
             return link.get("href")
     return None
+
+
+def _items_ruled(html: str) -> str:
+    """An HTML digest whose items are headed by links to their own pages ("<h2><a href=...>"), with a rule
+    above each item, as a digest with rules has them; other HTML as it is."""
+    if len(set(_LINKED_HEADING.findall(html))) < 2:
+        return html
+    return _LINKED_HEADING.sub(lambda m: "<hr>" + m.group(0), html)
 
 
 def _rules_as_lines(html: str) -> str:

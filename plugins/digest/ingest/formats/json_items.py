@@ -9,11 +9,11 @@ from ..items import Item, items_result
 from ..model import Dump, ParseResult
 
 NAME = "json-items"
-_LISTS = ("items", "entries", "articles", "posts", "stories", "data", "results", "docs", "news")
+_LISTS = ("items", "entries", "articles", "posts", "stories", "data", "results", "docs", "news", "messages")
 _TITLE = ("title", "headline", "name", "subject")
 _BODY = ("content_html", "content", "body_html", "body", "articleBody", "content_text", "text", "summary",
          "description", "excerpt")
-_DATE = ("date_published", "published", "published_at", "publishedAt", "pubDate", "isoDate", "date",
+_DATE = ("date_unixtime", "date_published", "published", "published_at", "publishedAt", "pubDate", "isoDate", "date",
          "created_at", "createdAt", "created", "date_modified", "updated", "timestamp", "crawled")
 _URL = ("url", "link", "canonical_url", "canonical", "permalink", "external_url", "href", "alternate")
 _SOURCE = ("origin", "feed", "source", "site_name", "siteName", "publisher", "feed_title")
@@ -23,7 +23,7 @@ def _value(obj: dict, names: tuple[str, ...], inner: tuple[str, ...] = ("content
     """The first non-empty field among `names`, unwrapping the shapes exports use: a list (its first
     element) or an object (its first non-empty key among `inner`: {"content": ...}, {"href": ...})."""
     for name in names:
-        value = obj.get(name)
+        value = _rich_text(obj.get(name))
         for _ in range(3):
             if isinstance(value, list):
                 value = value[0] if value else None
@@ -32,6 +32,15 @@ def _value(obj: dict, names: tuple[str, ...], inner: tuple[str, ...] = ("content
         if value not in (None, "", []):
             return value
     return None
+
+
+def _rich_text(value):
+    """A text written as a list of runs (a chat export's "text": ["plain", {"type": "bold", "text": ...}]) as
+    one string; any other value as it is."""
+    if (isinstance(value, list) and any(isinstance(v, str) for v in value)
+            and all(isinstance(v, str) or (isinstance(v, dict) and isinstance(v.get("text"), str)) for v in value)):
+        return "".join(v if isinstance(v, str) else v["text"] for v in value)
+    return value
 
 
 def _items(text: str) -> tuple[list[dict], str | None]:
@@ -69,6 +78,8 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     rows, source = _items(dump.text)
     items = []
     for row in rows:
+        if row.get("type") == "service":  # a chat export's notices ("channel created"), not messages
+            continue
         body = _value(row, _BODY)
         items.append(Item(title=_text(_value(row, _TITLE)), body=_text(body) or "", date=_value(row, _DATE),
                           url=_text(_value(row, _URL, ("href", "url"))),

@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import blocks_from_lines, is_heading, several_stories, strip_footer
+from ..blocks import RULE, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
 from ..dates import _MONTH, dates_in_text, localize, parse_date_line
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
-from ..text import dominant_script, foreign_share, squash, word_count
+from ..text import dominant_script, ends_sentence, fold, foreign_share, squash, word_count
 
 NAME = "separated-stories"
-_RULE = re.compile(r"^\s*([-=_*~#•·—–])(?:\s*\1){2,}\s*$")
 # A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
+_COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm]?(?:\s+[^\W\d_]+)?\W*$")  # "Likes 214", "37 comments", "1.2K"
 MAX_SEPARATOR_WORDS = 6
 ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
 NEAR = 3              # short lines between a separator and the prose it belongs to
@@ -41,19 +41,36 @@ MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channe
 
 
 def shape(line: str) -> str:
-    """A line's shape: digits as 0, letter runs as `a`, the rest as it is ("1.2K views 14:35" -> "0.0a a 00:00")."""
-    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d", "0", squash(line)))
+    """A line's shape: numbers as 0, letter runs as `a`, the rest as it is ("12.4K views 9:05" -> "0.0a a 0:0")."""
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", squash(line)))
 
 
-def _separator_kinds(lines: list[str]) -> list[set[int]]:
-    """Candidate separators, each the set of line indexes it stands on: rules, then each recurring shape
-    of short lines that state a time."""
-    rules = {i for i, line in enumerate(lines) if _RULE.match(line)}
+def _separator_kinds(lines: list[str]) -> list[tuple[set[int], bool]]:
+    """Candidate separators, each the set of line indexes it stands on and whether each story between them
+    must open with a headline: rules and each recurring shape of short counts ("Likes 214" under each post)
+    must (between sections of one article, under each of its photos, they do not), each recurring shape of
+    short lines that state a time need not (a channel's messages have no headlines)."""
+    rules = {i for i, line in enumerate(lines) if RULE.match(line)}
     shapes: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
         if line.strip() and word_count(line) <= MAX_SEPARATOR_WORDS and _TIME.search(line):
             shapes.setdefault(shape(line), set()).add(i)
-    return [kind for kind in [rules, *shapes.values()] if len(kind) >= MIN_SEPARATORS]
+    counts: dict[str, set[int]] = {}
+    for i, line in enumerate(lines):
+        if line.strip() and word_count(line) <= MAX_LABEL_WORDS and _COUNT.search(line) and not _TIME.search(line):
+            counts.setdefault(fold(re.sub(r"[\d.,]+\s?[KkMm]?", "0", squash(line))), set()).add(i)
+    kinds = [(rules, True), *((kind, False) for kind in shapes.values()), *((kind, True) for kind in counts.values())]
+    return [(kind, headed) for kind, headed in kinds if len(kind) >= MIN_SEPARATORS]
+
+
+def _recurring(lines: list[str]) -> dict[str, set[int]]:
+    """Short lines that come back word for word at least MIN_SEPARATORS times (a channel's name above each
+    message, "Share" under each post), by their text: the indexes each stands on."""
+    found: dict[str, set[int]] = {}
+    for i, line in enumerate(lines):
+        if line.strip() and word_count(line) <= MAX_SEPARATOR_WORDS and not RULE.match(line):
+            found.setdefault(fold(squash(line)), set()).add(i)
+    return {text: where for text, where in found.items() if len(where) >= MIN_SEPARATORS}
 
 
 def _pieces(lines: list[str], marks: set[int]) -> tuple[list[tuple[int, int]], bool]:
@@ -95,20 +112,73 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
     """The spans of the stories, the separator lines and whether they close their stories, for the
     separator that makes the most real stories; None when no separator does."""
     best = None
-    for marks in _separator_kinds(lines):
+    labels = set().union(*_recurring(lines).values())
+    for marks, headed in _separator_kinds(lines):
         spans, closes = _pieces(lines, marks)
+        if closes:
+            spans = _aligned(lines, spans)
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
         # between two separators there is always a story: a page's list of dated links has none
         if any(size < MIN_STORY_WORDS for size in sizes[1:-1]):
             continue
         stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS]
-        titles = [next((lines[i] for i in range(a, b) if lines[i].strip()), "") for a, b in stories]
-        if _RULE.match(lines[min(marks)]) and not all(_headed(lines, a, b) for a, b in stories):
-            continue  # rules between sections of one article: a digest's items each open with a headline
-        if (several_stories(lines, stories, titles) and not _one_article(lines, stories)
+        if headed:
+            # a digest's items each open with a headline; its greeting above the first rule and its
+            # sign-off below the last are chrome
+            # (each shorter than its middle item: above the first rule of one article stands its lead)
+            items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels) or 0 < k < len(stories) - 1]
+            if not items or not all(_headed(lines, a, b, labels) for a, b in items):
+                continue
+            middle = sorted(prose_words(lines[a:b]) for a, b in items)[(len(items) - 1) // 2]
+            if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
+                continue
+            stories = items
+        heads = labels | _head_labels(lines, stories)
+        titles = [next((lines[i] for i in range(a, b) if lines[i].strip() and i not in heads
+                        and word_count(lines[i]) > MAX_LABEL_WORDS), "") for a, b in stories]
+        # a digest's header and footer (chrome, above) do not count against its stories' share of the prose
+        lo, hi = (stories[0][0], stories[-1][1]) if headed and stories else (0, len(lines))
+        if (several_stories(lines[lo:hi], [(a - lo, b - lo) for a, b in stories], titles)
+                and not _one_article(lines, stories)
                 and (best is None or len(stories) > len(best[0]))):
             best = (stories, marks, closes)
     return best
+
+
+def _prose(line: str) -> bool:
+    return word_count(line) >= 8 and ends_sentence(squash(line))
+
+
+def _lead(lines: list[str], start: int, end: int) -> int | None:
+    """How many non-blank lines that are not prose stand right above a piece's first prose line (a
+    headline, a date; a channel's name): the head every story of the list has."""
+    first = next((i for i in range(start, end) if _prose(lines[i])), None)
+    if first is None:
+        return None
+    k = 0
+    while first - k - 1 >= start and lines[first - k - 1].strip():
+        k += 1
+    return k
+
+
+def _aligned(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with the first one starting where its story does: above the first story of a list stands
+    the page's header (a channel's name, subscribers, a pinned blurb), and the story begins with the head
+    the other stories have (the same number of lines above the first prose line)."""
+    leads = [_lead(lines, a, b) for a, b in spans[1:]]
+    leads = [k for k in leads if k is not None]
+    if not leads:
+        return spans
+    k = max(set(leads), key=leads.count)
+    if leads.count(k) < 0.5 * len(leads):
+        return spans
+    a, b = spans[0]
+    for p in range(a + k, b):
+        head = range(p - k, p)
+        if (_prose(lines[p]) and all(lines[i].strip() and not _prose(lines[i]) for i in head)
+                and (p - k == a or not lines[p - k - 1].strip())):
+            return [(p - k, b)] + spans[1:]
+    return spans
 
 
 def _one_article(lines: list[str], spans: list[tuple[int, int]]) -> bool:
@@ -119,9 +189,10 @@ def _one_article(lines: list[str], spans: list[tuple[int, int]]) -> bool:
     return sum(rated) > 0 and max(rated) >= ONE_ARTICLE * sum(rated)
 
 
-def _headed(lines: list[str], start: int, end: int) -> bool:
-    nonblank = [squash(lines[i]) for i in range(start, end) if lines[i].strip()]
-    return len(nonblank) >= 2 and is_heading(nonblank[0], nonblank[1])
+def _headed(lines: list[str], start: int, end: int, labels: set[int]) -> bool:
+    """Whether the story opens with a headline, past the labels above it (a channel's name)."""
+    return _titled([(i, lines[i]) for i in range(start, end) if lines[i].strip() and i not in labels
+                    and word_count(lines[i]) > MAX_LABEL_WORDS])
 
 
 def sniff(dump: Dump) -> float:
@@ -138,14 +209,15 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
     script = dominant_script(dump.text)
-    furniture = set().union(*_separator_kinds(lines))
+    furniture = (set().union(*(kind for kind, _ in _separator_kinds(lines)), *_recurring(lines).values())
+                 | _head_labels(lines, spans))
     articles = []
     for a, b in spans:
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         drops += edges
         nonblank = [ln for ln in body if ln[1].strip()]
         title = None
-        if len(nonblank) >= 2 and is_heading(squash(nonblank[0][1]), squash(nonblank[1][1])):
+        if _titled(nonblank):
             title = squash(nonblank[0][1])
             drops.append(Drop((nonblank[0][0],), METADATA, title))
             body = [ln for ln in body if ln[0] > nonblank[0][0]]
@@ -153,6 +225,28 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
+
+
+def _titled(nonblank: list[tuple[int, str]]) -> bool:
+    """Whether a story opens with its headline: a title-like line over prose, or over a short line (its
+    date or time, "2 hours ago") over prose."""
+    texts = [squash(t) for _, t in nonblank[:3]]
+    if texts and _TIME.search(texts[0]) and word_count(texts[0]) <= MAX_SEPARATOR_WORDS:
+        return False  # a date or a time, not a headline
+    if len(texts) >= 2 and is_heading(texts[0], texts[1]):
+        return True
+    return len(texts) == 3 and word_count(texts[1]) <= 4 and not ends_sentence(texts[1]) and is_heading(texts[0], texts[2])
+
+
+def _head_labels(lines: list[str], spans: list[tuple[int, int]]) -> set[int]:
+    """A short line at the head of a story that opens with the same two words as another story's head line
+    ("Forwarded from ...", "Posted by ..."): the list's label, not a headline."""
+    heads = {}
+    for a, b in spans:
+        i = next((i for i in range(a, b) if lines[i].strip()), None)
+        if i is not None and word_count(lines[i]) <= MAX_SEPARATOR_WORDS and not ends_sentence(squash(lines[i])):
+            heads[i] = tuple(fold(squash(lines[i])).split()[:2])
+    return {i for i, words in heads.items() if len(words) == 2 and list(heads.values()).count(words) >= 2}
 
 
 def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
@@ -178,8 +272,23 @@ def _stated(lines: list[str], i: int, tz: str):
     """The date a separator line states (a channel message's date and time), if it states one."""
     if not 0 <= i < len(lines):
         return None
-    when = parse_date_line(lines[i], tz)
+    when = parse_date_line(lines[i], tz) or _day_and_time(lines, i, tz)
     if when:
         return when
     found = dates_in_text(lines[i])
     return localize(found[0], tz) if found else None
+
+
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
+
+
+def _day_and_time(lines: list[str], i: int, tz: str):
+    """A separator stating only a time ("1.2K views 14:35") on the day the nearest date line above states
+    (a channel's "5 March 2025" over that day's messages)."""
+    clock = _CLOCK.search(lines[i])
+    if not clock:
+        return None
+    day = next((d for d in (parse_date_line(lines[j], tz) for j in range(i - 1, -1, -1)) if d), None)
+    if day is None:
+        return None
+    return day.replace(hour=int(clock[1]), minute=int(clock[2]))
