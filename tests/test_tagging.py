@@ -157,3 +157,15 @@ def test_a_price_move_tells_a_name_that_is_a_word_is_the_asset():
                                   "About 2,000 jobs will go by the summer.",
                                   "It took a lifeline from investor SoftBank worth up to $8 billion last year.",
                                   title="Office company cuts costs")
+
+
+def test_a_company_heading_a_sentence_of_its_own_news_is_tagged():
+    """One mention deep in the story counts when the sentence is the company's own news ("Micron said...");
+    the same name in passing in another sentence does not."""
+    lede = ("Contract prices for server memory rose about 8% in February, the first monthly increase since last "
+            "spring, according to a survey of distributors. Demand from companies building data centers outpaced "
+            "what manufacturers had planned for.")
+    own = "Micron said in a statement that it had raised its price guidance for the current quarter."
+    passing = "Distributors that buy from Micron and others said supply would stay tight into the summer."
+    assert assets(lede, own, title="Memory chip prices rise") == ["MU"]
+    assert assets(lede, passing, title="Memory chip prices rise") == []

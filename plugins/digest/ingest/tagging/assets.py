@@ -9,8 +9,8 @@ A ticker the taxonomy lacks is still found when a story names it explicitly: "Lu
 "$BMNR", "(NYSE: XYZ)" (not acronyms such as "Federal Communications Commission (FCC)").
 
 Salience: every mention weighs by where it stands (title 3, lede or subheading 2, body 1), more when
-the story introduces the company by its full name ("Canaan Inc") or reports its price move ("AMD climbed
-1.7%"), less when the name only describes something else ("Apple Store", "Robinhood-style", "former
+the story introduces the company by its full name ("Canaan Inc"), reports its price move ("AMD climbed
+1.7%") or its own news, the name heading the sentence ("Micron said it raised its guidance"), less when the name only describes something else ("Apple Store", "Robinhood-style", "former
 Facebook executive"), stands in a list of examples ("such as X, Y and Z") or of three or more names, is
 an amount ("96,184 BTC") or someone's quoted words. An asset is tagged when its weight reaches MIN_SCORE
 and a small share of the story's main asset's weight, and it is more than one plain mention deep in the
@@ -29,6 +29,7 @@ WHERE = {"title": 3.0, "lede": 2.0, "heading": 2.0, "body": 1.0}
 FULL_NAME = 1.5       # "Canaan Inc", "Honda Motor Co.": the story introduces the company
 PRICE_MOVE = 2.0      # "AMD climbed 1.7%": a statement about the asset itself
 DESCRIPTOR = 0.25     # "Apple Store", "Tesla founder", "Tron-based": the name describes something else
+OWN_NEWS = 1.5        # "Nvidia said in a filing...", "Micron raised its forecast": its own news, it the subject
 PASSING = 0.5         # a list of examples or of three or more names, an amount, a quotation
 MIN_SCORE = 1.0
 MIN_FOUND = 2.0       # a ticker the taxonomy lacks needs more than one passing mention
@@ -62,6 +63,10 @@ _MOVE = re.compile(r"^(?:['’]s)?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|cl
                    r"rallying|losing|adding|sinking|soaring|slipping|edging|(?:up|down|higher|lower)(?!\s+(?:to|than)\b)|"
                    r"reached|touched|topped|briefly|(?:is|was) (?:up|down|trading|changing hands))\b"
                    r"[^.;]{0,25}?(?:\d[\d.,]*\s?%|\$\s?\d)")
+# the verbs of a company's own news, right after its name at the head of a sentence
+_OWN_NEWS = re.compile(r"^(?:['’]s)?,?(?:\s+(?:Inc|Corp|Ltd|Co|also|on \w+|late \w+|earlier|this week)\.?,?)?\s+"
+                       r"(?:said|says|announced|announces|reported|reports|posted|raised|lowered|cut|launched|filed|"
+                       r"agreed|expects|forecast|confirmed|unveiled|released|plans|warned|disclosed|completed)\b")
 _AMOUNT = re.compile(r"(?:\d[\d,.]*\s*(?:million|billion|thousand|k|m)?|\$\s?[\d,.]+)\s*$", re.I)
 _QUOTE_MARKS = "“”\""
 _COMPANY_CONTEXT = re.compile(
@@ -136,6 +141,8 @@ def _modifier(sentence: str, start: int, end: int, where: str) -> float:
         factor = FULL_NAME  # "Tesla Inc.": the story introduces the company by its full name
     elif _MOVE.match(after):
         factor = PRICE_MOVE
+    elif not before.strip() and _OWN_NEWS.match(after):
+        factor = OWN_NEWS  # "Micron said it raised its guidance": the sentence is the company's own news
     clause = re.split(r"[;:]", before)[-1]
     in_list = any(m.start() <= start < m.end() for m in _LIST3.finditer(sentence))
     if (_EXAMPLES.search(clause) or in_list or _AMOUNT.search(before) or _VENUE.search(before)
