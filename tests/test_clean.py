@@ -174,6 +174,9 @@ def test_head_furniture_goes(head):
     ["Sign up for our morning newsletter and never miss a story."],
     ["Edited by Tom Berger"],
     ["— Reuters"],
+    ["Disclosure: The Harbour Times has adopted principles to ensure the integrity of its journalism."],
+    ["You are receiving this email because you subscribed to the Harbour Letter.",
+     "Harbour Letter, 12 Quay Street, Portsmouth", "© 2026 Harbour Letter Ltd. All rights reserved."],
 ])
 def test_tail_furniture_goes(tail):
     text, drops = cleaned(blocks_of(*PARAGRAPHS, *tail))
@@ -189,3 +192,9 @@ def test_tail_furniture_goes(tail):
 def test_short_endings_that_are_story_stay(story_end):
     text, _ = cleaned(blocks_of(*PARAGRAPHS, story_end))
     assert text.endswith(story_end)
+
+
+def test_a_link_label_closing_the_last_paragraph_goes():
+    text, drops = cleaned(blocks_of(*PARAGRAPHS[:-1], PARAGRAPHS[-1] + " Read more »"))
+    assert text == "\n\n".join(PARAGRAPHS), text
+    assert drops

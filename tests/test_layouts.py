@@ -494,6 +494,15 @@ def test_dates_written_with_year_month_and_day_signs_are_read():
     assert dates_in_text("2019年的10月") == []
 
 
+def test_a_time_before_the_day_and_a_dateline_without_a_time_do_not_lose_the_time():
+    from digest.ingest.dates import earliest_date
+
+    lines = ["Updated 3:12 PM EST, Tue March 4, 2025", "Published 11:40 AM EST, Tue March 4, 2025",
+             "LONDON, March 4, 2025 - Insurers raised the cost of cover for ships."]
+    when, line = earliest_date(lines, "UTC")
+    assert when.isoformat() == "2025-03-04T11:40:00-05:00" and line == 1
+
+
 STORY_DE = ["Der Stadtrat hat am Dienstag beschlossen, das Gelände des alten Güterbahnhofs in einen Park umzuwandeln.",
             "Die beiden Lagerhallen aus Backstein bleiben erhalten und sollen eine Markthalle aufnehmen.",
             "Die Bauarbeiten sollen im kommenden Frühjahr beginnen, sagte die Bürgermeisterin am Abend."]

@@ -128,7 +128,8 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     segs = segments(blocks)
     start = None
     for seg in reversed(segs[-8:]):
-        if cta_score(seg.text) >= 4 and blocks[seg.block].kind == "p":
+        link_label = word_count(seg.text) <= 4 and _RELATED.match(seg.text)  # "Read more »" closing the text
+        if (cta_score(seg.text) >= 4 or link_label) and blocks[seg.block].kind == "p":
             start = seg
         elif start is None and _sign_off(seg.text):
             continue
@@ -144,7 +145,7 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
                       r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser)"
                       r"\b\s*[:|-]?", re.I)
-_DISCLAIMER = re.compile(r"^(?:disclaimer|not (?:financial|investment) advice|risk warning)\b", re.I)
+_DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure\s*:|not (?:financial|investment) advice|risk warning)", re.I)
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
 

@@ -29,7 +29,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 # Tokens a date line may consist of: numbers, month and weekday names, separators, am/pm, zones.
 _DATE_LINE = re.compile(
-    rf"^\s*(?:{_WEEKDAY}[,\s]+)?(?:\d{{1,4}}|{_MONTH}|[-/.,:T+\s]|am|pm|a\.m\.|p\.m\.|utc|gmt|z|at"
+    rf"^\s*(?:{_WEEKDAY}[,\s]+)?(?:\d{{1,4}}|{_MONTH}|{_WEEKDAY}(?=[,\s])|[-/.,:T+\s]|am|pm|a\.m\.|p\.m\.|utc|gmt|z|at"
     rf"|[A-Z]{{2,4}}T)+\s*$",
     re.I,
 )
@@ -187,11 +187,16 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
             when = parse_date_line(text[start.start():], tz) if start else None
             if when is None and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
                 when = _local_date(text, language)
-            dates = [localize(when, tz)] if when else [localize(d, tz) for d in dates_in_text(text)]
-            found += [(d, k) for d in dates]
+            dates = [(localize(when, tz), True)] if when else [(localize(d, tz), False) for d in dates_in_text(text)]
+            found += [(d, k, timed) for d, timed in dates]
     if not found:
         return None, None
-    return min(found, key=lambda f: f[0])
+    first, k, timed = min(found, key=lambda f: f[0])
+    # a day stated without its time ("March 4, 2025" in a dateline) does not beat that day's stated time
+    same_day = [f for f in found if f[2] and f[0].astimezone(first.tzinfo).date() == first.date()]
+    if not timed and same_day:
+        first, k, _ = min(same_day, key=lambda f: f[0])
+    return first, k
 
 
 # A date as a page in another language prints it, with its time: "28. April 2024, 14:26 Uhr",
