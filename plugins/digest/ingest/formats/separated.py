@@ -41,8 +41,10 @@ MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channe
 
 
 def shape(line: str) -> str:
-    """A line's shape: numbers as 0, letter runs as `a`, the rest as it is ("12.4K views 9:05" -> "0.0a a 0:0")."""
-    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", squash(line)))
+    """A line's shape: digits as 0, an abbreviated count as one (12.4K, 980), letter runs as `a`, the rest as
+    it is ("12.4K views 09:05" -> "0 a 00:00", the shape of "980 views 14:35" too)."""
+    counted = re.sub(r"\b\d{1,3}(?:[.,]\d)?[KkMm]\b|(?<![\d:.,])\d{1,3}(?=\s+(?!\w*\d)[^\W\d_A-ZÀ-Þ])", "#", squash(line))
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d", "0", counted)).replace("#", "0")
 
 
 def _separator_kinds(lines: list[str]) -> list[tuple[set[int], bool]]:
