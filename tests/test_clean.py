@@ -153,6 +153,7 @@ def blocks_of(*texts: str) -> Article:
     ["Photo: Lena Park / City Archive"],
     ["Mayor defends budget after council row"],  # a stray headline of another story
     ["Politics | Local | Environment"],
+    ["Hi friends,"],  # a newsletter's greeting
 ])
 def test_head_furniture_goes(head):
     text, drops = cleaned(blocks_of(*head, *PARAGRAPHS))
@@ -175,6 +176,10 @@ def test_head_furniture_goes(head):
     ["Edited by Tom Berger"],
     ["— Reuters"],
     ["Disclosure: The Harbour Times has adopted principles to ensure the integrity of its journalism."],
+    ["Copyright 2026 The Harbour Wire. All rights reserved. This material may not be published, broadcast, "
+     "rewritten or redistributed."],
+    ["Until next week,", "Dana"],
+    ["You are receiving it because you subscribed at harbour-letter.example."],
     ["You are receiving this email because you subscribed to the Harbour Letter.",
      "Harbour Letter, 12 Quay Street, Portsmouth", "© 2026 Harbour Letter Ltd. All rights reserved."],
 ])

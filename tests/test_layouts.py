@@ -529,3 +529,25 @@ def test_a_pages_date_is_read_where_and_as_news_pages_print_it(monkeypatch):
     lines[7] = row
     article, texts = parse_with(monkeypatch, lines, sure)
     assert article.date.isoformat() == "2024-04-26T10:00:00+00:00" and texts == STORY_DE
+
+
+def test_an_8bit_e_mail_keeps_its_non_ascii_text(dumps):
+    """Newsletters are often sent as 8bit UTF-8: pounds, euros, accents, curly quotes and Japanese stay as written."""
+    text = ("The café’s owners in Lyon said on Sunday that the city’s rents had risen by €1.9 billion in all, "
+            "and London’s traders paid £1.2 million more — a rise the 東京 office also reported.")
+    for kind, body in (("plain", text), ("html", f"<html><body><p>{text}</p></body></html>")):
+        mail = "\n".join(MAIL_HEADERS + [f"Content-Type: text/{kind}; charset=utf-8",
+                                         "Content-Transfer-Encoding: 8bit", "", body])
+        posts, report = ingest_one(dumps, f"{kind}.eml", mail)
+        assert [b.strip() for _, b in posts] == [text], report
+        dumps.folder.joinpath(f"{kind}.eml").unlink()
+
+
+def test_an_e_mails_signature_is_chrome_and_counted(dumps):
+    """Under the "-- " line (RFC 3676) stands the sender's signature: not the story, but in the report."""
+    mail = "\n".join(MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "Hi friends,", "", *STORY, "",
+                                    "Until next week,", "Dana", "-- ", "Harbour Letter is a weekly letter about the port.",
+                                    "Write to us at letters@harbour-letter.example"])
+    posts, report = ingest_one(dumps, "letter.eml", mail)
+    assert [b.strip() for _, b in posts] == ["\n\n".join(STORY)], report
+    assert report.lines["chrome"] >= 1 and report.lines["unaccounted"] == 0

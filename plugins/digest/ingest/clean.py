@@ -72,7 +72,7 @@ _CTA_PHRASES = re.compile(
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
     r"forward (?:this|it) to a friend|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)|"
-    r"you(?:'re|’re| are) receiving this|because you (?:signed up|subscribed|opted in)|(?:was|were) sent to \S+@)\b",
+    r"you(?:'re|’re| are) receiving (?:this|it)|because you (?:signed up|subscribed|opted in)|(?:was|were) sent to \S+@)\b",
     re.I,
 )
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
@@ -181,7 +181,9 @@ ON_TOPIC_BLOCKS = 6  # the story's first blocks, where a standfirst's words come
 
 
 def _label(text: str, words: int) -> bool:
-    return word_count(text) <= words and not ends_sentence(text)
+    """A short line that is not a sentence; a greeting or a sign-off ("Hi friends,", "Until next week,")
+    ends with a comma and is none either."""
+    return word_count(text) <= words and (not ends_sentence(text) or text.rstrip().endswith(","))
 
 
 def _on_topic(text: str, rest: list[Block]) -> bool:
@@ -216,7 +218,8 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         block = blocks[end - 1]
         if block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or _link_row(block.text)):
             drops.append(Drop(block.lines, CHROME, block.text))
-        elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)):
+        elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
+                                    or (_COPYRIGHT.match(block.text) and word_count(block.text) <= 40)):
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:
             break

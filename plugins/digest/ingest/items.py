@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from .blocks import blocks_from_lines
 from .dates import localize, parse_date
 from .htmltext import html_blocks, looks_like_html
-from .model import METADATA, Article, Block, Drop, Dump, ParseResult
+from .model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from .text import squash
 
 
@@ -25,6 +25,7 @@ class Item:
     url: str | None = None
     source: str | None = None
     blocks: list[Block] | None = None  # already extracted (e-mail HTML), else made from `body`
+    chrome: tuple[str, ...] = ()       # text the format left out (an e-mail's signature), for the report
 
 
 def to_datetime(value, tz: str) -> datetime | None:
@@ -68,8 +69,11 @@ def items_result(dump: Dump, items: list[Item], fmt: str, tz: str) -> ParseResul
                 drops.append(Drop((unit,), METADATA, title))
                 continue
             numbered.append(Block(block.kind, block.text, (unit,)))
+        for text in item.chrome:
+            unit += 1
+            drops.append(Drop((unit,), CHROME, squash(text)))
         if not numbered:
-            empty += 1
+            empty += not item.chrome
             continue
         when = to_datetime(item.date, tz)
         articles.append(Article(dump=dump.name, blocks=numbered, title=title, date=when,

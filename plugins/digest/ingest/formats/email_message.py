@@ -55,16 +55,39 @@ def _items(raw: str) -> list[Item]:
     html = msg.get_body(preferencelist=("html",))
     plain = msg.get_body(preferencelist=("plain",))
     source = name or address or None
-    url = _web_copy(msg, html.get_content() if html is not None else "")
-    text = (_rules_as_lines(_items_ruled(html.get_content())) if html is not None
-            else unwrap(plain.get_content()) if plain is not None else "")
+    html, plain = (_content(part) if part is not None else None for part in (html, plain))
+    plain, signature = _signed(plain or "") if html is None and plain is not None else (plain, "")
+    url = _web_copy(msg, html or "")
+    text = (_rules_as_lines(_items_ruled(html)) if html is not None
+            else unwrap(plain) if plain is not None else "")
     stories = separated.stories_of(text.split("\n"))
     if stories:
         return [Item(title=title, body="", date=date, url=url, source=source, blocks=blocks)
-                for title, blocks in stories]
-    blocks = (main_blocks(unwrap_layout_tables(html.get_content())) if html is not None
-              else body_blocks(unwrap(plain.get_content())) if plain is not None else None)
-    return [Item(title=str(msg.get("subject", "")) or None, body="", date=date, url=url, source=source, blocks=blocks)]
+                for title, blocks in stories] + ([Item(None, "", chrome=(signature,))] if signature else [])
+    blocks = (main_blocks(unwrap_layout_tables(html)) if html is not None
+              else body_blocks(unwrap(plain)) if plain is not None else None)
+    return [Item(title=str(msg.get("subject", "")) or None, body="", date=date, url=url, source=source, blocks=blocks,
+                 chrome=(signature,) if signature else ())]
+
+
+_SIGNATURE = re.compile(r"^-- ?$", re.M)  # RFC 3676's signature delimiter, "-- " on a line of its own
+
+
+def _signed(text: str) -> tuple[str, str]:
+    """A plain-text body without its signature, and the signature (the text under the last "-- " line)."""
+    marks = list(_SIGNATURE.finditer(text))
+    if not marks:
+        return text, ""
+    return text[: marks[-1].start()], text[marks[-1].start():].strip()
+
+
+def _content(part) -> str:
+    """A part's text. An 8bit (or 7bit) body is the dump's own text, already decoded with the dump; only a
+    base64 or quoted-printable body is decoded by its charset (get_content() would read 8bit text that is
+    not ASCII as undecodable bytes: "£" as "�")."""
+    if str(part.get("content-transfer-encoding", "7bit")).strip().lower() in ("7bit", "8bit", "binary"):
+        return part.get_payload()
+    return part.get_content()
 
 
 _HR = re.compile(r"<hr\b[^>]*>", re.I)
