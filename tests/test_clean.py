@@ -179,6 +179,7 @@ def test_head_furniture_goes(head):
     ["Copyright 2026 The Harbour Wire. All rights reserved. This material may not be published, broadcast, "
      "rewritten or redistributed."],
     ["Until next week,", "Dana"],
+    ["Thanks for reading The Harbour Letter!"],
     ["You are receiving it because you subscribed at harbour-letter.example."],
     ["You are receiving this email because you subscribed to the Harbour Letter.",
      "Harbour Letter, 12 Quay Street, Portsmouth", "© 2026 Harbour Letter Ltd. All rights reserved."],

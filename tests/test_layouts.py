@@ -551,3 +551,35 @@ def test_an_e_mails_signature_is_chrome_and_counted(dumps):
     posts, report = ingest_one(dumps, "letter.eml", mail)
     assert [b.strip() for _, b in posts] == ["\n\n".join(STORY)], report
     assert report.lines["chrome"] >= 1 and report.lines["unaccounted"] == 0
+
+
+def _html_mail(body: str) -> str:
+    return "\n".join(MAIL_HEADERS + ["Content-Type: text/html; charset=utf-8", "", f"<html><body>{body}</body></html>"])
+
+
+def test_an_html_digest_whose_items_end_with_their_own_button_gives_one_post_per_item(dumps):
+    """Headlines without links, each item closed by its own "Read more" button, the footer under the last one:
+    one post per item, the footer in none of them and counted in the report."""
+    items = "".join(f'<tr><td><h3>{title}</h3><p>{text}</p><table><tr><td><a href="https://t.example/click?id={n}">'
+                    f'Read more</a></td></tr></table></td></tr>' for n, (title, text) in enumerate(DIGEST_ITEMS))
+    footer = ("<tr><td><p>Enjoying the Harbour Letter? Forward it to a colleague.</p><p>Copyright © 2026 Harbour "
+              "Letter Ltd, All rights reserved.</p><p>Our mailing address is:</p><p>12 Quay Street, Portsmouth</p>"
+              '<p><a href="https://t.example/unsubscribe">Unsubscribe</a></p></td></tr>')
+    posts, report = ingest_one(dumps, "digest.eml", _html_mail(
+        f"<table><tr><td><p>Good morning. Three stories this week.</p></td></tr>{items}{footer}</table>"))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+    assert report.lines["chrome"] >= 1 and report.lines["unaccounted"] == 0
+
+
+def test_an_html_essay_with_subheadings_stays_one_post_and_keeps_them(dumps):
+    sections = "".join(f"<h2>{title}</h2><p>{text}</p>" for title, text in DIGEST_ITEMS[1:])
+    posts, report = ingest_one(dumps, "essay.eml", _html_mail(
+        f'<p><a href="https://t.example/web">View in browser</a></p><h1>Harbour Letter: three stories</h1>'
+        f"<p>{DIGEST_ITEMS[0][1]}</p>{sections}"
+        '<p><a href="https://t.example/subscribe">Subscribe</a></p>'))
+    assert len(posts) == 1, report
+    body = posts[0][1]
+    assert all(f"## {title}" in body for title, _ in DIGEST_ITEMS[1:]), body
+    assert all(text in body for _, text in DIGEST_ITEMS)

@@ -173,6 +173,8 @@ _CREDIT = re.compile(r"^[(\[—–-]*\s*(?:(?:additional|further|contributing) )
 # An author's bio: "<Name> is a reporter at ...", "<Name> covers markets for ...".
 _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
                   r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b")
+# A newsletter's sign-off: "Thanks for reading The Weekly!", "Thank you for subscribing."
+_THANKS = re.compile(r"^(?:thanks|thank you) (?:for|so much for) (?:reading|subscribing|being)\b", re.I)
 _ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s/\s")
 LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
 HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence and not on the story's topic
@@ -219,7 +221,8 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         if block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or _link_row(block.text)):
             drops.append(Drop(block.lines, CHROME, block.text))
         elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
-                                    or (_COPYRIGHT.match(block.text) and word_count(block.text) <= 40)):
+                                    or (_COPYRIGHT.match(block.text) and word_count(block.text) <= 40)
+                                    or (_THANKS.match(block.text) and word_count(block.text) <= 12)):
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:
             break

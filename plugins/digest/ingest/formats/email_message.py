@@ -60,10 +60,11 @@ def _items(raw: str) -> list[Item]:
     url = _web_copy(msg, html or "")
     text = (_rules_as_lines(_items_ruled(html)) if html is not None
             else unwrap(plain) if plain is not None else "")
-    stories = separated.stories_of(text.split("\n"))
+    stories, left = separated.stories_of(text.split("\n"))
     if stories:
+        chrome = tuple(left) + ((signature,) if signature else ())
         return [Item(title=title, body="", date=date, url=url, source=source, blocks=blocks)
-                for title, blocks in stories] + ([Item(None, "", chrome=(signature,))] if signature else [])
+                for title, blocks in stories] + ([Item(None, "", chrome=chrome)] if chrome else [])
     blocks = (main_blocks(unwrap_layout_tables(html)) if html is not None
               else body_blocks(unwrap(plain)) if plain is not None else None)
     return [Item(title=str(msg.get("subject", "")) or None, body="", date=date, url=url, source=source, blocks=blocks,
@@ -91,8 +92,6 @@ def _content(part) -> str:
 
 
 _HR = re.compile(r"<hr\b[^>]*>", re.I)
-# a digest's item headline: a heading that links to the item's own page
-_LINKED_HEADING = re.compile(r"<h[1-4]\b[^>]*>\s*<a\b[^>]*\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 _WEB_COPY = re.compile(r"\b(?:view|read|open)\b.{0,20}\b(?:browser|online|web)\b|\bweb version\b", re.I)
 
 
@@ -113,11 +112,44 @@ def _web_copy(msg, html: str) -> str | None:
 
 
 def _items_ruled(html: str) -> str:
-    """An HTML digest whose items are headed by links to their own pages ("<h2><a href=...>"), with a rule
-    above each item, as a digest with rules has them; other HTML as it is."""
-    if len(set(_LINKED_HEADING.findall(html))) < 2:
+    """An HTML digest, with a rule above each item and one under the last item's own link, as a digest with
+    rules has them: its items are headed by links to their own pages ("<h2><a href=...>"), or each ends
+    with a link of its own ("Read more"). Other HTML (an essay with subheadings) as it is."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.LxmlError):
         return html
-    return _LINKED_HEADING.sub(lambda m: "<hr>" + m.group(0), html)
+    headings = list(root.iter(*_HEADINGS))
+    sections = _button_links(root)
+    linked = {a.get("href") for h in headings for a in h.iter("a") if a.get("href")}
+    own = len(sections) >= 2 and all(sections) and all(
+        not ({a.get("href") for a in x} & {a.get("href") for a in y}) for i, x in enumerate(sections) for y in sections[i + 1:])
+    if len(linked) < 2 and not own:
+        return html
+    for heading in headings:
+        heading.addprevious(lxml.etree.Element("hr"))
+    if sections and sections[-1]:  # what follows the last item's own link is the newsletter's footer
+        sections[-1][0].getparent().addnext(lxml.etree.Element("hr"))
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4")
+MAX_LINK_WORDS = 4  # "Read more", "Continue reading →": a button, not a sentence with a link in it
+
+
+def _button_links(root) -> list[list]:
+    """Per section under a heading, its button-like links: short links standing alone in their block."""
+    sections: list[list] = []
+    for element in root.iter():
+        if element.tag in _HEADINGS:
+            sections.append([])
+        elif element.tag == "a" and sections and element.get("href"):
+            text = element.text_content().strip()
+            parent = element.getparent()
+            if (text and len(text.split()) <= MAX_LINK_WORDS and parent is not None and parent.tag not in _HEADINGS
+                    and parent.text_content().strip() == text):
+                sections[-1].append(element)
+    return sections
 
 
 def _rules_as_lines(html: str) -> str:

@@ -59,7 +59,25 @@ def main_blocks(html: str) -> list[Block]:
     """The main text of an HTML document as blocks; every paragraph of it when no main text stands out
     (an e-mail newsletter is all content)."""
     doc = extract(html)
-    return (_blocks(doc.body) if doc is not None else []) or html_blocks(html)
+    every = html_blocks(html)
+    main = _blocks(doc.body) if doc is not None else []
+    return _with_subheadings(main, every) if main else every
+
+
+def _with_subheadings(main: list[Block], every: list[Block]) -> list[Block]:
+    """The main text with the subheadings the precise extraction left out: a heading of the document that
+    stands between two paragraphs of the main text goes back above the second."""
+    kept = {b.text for b in main}
+    out = list(main)
+    for i, block in enumerate(every):
+        if block.kind != "h" or block.text in kept:
+            continue
+        after = next((b for b in every[i + 1:] if b.kind != "h"), None)
+        before = any(b.text in kept and b.kind != "h" for b in every[:i])
+        if after is not None and after.text in kept and before:
+            at = next(k for k, b in enumerate(out) if b.text == after.text)
+            out.insert(at, block)
+    return out
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:

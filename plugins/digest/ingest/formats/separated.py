@@ -264,10 +264,18 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     return body, drops + footer
 
 
-def stories_of(lines: list[str]) -> list[tuple[str | None, list[Block]]]:
-    """The (title, blocks) of each story of text whose stories stand between separators; [] when it
-    has no such stories. For text inside another format (an e-mail's body)."""
-    return [(a.title, a.blocks) for a in parse(Dump("", "\n".join(lines)), "UTC").articles]
+def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block]]], list[str]]:
+    """The (title, blocks) of each story of text whose stories stand between separators ([] when it has
+    no such stories), and the lines left out around and between them other than the titles and the
+    separators (a digest's header and footer). For text inside another format (an e-mail's body)."""
+    found = _stories(lines)
+    result = parse(Dump("", "\n".join(lines)), "UTC")
+    if not found or not result.articles:
+        return [], []
+    marks = found[1]
+    titles = {a.title for a in result.articles}
+    left = [d.text for d in result.drops if d.text not in titles and d.lines[0] - 1 not in marks]
+    return [(a.title, a.blocks) for a in result.articles], left
 
 
 def _stated(lines: list[str], i: int, tz: str):
