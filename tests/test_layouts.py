@@ -583,3 +583,28 @@ def test_an_html_essay_with_subheadings_stays_one_post_and_keeps_them(dumps):
     body = posts[0][1]
     assert all(f"## {title}" in body for title, _ in DIGEST_ITEMS[1:]), body
     assert all(text in body for _, text in DIGEST_ITEMS)
+
+
+def test_a_chat_apps_html_export_gives_one_post_per_message(dumps):
+    """A channel exported as HTML by a chat app (Telegram Desktop's messages.html): a day notice, messages
+    with a bold headline or none, exact times with their offset, views; a photo without text makes no post."""
+    def message(n: int, text: str, stamp: str) -> str:
+        return (f'<div class="message default clearfix" id="message{n}"><div class="body">'
+                f'<div class="pull_right date details" title="{stamp}">{stamp[11:16]}</div>'
+                f'<div class="from_name">Harbour Desk</div><div class="text">{text}</div>'
+                f'<div class="pull_right views details">1{n}.2K</div></div></div>')
+    (t0, b0), (t1, b1), _ = DIGEST_ITEMS
+    html = ('<html><head><title>Exported Data</title></head><body><div class="page_header"><div class="content">'
+            '<div class="text bold">Harbour Desk</div></div></div><div class="history">'
+            '<div class="message service" id="message-1"><div class="body details">5 March 2026</div></div>'
+            + message(1, f"<strong>{t0}</strong><br><br>{b0}", "05.03.2026 09:12:44 UTC+03:00")
+            + message(2, f"<strong>{t1}</strong><br><br>{b1} <a href='https://t.me/x/2'>#wind</a>",
+                      "05.03.2026 11:40:03 UTC+03:00")
+            + message(3, CHANNEL_MESSAGES[0], "05.03.2026 12:00:00 UTC+03:00")
+            + '<div class="message default clearfix" id="message4"><div class="body"><div class="media_wrap">'
+              '<img src="photos/1.jpg"></div></div></div></div></body></html>')
+    posts, report = ingest_one(dumps, "messages.html", html)
+    assert report.format == "chat-export-html" and len(posts) == 3, report
+    meta, body = next((m, b) for m, b in posts if m["Title"] == t0)
+    assert body.strip() == b0 and meta["Date"] == "2026-03-05T09:12:44+03:00" and meta["Source_Name"] == "Harbour Desk"
+    assert any(b.startswith(CHANNEL_MESSAGES[0][:60]) for _, b in posts)
