@@ -608,3 +608,14 @@ def test_a_chat_apps_html_export_gives_one_post_per_message(dumps):
     meta, body = next((m, b) for m, b in posts if m["Title"] == t0)
     assert body.strip() == b0 and meta["Date"] == "2026-03-05T09:12:44+03:00" and meta["Source_Name"] == "Harbour Desk"
     assert any(b.startswith(CHANNEL_MESSAGES[0][:60]) for _, b in posts)
+
+
+def test_a_page_of_headlines_without_a_story_gives_no_post_and_says_why(dumps):
+    """A news aggregator's page or a video list copied whole: headlines, sources and times, not a sentence of
+    a story. No post made of a headline; the report says what the page is."""
+    out = ["News", "Home", "For you", "Following", "Business", "Top stories", ""]
+    for n, (title, _) in enumerate(DIGEST_ITEMS * 2):
+        out += ["The Harbour Times" if n % 2 else "Coastal Daily", f"{title} ({n})", f"{n + 1} hours ago", ""]
+    posts, report = ingest_one(dumps, "aggregator.txt", "\n".join(out))
+    assert posts == [] and "headlines" in report.errors[0], report
+    assert report.lines["unaccounted"] == 0

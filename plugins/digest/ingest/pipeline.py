@@ -87,7 +87,8 @@ def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
         return DumpReport(dump.name, errors=[error], warnings=list(dump.warnings))
     report = DumpReport(dump.name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
                         unit=result.unit, warnings=[*dump.warnings, *result.warnings],
-                        errors=[] if result.articles else [f"no article found (read as {fmt.NAME})"])
+                        errors=[] if result.articles else
+                        [f"no article found (read as {fmt.NAME}{': ' + result.guess if result.guess else ''})"])
     return Parsed(dump, result, report)
 
 

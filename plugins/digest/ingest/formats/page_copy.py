@@ -18,7 +18,7 @@ from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import fold, squash, word_count
+from ..text import ends_sentence, fold, squash, word_count
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
@@ -29,6 +29,9 @@ DATELINE_WORDS = 12   # ... in a line this short
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
 RUN_SURE = 0.7        # ... unless the model is this sure of its lines on average and it holds a sentence
+MIN_LIST_LINES = 12    # a page of this many lines ...
+SENTENCE_WORDS = 4     # ... has a story when it has a sentence this long ...
+PARAGRAPH_CHARS = 100  # ... or a line this long, with or without a full stop
 MIN_REPEAT_WORDS = 4  # a shorter line may well come back in an article ("Yes.", a repeated label)
 
 
@@ -100,6 +103,10 @@ def _sure_prose(run: list[int], texts: list[str], probs: list[float] | None) -> 
 def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     index, texts, repeats = page.index, page.texts, page.repeats
     kept = [k for k in page.kept if k not in repeats]
+    # a news aggregator's list, a video list: no story to post (a few lines without a sentence are a note)
+    if kept and len(texts) >= MIN_LIST_LINES and not any(_prose(texts[k]) for k in kept):
+        return ParseResult([], [Drop((index[k] + 1,), CHROME, texts[k]) for k in range(len(texts))],
+                           guess="a page of headlines and links, without a sentence of a story")
     title_at = headline(texts, kept, page.probs, script_of(dump.text))
     # the article starts at its headline: article-like lines above it are the page's (a channel's blurb,
     # a preview between it and the headline); but a headline right below an article line leaves the lines
@@ -119,6 +126,13 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
                       source_name=publisher_name(texts[: body[0]] if body else [], dump.text))
     guess = f"a copied page: {len(body)} of {len(texts)} lines read as its article"
     return ParseResult([article] if article.blocks else [], drops, guess=guess)
+
+
+def _prose(text: str) -> bool:
+    """A sentence, or a line as long as a paragraph (in a script written without stops): what a story has
+    and a list of headlines has not."""
+    return ((ends_sentence(text.rstrip("“„«‹ ")) and word_count(text) >= SENTENCE_WORDS)  # German quotes close with “
+            or len(text) >= PARAGRAPH_CHARS)
 
 
 def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: str | None):
