@@ -619,3 +619,13 @@ def test_a_page_of_headlines_without_a_story_gives_no_post_and_says_why(dumps):
     posts, report = ingest_one(dumps, "aggregator.txt", "\n".join(out))
     assert posts == [] and "headlines" in report.errors[0], report
     assert report.lines["unaccounted"] == 0
+
+
+def test_a_japanese_pages_date_keeps_its_time_and_its_language_is_told():
+    from digest.ingest.dates import earliest_date
+    from digest.ingest.language import language_of
+
+    when, _ = earliest_date(["2025年3月4日 10時32分", "（2025年3月4日 14時05分更新）"], "Asia/Tokyo", "ja")
+    assert when.isoformat() == "2025-03-04T10:32:00+09:00"
+    # written without spaces between words: its words are its characters, and it is long enough to tell
+    assert language_of("国内の半導体大手は4日、熊本県に新工場を建設すると発表した。") == "ja"

@@ -151,7 +151,7 @@ def infer_date(article_text: str, dump_date: datetime | None, tz: str) -> tuple[
 
 HEADER_LINES = 5        # a dump's own date stands in its first lines ...
 HEADER_LINE_WORDS = 12  # ... each of them short (a masthead, an issue line), before any prose
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # not \b: "2025年" has no word boundary
 _DATE_START = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}", re.I)
 
 
@@ -185,7 +185,8 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
         for text in byline_parts(line):
             start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
             when = parse_date_line(text[start.start():], tz) if start else None
-            if when is None and language not in (None, "en") and word_count(text) <= 10 and _YEAR.search(text):
+            if (when is None and language not in (None, "en") and (word_count(text) <= 10 or len(text) <= 30)
+                    and _YEAR.search(text)):  # (a Japanese date is many "words": text.py counts its characters)
                 when = _local_date(text, language)
             dates = [(localize(when, tz), True)] if when else [(localize(d, tz), False) for d in dates_in_text(text)]
             found += [(d, k, timed) for d, timed in dates]
