@@ -49,9 +49,10 @@ def shape(line: str) -> str:
 
 def _separator_kinds(lines: list[str]) -> list[tuple[set[int], bool]]:
     """Candidate separators, each the set of line indexes it stands on and whether each story between them
-    must open with a headline: rules and each recurring shape of short counts ("Likes 214" under each post)
-    must (between sections of one article, under each of its photos, they do not), each recurring shape of
-    short lines that state a time need not (a channel's messages have no headlines)."""
+    must open with a headline: rules and each recurring count ("Likes 214", "47 comments" under each post)
+    must (between sections of one article they do not; without headlines, the comments under an article
+    would pass for a list), each recurring shape of short lines that state a time need not (a channel's
+    messages have no headlines)."""
     rules = {i for i, line in enumerate(lines) if RULE.match(line)}
     shapes: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
@@ -116,6 +117,10 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
     best = None
     labels = set().union(*_recurring(lines).values())
     for marks, headed in _separator_kinds(lines):
+        # a run of separator lines is one separator: a post's counts of replies, reposts, likes and views
+        marks = {i for i in marks if i + 1 not in marks}
+        if len(marks) < MIN_SEPARATORS:
+            continue
         spans, closes = _pieces(lines, marks)
         if closes:
             spans = _aligned(lines, spans)
@@ -165,8 +170,8 @@ def _lead(lines: list[str], start: int, end: int) -> int | None:
 
 def _aligned(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans with the first one starting where its story does: above the first story of a list stands
-    the page's header (a channel's name, subscribers, a pinned blurb), and the story begins with the head
-    the other stories have (the same number of lines above the first prose line)."""
+    the page's header (a channel's name, subscribers, a pinned blurb, a profile's bio), and the story begins
+    with the head the other stories have (the same number of lines above the first prose line)."""
     leads = [_lead(lines, a, b) for a, b in spans[1:]]
     leads = [k for k in leads if k is not None]
     if not leads:
@@ -174,12 +179,16 @@ def _aligned(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, 
     k = max(set(leads), key=leads.count)
     if leads.count(k) < 0.5 * len(leads):
         return spans
+    # the first story is the last run of prose in the first piece (the header may hold prose too: a bio)
     a, b = spans[0]
-    for p in range(a + k, b):
-        head = range(p - k, p)
-        if (_prose(lines[p]) and all(lines[i].strip() and not _prose(lines[i]) for i in head)
-                and (p - k == a or not lines[p - k - 1].strip())):
-            return [(p - k, b)] + spans[1:]
+    last = next((i for i in range(b - 1, a - 1, -1) if _prose(lines[i])), None)
+    if last is None:
+        return spans
+    p = last
+    while p - 1 >= a and (_prose(lines[p - 1]) or (not lines[p - 1].strip() and p - 2 >= a and _prose(lines[p - 2]))):
+        p -= 1
+    if p - k >= a and all(lines[i].strip() and not _prose(lines[i]) for i in range(p - k, p)):
+        return [(p - k, b)] + spans[1:]
     return spans
 
 
