@@ -629,3 +629,16 @@ def test_a_japanese_pages_date_keeps_its_time_and_its_language_is_told():
     assert when.isoformat() == "2025-03-04T10:32:00+09:00"
     # written without spaces between words: its words are its characters, and it is long enough to tell
     assert language_of("国内の半導体大手は4日、熊本県に新工場を建設すると発表した。") == "ja"
+
+
+def test_a_feed_entrys_photo_caption_is_left_out_and_counted(dumps):
+    caption = "The old freight yard seen from the river bridge on Tuesday."
+    feed = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Riverside Gazette</title>'
+            '<entry><title>Council turns old freight yard into a riverside park</title>'
+            '<updated>2026-03-04T09:15:00Z</updated><content type="html">'
+            + "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in STORY[:1])
+            + f'&lt;figure&gt;&lt;img src="yard.jpg"&gt;&lt;figcaption&gt;{caption}&lt;/figcaption&gt;&lt;/figure&gt;'
+            + "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in STORY[1:]) + "</content></entry></feed>")
+    posts, report = ingest_one(dumps, "feed.xml", feed)
+    assert [b.strip() for _, b in posts] == ["\n\n".join(STORY)], report
+    assert report.lines["caption"] == 1 and report.lines["unaccounted"] == 0

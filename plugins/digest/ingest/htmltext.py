@@ -25,6 +25,8 @@ def looks_like_html(text: str) -> bool:
 
 def _kind(stack: list[str]) -> str:
     for tag in reversed(stack):
+        if tag == "figcaption":
+            return "caption"  # a photo's caption: the photo is not in the post
         if tag in _HEADINGS:
             return "h"
         if tag == "li":

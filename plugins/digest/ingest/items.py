@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from .blocks import blocks_from_lines
 from .dates import localize, parse_date
 from .htmltext import html_blocks, looks_like_html
-from .model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
+from .model import CAPTION, CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from .text import squash
 
 
@@ -64,6 +64,9 @@ def items_result(dump: Dump, items: list[Item], fmt: str, tz: str) -> ParseResul
         numbered = []
         for block in item.blocks if item.blocks is not None else body_blocks(item.body or ""):
             unit += 1
+            if block.kind == "caption":
+                drops.append(Drop((unit,), CAPTION, block.text))
+                continue
             if not title and not numbered and block.kind == "h":  # an untitled message opening with its headline
                 title = block.text
                 drops.append(Drop((unit,), METADATA, title))
