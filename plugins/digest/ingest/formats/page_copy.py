@@ -103,8 +103,10 @@ def _sure_prose(run: list[int], texts: list[str], probs: list[float] | None) -> 
 def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     index, texts, repeats = page.index, page.texts, page.repeats
     kept = [k for k in page.kept if k not in repeats]
-    # a news aggregator's list, a video list: no story to post (a few lines without a sentence are a note)
-    if kept and len(texts) >= MIN_LIST_LINES and not any(_prose(texts[k]) for k in kept):
+    # a news aggregator's list, a video list: no story to post (a few lines without a sentence are a note,
+    # a table is content)
+    if kept and len(texts) >= MIN_LIST_LINES and not any(_prose(texts[k]) or _table_row(dump.lines[index[k]])
+                                                             for k in kept):
         return ParseResult([], [Drop((index[k] + 1,), CHROME, texts[k]) for k in range(len(texts))],
                            guess="a page of headlines and links, without a sentence of a story")
     title_at = headline(texts, kept, page.probs, script_of(dump.text))
@@ -126,6 +128,11 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
                       source_name=publisher_name(texts[: body[0]] if body else [], dump.text))
     guess = f"a copied page: {len(body)} of {len(texts)} lines read as its article"
     return ParseResult([article] if article.blocks else [], drops, guess=guess)
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table (cells apart by tabs, as a browser copies them): a page's content, not a headline."""
+    return "\t" in line.strip()
 
 
 def _prose(text: str) -> bool:
