@@ -204,3 +204,20 @@ def test_a_link_label_closing_the_last_paragraph_goes():
     text, drops = cleaned(blocks_of(*PARAGRAPHS[:-1], PARAGRAPHS[-1] + " Read more »"))
     assert text == "\n\n".join(PARAGRAPHS), text
     assert drops
+
+
+@pytest.mark.parametrize("link", [
+    "Lire aussi | Ce que prévoit la nouvelle loi sur les plateformes",
+    "Leer más » El Gobierno anuncia nuevas medidas para los bancos",
+    "Also on our site | Why exchanges keep getting fined",
+])
+def test_a_labelled_link_to_another_story_in_any_language_goes(link):
+    second = "Analysts said the fine was small next to the exchange's yearly revenue."
+    text, drops = cleaned(article(STORY, link, second))
+    assert text == f"{STORY}\n\n{second}" and [d.text for d in drops] == [link]
+
+
+def test_a_sentence_with_a_bar_stays():
+    second = "Prices | as the chart shows, fell for a third day in a row."
+    text, _ = cleaned(article(STORY, second))
+    assert second in text

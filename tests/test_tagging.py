@@ -169,3 +169,32 @@ def test_a_company_heading_a_sentence_of_its_own_news_is_tagged():
     passing = "Distributors that buy from Micron and others said supply would stay tight into the summer."
     assert assets(lede, own, title="Memory chip prices rise") == ["MU"]
     assert assets(lede, passing, title="Memory chip prices rise") == []
+
+
+def test_a_price_move_after_a_ticker_in_parentheses_counts():
+    lede = "Bitcoin ($BTC) dropped below $61,000 early Thursday as risk assets sold off across markets."
+    body = "Ether ($ETH) fared worse, losing 5.1% to $2,281, while trading volume on exchanges doubled."
+    assert set(assets(lede, body, title="Bitcoin slides below $61,000")) == {"BTC", "ETH"}
+
+
+def test_a_company_named_like_a_word_counts_everywhere_once_a_sentence_shows_it_is_the_company():
+    lede = ("Apple has pushed back the launch of its smart home hub to early 2027 because the device depends "
+            "on a rebuilt assistant that is running behind schedule.")
+    assert assets(lede, "Apple shares were little changed on the report.",
+                  title="Apple delays smart home hub to 2027") == ["AAPL"]
+    assert "ARM" in assets("Arm on Tuesday introduced a new server core for data centres.",
+                           "Arm shares rose 3.2% in New York after the announcement.", title="Arm unveils a core")
+    assert assets("Pick an apple from the tree and bake an Apple pie.", title="Apple season") == []
+
+
+@pytest.mark.parametrize("title, text, topic", [
+    ("Kryptowährungen unter Druck",
+     "Die Kryptowährung Bitcoin fiel am Montag um sieben Prozent. Auch andere Krypto-Anlagen verloren deutlich, "
+     "nachdem die Aufsicht neue Regeln für Handelsplattformen angekündigt hatte.", "crypto"),
+    ("La CNIL inflige une amende", "Le régulateur a infligé une amende de 12 millions d'euros à l'application, "
+     "qui dispose de trois mois pour se mettre en conformité avec la réglementation.", "regulation"),
+    ("暗号資産の価格が下落", "日本の暗号資産市場で、ビットコインの価格が一時8%下落した。仮想通貨の取引所では売りが広がった。", "crypto"),
+])
+def test_topics_are_found_in_other_languages(title, text, topic):
+    """Keywords of other languages stand beside the English ones; Japanese is read a character at a time."""
+    assert topic in tag(article(text, title=title), TAXONOMY).topics

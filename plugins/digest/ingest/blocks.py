@@ -202,14 +202,25 @@ def several_stories(lines: list[str], spans: list[tuple[int, int]], titles: list
             and sum(prose) >= 0.8 * prose_words(lines))
 
 
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
+
+
 def publisher_name(header: list[str], text: str) -> str | None:
-    """The publisher's or creator's name: the short capitalised header line the rest of the page mentions most."""
+    """The publisher's or creator's name: the short capitalised header line the page's copyright line
+    names, else the one the rest of the page mentions most (inside other lines: a label repeated on lines
+    of its own, "Share" under each post, is the page's UI)."""
+    lines = [squash(line) for line in text.splitlines() if line.strip()]
+    owners = " ".join(line for line in lines if _COPYRIGHT.search(line) and len(line) <= 200)
     best, best_count = None, 0
     for line in header:
         name = squash(line)
         if not name or word_count(name) > 4 or re.search(r"\d", name) or not name[0].isupper():
             continue
-        count = len(re.findall(rf"\b{re.escape(name)}\b", text)) - 1  # not counting its own line
+        # "The Daily Herald" is "Daily Herald Ltd" in its copyright line
+        forms = [re.compile(rf"\b{re.escape(form)}\b") for form in {name, name.split(" ", 1)[-1]}
+                 if word_count(form) >= min(2, word_count(name))]
+        count = sum(1 for other in lines if fold(other) != fold(name) and any(f.search(other) for f in forms))
+        count += 100 * any(f.search(owners) for f in forms)
         if count > best_count:
             best, best_count = name, count
     return best

@@ -145,6 +145,9 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
                       r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser)"
                       r"\b\s*[:|-]?", re.I)
+# "Lire aussi | Headline of another story", "Leer más » Headline": in any language, a label of a few words,
+# a bar or a chevron, and a headline
+_LABELLED_LINK = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}\s[|»›]\s(?P<headline>.+)$")
 _DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure\s*:|not (?:financial|investment) advice|risk warning)", re.I)
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
@@ -155,8 +158,10 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     kept, drops = [], []
     for i, block in enumerate(blocks):
         disclaimer = i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text))
+        labelled = _LABELLED_LINK.match(block.text)
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
-                 and (_RELATED.match(block.text) or cta_score(block.text) >= 4))
+                 and (_RELATED.match(block.text) or cta_score(block.text) >= 4
+                      or (labelled and looks_like_title(labelled["headline"]))))
         if disclaimer or promo:
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:

@@ -11,6 +11,7 @@ import warnings
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from dateparser.timezones import timezone_info_list
 from dateutil import parser as dateparser
 
 from .text import word_count
@@ -35,12 +36,17 @@ _DATE_LINE = re.compile(
 )
 
 
-# Zone abbreviations news pages print after times (dateutil knows only UTC/GMT by itself).
-ZONE_NAMES = {name: int(hours * 3600) for name, hours in {
+# Zone abbreviations news pages print after times (dateutil knows only UTC/GMT by itself): dateparser's
+# table of several hundred ("CLST", "NZDT", "WIB"; one-letter military zones left out), and where a name
+# is ambiguous, the reading of the most news written with it ("IST": India, not Israel).
+ZONE_NAMES = {name: offset for group in timezone_info_list for name, offset in group["timezones"] if len(name) >= 3}
+ZONE_NAMES |= {name: int(hours * 3600) for name, hours in {
     "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5,
     "SGT": 8, "HKT": 8, "CST": -6, "CDT": -5, "EST": -5, "EDT": -4, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
     "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11,
 }.items()}
+# A time written with a dot, as British and Nordic pages do ("16.48 GMT"), not a day and month ("5.03.2026").
+_DOT_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![.\d])")
 
 
 def parse_date_line(line: str, tz: str = "UTC") -> datetime | None:
@@ -63,6 +69,8 @@ def parse_date(text: str, tz: str = "UTC") -> datetime | None:
         return localize(datetime.fromisoformat(text.replace("Z", "+00:00")), tz)
     except ValueError:
         pass
+    if re.search(r"\d{4}\D+\d{1,2}\.\d\d|\d{1,2}\.\d\d\s*(?:[ap]\.?m\b|[A-Z]{2,5}\b)", text, re.I):
+        text = _DOT_TIME.sub(r"\1:\2", text)  # a time after the year or before am/pm or a zone
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # an unknown zone name is dropped; the configured zone applies
         try:
@@ -185,8 +193,8 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
         for text in byline_parts(line):
             start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
             when = parse_date_line(text[start.start():], tz) if start else None
-            if (when is None and language not in (None, "en") and (word_count(text) <= 10 or len(text) <= 30)
-                    and _YEAR.search(text)):  # (a Japanese date is many "words": text.py counts its characters)
+            if (when is None and language not in (None, "en") and _YEAR.search(text)
+                    and (word_count(text) <= 10 or len(text) <= 30 or _LOCAL_DATE.search(text))):  # (a Japanese date is many "words": text.py counts its characters)
                 when = _local_date(text, language)
             dates = [(localize(when, tz), True)] if when else [(localize(d, tz), False) for d in dates_in_text(text)]
             found += [(d, k, timed) for d, timed in dates]

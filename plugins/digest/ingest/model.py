@@ -118,6 +118,7 @@ class ParseResult:
     total_units: int | None = None  # for "text line": how many there were
     guess: str = ""      # the fallback format says here what it took the dump to be
     warnings: list[str] = field(default_factory=list)
+    storyless: bool = False  # the dump holds no story by its nature (a page of headlines): a warning, not an error
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from .report import REPORT_NAME, DumpReport, account, merges, ranges, summary_li
 from .shrink import refuse_shrink
 from .tagging import Tags, Taxonomy, tag
 from .text import squash
-from .titles import clean_title, derive_title
+from .titles import clean_title, derive_title, unshouted
 from .workers import run_all
 
 log = logging.getLogger(__name__)
@@ -85,10 +85,10 @@ def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
             log.debug("%s", traceback.format_exc())
         error = e.detail if isinstance(e, DumpError) else f"could not be parsed ({type(e).__name__}: {e})"
         return DumpReport(dump.name, errors=[error], warnings=list(dump.warnings))
+    empty = [] if result.articles else [f"no article found (read as {fmt.NAME}{': ' + result.guess if result.guess else ''})"]
     report = DumpReport(dump.name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
-                        unit=result.unit, warnings=[*dump.warnings, *result.warnings],
-                        errors=[] if result.articles else
-                        [f"no article found (read as {fmt.NAME}{': ' + result.guess if result.guess else ''})"])
+                        unit=result.unit, warnings=[*dump.warnings, *result.warnings, *(empty if result.storyless else [])],
+                        errors=[] if result.storyless else empty)
     return Parsed(dump, result, report)
 
 
@@ -125,7 +125,7 @@ def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
 
 
 def _finished(article: Article, dump_date, tz: str) -> Article:
-    title, title_source = clean_title(article.title), article.title_source
+    title, title_source = unshouted(clean_title(article.title), article.body_text()), article.title_source
     if not any(ch.isalnum() for ch in title or ""):  # none, or only emoji and symbols
         title, title_source = derive_title(article.blocks), "derived"
     date, date_source = article.date, article.date_source

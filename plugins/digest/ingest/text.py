@@ -158,10 +158,23 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text.strip()))
 
 
+def strip_pictographs(text: str) -> str:
+    """The text without the emoji and pictographs at its ends ("🚨 Exchange halts withdrawals 📉")."""
+    def symbol(ch: str) -> bool:
+        return unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf") or ch.isspace()  # (Mn, Cf: FE0F, ZWJ)
+    start, end = 0, len(text)
+    while start < end and symbol(text[start]):
+        start += 1
+    while end > start and symbol(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
 def looks_like_title(text: str, max_words: int = 25) -> bool:
     """A headline or subheading: short, starts with a capital/digit/symbol, no closing full stop. In a
-    script without capitals (Chinese, Japanese, Arabic, Hebrew, Thai...) any letter may start one."""
-    text = squash(text)
+    script without capitals (Chinese, Japanese, Arabic, Hebrew, Thai...) any letter may start one. Emoji
+    around it do not count ("🚨 Exchange halts withdrawals")."""
+    text = strip_pictographs(squash(text))
     n = word_count(text)
     if not text or n < 2 or n > max_words or len(text) > 200 or has_url(text):
         return False

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 from .model import Block
-from .text import split_sentences
+from .text import split_sentences, strip_pictographs
 
 # Markup is never part of a title: elements whose content is code go whole, other tags leave their text,
 # a Markdown link leaves its label and a bare address goes.
@@ -19,6 +20,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _TRAIL = re.compile(r"\s[»›>]\s")
 MAX_TITLE = 140
 MIN_TITLE = 40
+MIN_TITLE_WORDS = 3
 # An opening adverbial ("In a surprising turn of events, ...") is scene-setting, not the news.
 _LEAD_IN = re.compile(r"^(?:In|On|At|As|After|Amid|With|For|Following|According to|Despite|During|While|Earlier|"
                       r"Today|Yesterday|Meanwhile)\b[^,]{0,60},\s+(?=\S)")
@@ -27,25 +29,49 @@ _CLAUSE = re.compile(r",\s|\s(?:that|which|who|after|as|while|because|since|amid
 
 
 def clean_title(title: str | None) -> str | None:
-    """A stated title as text: no HTML or Markdown markup, no bare address, no heading marks, no
-    breadcrumb trail before it."""
+    """A stated title as text: no HTML or Markdown markup, no bare address, no heading marks or emoji at its
+    ends, no breadcrumb trail before it."""
     if not title:
         return title
     text = _CODE_ELEMENT.sub(" ", title)
     text = _TAG.sub(" ", text)
     text = html.unescape(_URL.sub(" ", _EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))))
-    text = " ".join(text.split()).lstrip("#> ").strip()
+    text = strip_pictographs(" ".join(text.split()).lstrip("#> ").strip())
     steps = _TRAIL.split(text)
     if len(steps) >= 3:
         text = steps[-1].strip()
     return text or None
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*(?:\.\w[\w'’-]*)*")  # "U.S", "Micron's", "co-founder"
+
+
+def unshouted(title: str | None, body: str) -> str | None:
+    """A title set in capitals ("TRADERS PULL FORWARD BETS ON A JUNE CUT") with each word written as the
+    story writes it mid-sentence ("June", "ECB", else lower case), the first word capitalised."""
+    letters = [ch for ch in title or "" if ch.isalpha()]
+    if (not title or len(title.split()) < 3 or not letters or any(ch.islower() or ch.lower() == ch for ch in letters)
+            or not any(ch.islower() for ch in body)):
+        return title  # (a script without capitals has nothing to shout)
+    forms: dict[str, Counter] = {}
+    for sentence in split_sentences(body):
+        for word in _WORD.findall(sentence)[1:]:  # a sentence's first word is capitalised whatever it is
+            forms.setdefault(word.casefold(), Counter())[word] += 1
+    def written(m: re.Match) -> str:
+        seen = forms.get(m.group().casefold())
+        return seen.most_common(1)[0][0] if seen else m.group().lower()
+    text = _WORD.sub(written, title)
+    return text[:1].upper() + text[1:]
+
+
 def derive_title(blocks: list[Block]) -> str | None:
     lede = next((b.text for b in blocks if b.kind == "p" and b.text.strip()), None)
     if lede is None:
         return None
-    sentence = _LEAD_IN.sub("", split_sentences(lede)[0].rstrip(" ."))
+    sentences = split_sentences(lede)
+    # a greeting or an exclamation before the news ("Hello!", "Big news:") says nothing of it
+    sentence = next((s for s in sentences if len(s.split()) >= MIN_TITLE_WORDS), sentences[0])
+    sentence = _LEAD_IN.sub("", sentence.rstrip(" ."))
     sentence = sentence[:1].upper() + sentence[1:]
     if len(sentence) <= MAX_TITLE:
         return sentence

@@ -17,6 +17,7 @@ from ..blocks import unwrap
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
+from ..text import fold, squash
 from . import separated
 from .html_page import main_blocks
 
@@ -63,12 +64,22 @@ def _items(raw: str) -> list[Item]:
     stories, left = separated.stories_of(text.split("\n"))
     if stories:
         chrome = tuple(left) + ((signature,) if signature else ())
-        return [Item(title=title, body="", date=date, url=url, source=source, blocks=blocks)
+        own = _item_links(html) if html is not None else {}
+        return [Item(title=title, body="", date=date, url=own.get(fold(title or ""), url), source=source, blocks=blocks)
                 for title, blocks in stories] + ([Item(None, "", chrome=chrome)] if chrome else [])
     blocks = (main_blocks(unwrap_layout_tables(html)) if html is not None
               else body_blocks(unwrap(plain)) if plain is not None else None)
-    return [Item(title=str(msg.get("subject", "")) or None, body="", date=date, url=url, source=source, blocks=blocks,
+    return [Item(title=_headline(str(msg.get("subject", "")), name), body="", date=date, url=url, source=source, blocks=blocks,
                  chrome=(signature,) if signature else ())]
+
+
+def _headline(subject: str, sender: str) -> str | None:
+    """The subject without the newsletter's name before it ("Policy Wire: Brussels wants ..." from Policy Wire)."""
+    if sender and fold(subject).startswith(fold(sender)):
+        rest = re.sub(r"^\s*(?:#\d+)?\s*[:|—–-]\s*", "", subject[len(sender):], count=1)
+        if rest != subject[len(sender):] and rest.strip():
+            return rest.strip()
+    return subject or None
 
 
 _SIGNATURE = re.compile(r"^-- ?$", re.M)  # RFC 3676's signature delimiter, "-- " on a line of its own
@@ -150,6 +161,22 @@ def _button_links(root) -> list[list]:
                     and parent.text_content().strip() == text):
                 sections[-1].append(element)
     return sections
+
+
+def _item_links(html: str) -> dict[str, str]:
+    """Each item's own address, by its headline (folded): the headline's link, else its section's first
+    button ("Read more")."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.LxmlError):
+        return {}
+    headings = list(root.iter(*_HEADINGS))
+    links = {}
+    for heading, buttons in zip(headings, _button_links(root)):
+        own = next((a.get("href") for a in heading.iter("a") if a.get("href")), None)
+        if own or buttons:
+            links[fold(squash(heading.text_content()))] = own or buttons[0].get("href")
+    return links
 
 
 def _rules_as_lines(html: str) -> str:

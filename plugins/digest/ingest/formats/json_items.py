@@ -7,6 +7,7 @@ import json
 
 from ..items import Item, items_result
 from ..model import Dump, ParseResult
+from ..titles import clean_title
 
 NAME = "json-items"
 _LISTS = ("items", "entries", "articles", "posts", "stories", "data", "results", "docs", "news", "messages")
@@ -61,7 +62,9 @@ def _items(text: str) -> tuple[list[dict], str | None]:
             for key in _LISTS:
                 if isinstance(holder.get(key), list):
                     rows = [r for r in holder[key] if isinstance(r, dict)]
-                    return rows, data.get("title") if isinstance(data.get("title"), str) else None
+                    # the feed's title, a chat export's channel name
+                    name = next((data[k] for k in ("title", "name") if isinstance(data.get(k), str)), None)
+                    return rows, clean_title(name)
         return [data], None
     return [], None
 

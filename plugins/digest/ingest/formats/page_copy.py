@@ -10,6 +10,7 @@ other line is accounted for as chrome. One dump, one post.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..blocks import blocks_from_lines, publisher_name
@@ -18,7 +19,7 @@ from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import ends_sentence, fold, squash, word_count
+from ..text import ends_sentence, fold, looks_like_title, squash, word_count
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
@@ -108,8 +109,10 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     if kept and len(texts) >= MIN_LIST_LINES and not any(_prose(texts[k]) or _table_row(dump.lines[index[k]])
                                                              for k in kept):
         return ParseResult([], [Drop((index[k] + 1,), CHROME, texts[k]) for k in range(len(texts))],
-                           guess="a page of headlines and links, without a sentence of a story")
+                           guess="a page of headlines and links, without a sentence of a story", storyless=True)
     title_at = headline(texts, kept, page.probs, script_of(dump.text))
+    if title_at is None and len(kept) > 1 and looks_like_title(texts[kept[0]]):
+        title_at = kept[0]  # the article's own first line reads as a headline over its prose: it is one
     # the article starts at its headline: article-like lines above it are the page's (a channel's blurb,
     # a preview between it and the headline); but a headline right below an article line leaves the lines
     # above it in the article (a standfirst above the headline, an opening above a subheading taken for one)
@@ -165,8 +168,9 @@ def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: 
 
 def _short(text: str) -> bool:
     """A line short enough to be a byline or a dateline, or a row of such parts set apart by dots or bars
-    ("A. Writer · The Daily · Posted: Aug 8, 2024 4:00 AM | Last updated: ...")."""
-    return all(word_count(part) <= DATELINE_WORDS for part in byline_parts(text))
+    ("A. Writer · The Daily · Posted: Aug 8, 2024 4:00 AM | Last updated: ..."). Numbers do not count: a
+    line stating two dates and times is still a dateline."""
+    return all(word_count(re.sub(r"\S*\d\S*", "", part)) <= DATELINE_WORDS for part in byline_parts(text))
 
 
 def _with_blanks(lines: list[str], kept: list[int]) -> list[tuple[int, str]]:

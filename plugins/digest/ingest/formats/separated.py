@@ -47,12 +47,13 @@ def shape(line: str) -> str:
     return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d", "0", counted)).replace("#", "0")
 
 
-def _separator_kinds(lines: list[str]) -> list[tuple[set[int], bool]]:
-    """Candidate separators, each the set of line indexes it stands on and whether each story between them
-    must open with a headline: rules and each recurring count ("Likes 214", "47 comments" under each post)
-    must (between sections of one article they do not; without headlines, the comments under an article
-    would pass for a list), each recurring shape of short lines that state a time need not (a channel's
-    messages have no headlines)."""
+def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
+    """Candidate separators, each the set of line indexes it stands on and its kind: "rule", "count" or
+    "time". The stories between rules and between recurring counts ("Likes 214", "47 comments" under each
+    post) must open with a headline (between sections of one article they do not; without headlines, the
+    comments under an article would pass for a list), or, between counts, carry a line of their own that
+    recurs in each (a profile's posts); those between recurring short lines that state a time need not (a
+    channel's messages have no headlines)."""
     rules = {i for i, line in enumerate(lines) if RULE.match(line)}
     shapes: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
@@ -62,8 +63,9 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], bool]]:
     for i, line in enumerate(lines):
         if line.strip() and word_count(line) <= MAX_LABEL_WORDS and _COUNT.search(line) and not _TIME.search(line):
             counts.setdefault(fold(re.sub(r"[\d.,]+\s?[KkMm]?", "0", squash(line))), set()).add(i)
-    kinds = [(rules, True), *((kind, False) for kind in shapes.values()), *((kind, True) for kind in counts.values())]
-    return [(kind, headed) for kind, headed in kinds if len(kind) >= MIN_SEPARATORS]
+    kinds = [(rules, "rule"), *((marks, "time") for marks in shapes.values()),
+             *((marks, "count") for marks in counts.values())]
+    return [(marks, kind) for marks, kind in kinds if len(marks) >= MIN_SEPARATORS]
 
 
 def _recurring(lines: list[str]) -> dict[str, set[int]]:
@@ -116,26 +118,38 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
     separator that makes the most real stories; None when no separator does."""
     best = None
     labels = set().union(*_recurring(lines).values())
-    for marks, headed in _separator_kinds(lines):
+    for marks, kind in _separator_kinds(lines):
+        headed = kind != "time"
         # a run of separator lines is one separator: a post's counts of replies, reposts, likes and views
-        marks = {i for i in marks if i + 1 not in marks}
+        ends = sorted(i for i in marks if i + 1 not in marks)
+        runs = {i: next(n for n in range(1, i + 2) if i - n not in marks) for i in ends}
+        marks = set(ends)
         if len(marks) < MIN_SEPARATORS:
             continue
         spans, closes = _pieces(lines, marks)
-        if closes:
-            spans = _aligned(lines, spans)
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
-        # between two separators there is always a story: a page's list of dated links has none
+        # between two separators there is always a story (a page's list of dated links has none), except
+        # in the page's header above the first story (a profile's counts of posts and followers)
+        first = next((k for k, size in enumerate(sizes) if size >= MIN_STORY_WORDS), len(spans))
+        spans, sizes = spans[first:], sizes[first:]
         if any(size < MIN_STORY_WORDS for size in sizes[1:-1]):
             continue
+        if closes and spans:
+            spans[:1] = _aligned(lines, spans, kind == "rule")[:1]
         stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS]
         if headed:
             # a digest's items each open with a headline; its greeting above the first rule and its
             # sign-off below the last are chrome
             # (each shorter than its middle item: above the first rule of one article stands its lead)
-            items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels) or 0 < k < len(stories) - 1]
-            if not items or not all(_headed(lines, a, b, labels) for a, b in items):
-                continue
+            short = kind == "rule"
+            items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels, short) or 0 < k < len(stories) - 1]
+            if not items or not all(_headed(lines, a, b, labels, short) for a, b in items):
+                # a profile's posts have no headlines, but each opens with the same line (its author's
+                # name) and closes with its counts of replies, reposts and likes
+                items = stories
+                counted = [runs.get(b if closes else a - 1, 0) for a, b in items]
+                if kind != "count" or min(counted, default=0) < 2 or not _signed(lines, items, labels):
+                    continue
             middle = sorted(prose_words(lines[a:b]) for a, b in items)[(len(items) - 1) // 2]
             if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
                 continue
@@ -168,17 +182,18 @@ def _lead(lines: list[str], start: int, end: int) -> int | None:
     return k
 
 
-def _aligned(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _aligned(lines: list[str], spans: list[tuple[int, int]], ruled: bool) -> list[tuple[int, int]]:
     """The spans with the first one starting where its story does: above the first story of a list stands
     the page's header (a channel's name, subscribers, a pinned blurb, a profile's bio), and the story begins
-    with the head the other stories have (the same number of lines above the first prose line)."""
+    with the head the other stories have (the same number of lines above the first prose line). Between
+    rules (`ruled`), a head that stands apart from its prose by a blank line leaves the piece as it is."""
     leads = [_lead(lines, a, b) for a, b in spans[1:]]
     leads = [k for k in leads if k is not None]
     if not leads:
         return spans
     k = max(set(leads), key=leads.count)
-    if leads.count(k) < 0.5 * len(leads):
-        return spans
+    if (ruled and k == 0) or leads.count(k) < 0.5 * len(leads):
+        return spans  # (a newsletter's headline stands apart from its prose: the piece is the item)
     # the first story is the last run of prose in the first piece (the header may hold prose too: a bio)
     a, b = spans[0]
     last = next((i for i in range(b - 1, a - 1, -1) if _prose(lines[i])), None)
@@ -200,10 +215,21 @@ def _one_article(lines: list[str], spans: list[tuple[int, int]]) -> bool:
     return sum(rated) > 0 and max(rated) >= ONE_ARTICLE * sum(rated)
 
 
-def _headed(lines: list[str], start: int, end: int, labels: set[int]) -> bool:
-    """Whether the story opens with a headline, past the labels above it (a channel's name)."""
+def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) -> bool:
+    """Whether every story opens with a line of the same recurring wording among its first lines (its
+    author's name; not a bare symbol like "·")."""
+    held = [{fold(squash(lines[i])) for i in [i for i in range(a, b) if lines[i].strip()][:NEAR] if i in labels}
+            for a, b in stories]
+    shared = set.intersection(*held) if held else set()
+    return len(stories) >= MIN_SEPARATORS and any(re.search(r"[^\W\d_]", text) for text in shared)
+
+
+def _headed(lines: list[str], start: int, end: int, labels: set[int], short: bool) -> bool:
+    """Whether the story opens with a headline, past the labels above it (a channel's name) and, unless
+    `short` headlines count (a newsletter's items between rules: "Rates on hold"), lines of a few words (a
+    live blog's entries between their times are not stories of their own)."""
     return _titled([(i, lines[i]) for i in range(start, end) if lines[i].strip() and i not in labels
-                    and word_count(lines[i]) > MAX_LABEL_WORDS])
+                    and (word_count(lines[i]) > MAX_LABEL_WORDS or short)])
 
 
 def sniff(dump: Dump) -> float:
@@ -220,7 +246,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
     script = dominant_script(dump.text)
-    furniture = (set().union(*(kind for kind, _ in _separator_kinds(lines)), *_recurring(lines).values())
+    furniture = (set().union(*(marks for marks, _ in _separator_kinds(lines)), *_recurring(lines).values())
                  | _head_labels(lines, spans))
     articles = []
     for a, b in spans:
@@ -264,8 +290,8 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     """Take UI lines off a story's edges: at its head, short labels (a channel's name, its subscribers), lines
     in another script and other separators' lines; at its tail, the page's footer (blocks.strip_footer)."""
     drops = []
-    while body and (not body[0][1].strip() or word_count(body[0][1]) <= MAX_LABEL_WORDS
-                    or body[0][0] - 1 in furniture or foreign_share(body[0][1], script) > 0.5):
+    while body and (not body[0][1].strip() or body[0][0] - 1 in furniture or foreign_share(body[0][1], script) > 0.5
+                    or (word_count(body[0][1]) <= MAX_LABEL_WORDS and not _titled([ln for ln in body if ln[1].strip()]))):
         if body[0][1].strip():
             drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
         body = body[1:]

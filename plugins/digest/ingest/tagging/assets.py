@@ -3,7 +3,8 @@
 Mentions: taxonomy names and aliases (whole words), cashtags ($ETH), tickers in parentheses ((XRP),
 (NASDAQ: NVDA)), trading pairs (SOL/USDT), and bare tickers of three or more capitals that are not words.
 A name that is also an everyday word ("Apple", "ether") counts only in a sentence about companies or
-crypto, or one that reports its price move ("Ether gained 2%"); a ticker that is a word (SOL, LINK, NEAR)
+crypto, or one that reports its price move ("Ether gained 2%"), or in a story where such a sentence names
+it ("Apple delays its hub" above "Apple shares were little changed"); a ticker that is a word (SOL, LINK, NEAR)
 only in ticker syntax; "$100" is never a ticker.
 A ticker the taxonomy lacks is still found when a story names it explicitly: "Lumora Finance (LMRA)",
 "$BMNR", "(NYSE: XYZ)" (not acronyms such as "Federal Communications Commission (FCC)").
@@ -55,8 +56,9 @@ _EXAMPLES = re.compile(r"\b(?:such as|including|like|e\.g\.|for example|for inst
                        re.I)
 _NAME = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
 _LIST3 = re.compile(rf"{_NAME},\s+(?:[\w-]+\s+){{0,2}}{_NAME},?\s+(?:and|or)\s+(?:[\w-]+\s+){{0,2}}{_NAME}")
-# "AMD climbed 1.7%", "USDC and USDe, which declined by 2.6%", "ETH traded at $3,120": the asset's own price move
-_MOVE = re.compile(r"^(?:['’]s)?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
+# "AMD climbed 1.7%", "USDC and USDe, which declined by 2.6%", "ETH traded at $3,120", "Ether ($ETH) fared
+# worse, losing 5.1%": the asset's own price move
+_MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*\([^()]{1,30}\))?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
                    r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down|"
                    r"rises|falls|climbs|drops|gains|jumps|slides|surges|plunges|traded|trades|trading|hit|hits|"
                    r"rising|falling|climbing|dropping|gaining|jumping|sliding|declining|surging|plunging|tumbling|"
@@ -169,7 +171,7 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
     coins = sum(1 for *_, names in segments for _, text, asset, needs_context in names
                 if asset.kind == "crypto" and not needs_context and not _CRYPTO_STORY.fullmatch(text))
     article_crypto = len(_CRYPTO_STORY.findall(whole)) + coins >= 3
-    mentions, found = [], {}
+    mentions, found, pending = [], {}, []
     for where, sentence, names in segments:
         base = WHERE[where]
         # in "SOL/USDT" the pair is about SOL: the quote currency is not a mention
@@ -178,9 +180,10 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
         for m, text, asset, needs_context in names:
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            if needs_context and not _context_ok(asset, sentence, article_crypto, m.end()):
-                continue
             weight = base * _modifier(sentence, m.start(), m.end(), where)
+            if needs_context and not _context_ok(asset, sentence, article_crypto, m.end()):
+                pending.append(Mention(asset.ticker, weight, where, text))
+                continue
             mentions.append(Mention(asset.ticker, weight, where, text))
             named.append(m.span())
         taken += named
@@ -197,7 +200,10 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
                 continue
             weight = base * _modifier(sentence, span[0], span[1], where)
             mentions.append(Mention(symbol, weight, where, sentence[span[0]:span[1]]))
-    return mentions, found
+    # once a sentence shows the name is the asset ("Apple shares were little changed"), the story's other
+    # mentions of it are too ("Apple delays its home hub" in the title)
+    established = {m.ticker for m in mentions}
+    return mentions + [m for m in pending if m.ticker in established], found
 
 
 def _names(sentence: str, taxonomy: Taxonomy):

@@ -28,7 +28,11 @@ class Topic:
     threshold: float
 
 
-_TOKEN = re.compile(r"\w(?:[\w&'’.-]*\w)?")
+# Chinese, Japanese and Korean are read a character at a time (no spaces part their words, or particles
+# stick to them), so "暗号資産" is found inside a sentence as a keyword of four "words".
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_LETTER = rf"[^\W{_CJK}]"
+_TOKEN = re.compile(rf"[{_CJK}]|{_LETTER}(?:(?:{_LETTER}|[&'’.-])*{_LETTER})?")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
