@@ -766,3 +766,46 @@ def test_a_newsletters_name_before_its_subject_is_not_part_of_the_title(dumps):
                "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", ""]
     posts, report = ingest_one(dumps, "letter.eml", "\n".join(headers + [DIGEST_ITEMS[0][1], "", STORY[0]]))
     assert posts[0][0]["Title"] == "Port strike ends after a week", report
+
+
+def test_a_byline_row_with_wide_gaps_and_an_american_zone_gives_the_published_time(dumps):
+    from digest.ingest.dates import parse_date_line
+    assert parse_date_line("July 30, 2025 5:48 PM ET").isoformat() == "2025-07-30T17:48:00-04:00"
+    page = page_copy().replace("Published 4 March 2026, 09:15\nUpdated 6 March 2026, 18:02",
+                               "Updated Mar 6, 2026, 6:02 p.m. UTC    Published Mar 4, 2026, 9:15 a.m. UTC")
+    posts, report = ingest_one(dumps, "page.txt", page)
+    assert posts[0][0]["Date"] == "2026-03-04T09:15:00+00:00", report
+
+
+def test_a_dateline_the_line_model_keeps_in_the_article_is_its_date():
+    """Where the line model takes a dateline row for article text ("Company • July 21, 2025, 9:05AM EDT"
+    under the standfirst), it is still the story's date (and leaves the article: metadata)."""
+    from digest.ingest.formats.page_copy import _story_date
+    texts = ["Council turns old freight yard into a riverside park",
+             "The yard's warehouses will become a market hall and a library branch.",
+             "Local • March 4, 2026, 9:15AM EST", "By Dana Whitfield", STORY[0], STORY[1]]
+    date, at = _story_date(texts, [1, 2, 4, 5], 0, "UTC", "en")
+    assert date.isoformat() == "2026-03-04T09:15:00-05:00" and at == 2
+    # a short sentence of the story that names a day is no dateline
+    texts[2] = "The vote came on March 4, 2026."
+    assert _story_date(texts, [1, 2, 4, 5], 0, "UTC", "en")[1] != 2
+
+
+def test_a_mastheads_date_and_the_articles_dateline_are_not_a_list_of_two_stories():
+    """A list prints every story's date the same way; a page's date in its masthead and its article's
+    dateline below the headline differ, and the page is one article."""
+    from digest.ingest.formats import news_list
+    from digest.ingest.model import Dump
+    lines = ["The Riverside Gazette", "Print Edition", "March 6, 2026", "", "Home", "World", "Business",
+             "Opinion", "Council turns old freight yard into a riverside park",
+             "Neighbours had argued for a decade over what should replace the old rail sidings by the river.",
+             "By Dana Whitfield", "Mar. 4, 2026 9:15 am ET", "", STORY[0], "", STORY[1], "",
+             "TO READ THE FULL STORY", "SUBSCRIBE", "Most Popular", "Bus fares to rise in April",
+             "New bridge opens after two years of delays"]
+    assert news_list.sniff(Dump("page.txt", "\n".join(lines))) == 0.0
+
+
+def test_a_byline_in_another_language_beside_the_dateline_leaves_the_article():
+    from digest.ingest.formats.page_copy import _byline
+    assert _byline("Por Lucía Fernández") and _byline("Von Anna Schmidt und Jan Roth") and _byline("By Dana Whitfield")
+    assert not _byline("The council voted.") and not _byline("Updated 5 March") and not _byline("Key events")

@@ -198,3 +198,28 @@ def test_a_company_named_like_a_word_counts_everywhere_once_a_sentence_shows_it_
 def test_topics_are_found_in_other_languages(title, text, topic):
     """Keywords of other languages stand beside the English ones; Japanese is read a character at a time."""
     assert topic in tag(article(text, title=title), TAXONOMY).topics
+
+
+def test_tickers_and_names_in_japanese_sentences_are_found():
+    """A sentence in a script without capitals is not a shouted one; brackets may be full-width; a name
+    is written against the next word."""
+    lede = "ビットコイン（BTC）が7万ドル台を回復した。ソラナ（SOL）は8%高と大きく上昇した。"
+    body = "イーサリアムも3%上昇し、暗号資産市場全体に買いが広がった。ビットコインの取引高も増えた。"
+    assert {"BTC", "SOL"} <= set(assets(lede, body, title="ビットコインが回復"))
+
+
+def test_a_price_move_after_an_aside_or_in_another_language_counts():
+    body = ("Bitcoin rose 2% to $64,000 on the day as traders returned. "
+            "Render (RENDER), whose network rents out GPU computing power, gained 9% to $4.80.")
+    assert "RENDER" in assets("Crypto markets rallied on Tuesday as bitcoin and AI tokens climbed.", body,
+                              title="AI tokens rally")
+    german = "Ripples XRP verlor sogar 4,6 Prozent, nachdem Bitcoin am Morgen um 3 Prozent gefallen war."
+    assert "XRP" in assets("Der Kryptomarkt geriet am Montag unter Druck, Bitcoin fiel unter 60.000 Dollar.",
+                           german, title="Bitcoin rutscht ab")
+
+
+def test_strategy_is_the_company_in_a_sentence_about_companies():
+    assert "MSTR" in assets("Strategy bought 7,390 more bitcoin last week, the company said in a filing.",
+                            "Strategy shares rose 4% in New York after the purchase.", title="Strategy buys bitcoin")
+    assert "MSTR" not in assets("The central bank's strategy is to keep rates high for longer.",
+                                "Its strategy worked, economists said.", title="A new strategy")

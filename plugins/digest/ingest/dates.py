@@ -31,7 +31,7 @@ _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 # Tokens a date line may consist of: numbers, month and weekday names, separators, am/pm, zones.
 _DATE_LINE = re.compile(
     rf"^\s*(?:{_WEEKDAY}[,\s]+)?(?:\d{{1,4}}|{_MONTH}|{_WEEKDAY}(?=[,\s])|[-/.,:T+\s]|am|pm|a\.m\.|p\.m\.|utc|gmt|z|at"
-    rf"|[A-Z]{{2,4}}T)+\s*$",
+    rf"|[A-Z]{{1,4}}T)+\s*$",
     re.I,
 )
 
@@ -45,6 +45,9 @@ ZONE_NAMES |= {name: int(hours * 3600) for name, hours in {
     "SGT": 8, "HKT": 8, "CST": -6, "CDT": -5, "EST": -5, "EDT": -4, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
     "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11,
 }.items()}
+# American pages write the zone without saying whether summer time applies: "5:48 PM ET"
+ZONE_NAMES |= {"ET": ZoneInfo("America/New_York"), "CT": ZoneInfo("America/Chicago"),
+               "MT": ZoneInfo("America/Denver"), "PT": ZoneInfo("America/Los_Angeles")}
 # A time written with a dot, as British and Nordic pages do ("16.48 GMT"), not a day and month ("5.03.2026").
 _DOT_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![.\d])")
 
@@ -160,7 +163,7 @@ def infer_date(article_text: str, dump_date: datetime | None, tz: str) -> tuple[
 HEADER_LINES = 5        # a dump's own date stands in its first lines ...
 HEADER_LINE_WORDS = 12  # ... each of them short (a masthead, an issue line), before any prose
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # not \b: "2025年" has no word boundary
-_DATE_START = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}", re.I)
+DATE_START = re.compile(rf"\d|{_MONTH}|{_WEEKDAY}", re.I)
 
 
 def header_date(lines: list[str], tz: str) -> datetime | None:
@@ -173,7 +176,7 @@ def header_date(lines: list[str], tz: str) -> datetime | None:
     return earliest_date(header, tz)[0]
 
 
-_BYLINE_SEPARATOR = re.compile(r"\s[·•|]\s")
+_BYLINE_SEPARATOR = re.compile(r"\s[·•|]\s|\s{3,}|\t")  # (a copied row of table cells has wide gaps or tabs)
 
 
 def byline_parts(line: str) -> list[str]:
@@ -191,7 +194,7 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
         if word_count(line) > 25:
             continue
         for text in byline_parts(line):
-            start = _DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
+            start = DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
             when = parse_date_line(text[start.start():], tz) if start else None
             if (when is None and language not in (None, "en") and _YEAR.search(text)
                     and (word_count(text) <= 10 or len(text) <= 30 or _LOCAL_DATE.search(text))):  # (a Japanese date is many "words": text.py counts its characters)

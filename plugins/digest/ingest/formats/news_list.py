@@ -10,6 +10,9 @@ fit. Lines before the first story are page chrome.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..blocks import blocks_from_lines, chrome_drops, several_stories, strip_footer
 from ..dates import parse_date_line
 from ..model import METADATA, Article, Drop, Dump, ParseResult
@@ -31,9 +34,17 @@ def _neighbour(lines: list[str], i: int, step: int) -> int | None:
     return None
 
 
+def _form(line: str) -> str:
+    """How a date is written: numbers as 0, words as a ("3 Mar 2026, 14:05" and "12 Apr 2026, 9:40": "0 a 0, 0:0")."""
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", squash(line)))
+
+
 def _starts(lines: list[str], tz: str) -> list[tuple[int, int, object]]:
     """(date line index, title line index, datetime) for every story start, in the dump's layout."""
     dated = [(i, when) for i, line in enumerate(lines) if (when := parse_date_line(line, tz))]
+    # a list prints every story's date the same way; a masthead's date and an article's dateline differ
+    forms = Counter(_form(lines[i]) for i, _ in dated)
+    dated = [(i, when) for i, when in dated if _form(lines[i]) == forms.most_common(1)[0][0]]
     below, above = [], []
     for i, when in dated:
         j = _neighbour(lines, i, 1)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..blocks import blocks_from_lines, publisher_name
-from ..dates import byline_parts, earliest_date
+from ..dates import DATE_START, byline_parts, earliest_date, parse_date_line
 from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
@@ -27,6 +27,7 @@ NAME = "page-copy"
 DATE_ABOVE = 6        # the date stands within this many lines above the headline ...
 DATE_BELOW = 8        # ... or among this many lines from the article's start (a byline below the lede)
 DATELINE_WORDS = 12   # ... in a line this short
+BYLINE_WORDS = 6      # a byline beside the dateline is this short
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
 RUN_SURE = 0.7        # ... unless the model is this sure of its lines on average and it holds a sentence
@@ -120,8 +121,13 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     body = [k for k in kept if title_at is None or k > title_at or (joined and k < title_at)]
     top = min(title_at, body[0]) if title_at is not None and body else body[0] if body else 0
     language = language_of(" ".join(texts[k] for k in body))
-    date, date_at = _story_date(texts, body, top, tz, language)
-    metadata = {title_at, date_at}
+    # (the lines as copied: wide gaps part the cells of a byline row, "Updated ...    Published ...")
+    date, date_at = _story_date([dump.lines[i].strip() for i in index], body, top, tz, language)
+    # a dateline the line model took for the article's, and the byline beside it ("Por Lucía Fernández")
+    beside = ({k for k in (date_at - 1, date_at + 1) if 0 <= k < len(texts) and _byline(texts[k])}
+              if date_at is not None else set())
+    body = [k for k in body if k != date_at and k not in beside]
+    metadata = {title_at, date_at, *beside}
     drops = [Drop((index[k] + 1,), METADATA if k in metadata else DUPLICATE if k in repeats else CHROME, texts[k])
              for k in range(len(texts)) if k not in body]
     lines = _with_blanks(dump.lines, [index[k] for k in body])
@@ -159,18 +165,39 @@ def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: 
         if date is not None:
             return date, lines[at]
     for k in range(body[0], min(len(texts), body[0] + DATE_BELOW)):
-        if k not in body and _short(texts[k]):
+        if _short(texts[k]) and (k not in body or _dateline(texts[k])):
             date, _ = earliest_date([texts[k]], tz, language)
             if date is not None:
                 return date, k
     return None, None
 
 
+def _dateline(text: str) -> bool:
+    """A row of byline parts of which one is a date, after a label of a few words at most ("Company •
+    July 21, 2025, 9:05AM EDT", "Published 3 March 2026"): the story's dateline even where the line model
+    took it for article text."""
+    for part in byline_parts(text):
+        start = DATE_START.search(part)
+        if start and word_count(part[: start.start()]) <= 3 and parse_date_line(part[start.start():]):
+            return True
+    return False
+
+
+def _byline(text: str) -> bool:
+    """A line of a few words, most of them capitalised (a name, after "By", "Por", "Von"...), no digits."""
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return (2 <= len(words) <= BYLINE_WORDS and capitalised >= 2 and capitalised * 2 >= len(words)
+            and not re.search(r"\d", text) and not ends_sentence(text))
+
+
 def _short(text: str) -> bool:
     """A line short enough to be a byline or a dateline, or a row of such parts set apart by dots or bars
-    ("A. Writer · The Daily · Posted: Aug 8, 2024 4:00 AM | Last updated: ..."). Numbers do not count: a
-    line stating two dates and times is still a dateline."""
-    return all(word_count(re.sub(r"\S*\d\S*", "", part)) <= DATELINE_WORDS for part in byline_parts(text))
+    ("A. Writer · The Daily · Posted: Aug 8, 2024 4:00 AM | Last updated: ..."). Numbers do not count in
+    a line that is no sentence: one stating two dates and times is still a dateline (a caption naming a
+    day is a sentence)."""
+    return all(word_count(part if ends_sentence(part) else re.sub(r"\S*\d\S*", "", part)) <= DATELINE_WORDS
+               for part in byline_parts(text))
 
 
 def _with_blanks(lines: list[str], kept: list[int]) -> list[tuple[int, str]]:

@@ -36,11 +36,12 @@ MIN_SCORE = 1.0
 MIN_FOUND = 2.0       # a ticker the taxonomy lacks needs more than one passing mention
 RELATIVE = 0.08       # share of the main asset's score an asset needs
 LEDE_SENTENCES = 2
+SHOUTED_LETTERS = 12  # capital letters that make a sentence without small ones a shouted one
 
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9]{1,9})(?![\w])")
 _EXCHANGES = (r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|OTC|OTCQX|TSX|LSE|HKEX|HKG|TWSE|KRX|KOSPI|TYO|TSE|"
               r"ASX|XETRA")
-_PAREN = re.compile(rf"\((?:(?P<ex>{_EXCHANGES})\s*:\s*)?(?P<sym>[A-Z][A-Z0-9]{{1,9}}(?:\.[A-Z]{{1,2}})?)\)")
+_PAREN = re.compile(rf"[(（](?:(?P<ex>{_EXCHANGES})\s*:\s*)?(?P<sym>[A-Z][A-Z0-9]{{1,9}}(?:\.[A-Z]{{1,2}})?)[)）]")
 _PAIR = re.compile(r"(?<![\w$])([A-Z][A-Z0-9]{1,9})\s?[/-]\s?(USDT|USDC|USD|BTC|ETH|EUR)\b")
 _BARE = re.compile(r"(?<![\w$])[A-Z][A-Z0-9]{2,9}(?![\w])")
 # "Canaan Inc", "Honda Motor Co.", "Ebang International Holdings": the company's full name
@@ -58,13 +59,18 @@ _NAME = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
 _LIST3 = re.compile(rf"{_NAME},\s+(?:[\w-]+\s+){{0,2}}{_NAME},?\s+(?:and|or)\s+(?:[\w-]+\s+){{0,2}}{_NAME}")
 # "AMD climbed 1.7%", "USDC and USDe, which declined by 2.6%", "ETH traded at $3,120", "Ether ($ETH) fared
 # worse, losing 5.1%": the asset's own price move
-_MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*\([^()]{1,30}\))?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
+_MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*[(（][^()（）]{1,30}[)）])?(?:,\s[^,.;]{1,80},)?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
                    r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down|"
                    r"rises|falls|climbs|drops|gains|jumps|slides|surges|plunges|traded|trades|trading|hit|hits|"
                    r"rising|falling|climbing|dropping|gaining|jumping|sliding|declining|surging|plunging|tumbling|"
                    r"rallying|losing|adding|sinking|soaring|slipping|edging|(?:up|down|higher|lower)(?!\s+(?:to|than)\b)|"
-                   r"reached|touched|topped|briefly|(?:is|was) (?:up|down|trading|changing hands))\b"
-                   r"[^.;]{0,25}?(?:\d[\d.,]*\s?%|\$\s?\d)")
+                   r"reached|touched|topped|briefly|(?:is|was) (?:up|down|trading|changing hands)|"
+                   # the same in the languages most news is written in after English
+                   r"stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|legte|legten|sank|sanken|"
+                   r"subió|subieron|cayó|cayeron|bajó|ganó|perdió|avanzó|retrocedió|se disparó|"
+                   r"grimpe|chute|recule|progresse|perd|gagne|bondit)\b"
+                   r"[^.;]{0,25}?(?:\d[\d.,]*\s?(?:%|prozent|por ciento|pour cent|per cent|percent)|\$\s?\d)",
+                   re.I)
 # the verbs of a company's own news, right after its name at the head of a sentence
 _OWN_NEWS = re.compile(r"^(?:['’]s)?,?(?:\s+(?:Inc|Corp|Ltd|Co|also|on \w+|late \w+|earlier|this week)\.?,?)?\s+"
                        r"(?:said|says|announced|announces|reported|reports|posted|raised|lowered|cut|launched|filed|"
@@ -215,6 +221,13 @@ def _names(sentence: str, taxonomy: Taxonomy):
                 yield m, text, asset, needs_context
 
 
+def _shouted(sentence: str) -> bool:
+    """A sentence in capitals (a headline set in them), where every word looks like a ticker; not a sentence
+    in a script without capitals around a ticker ("ビットコイン（BTC）が回復")."""
+    cased = [ch for ch in sentence if ch.isalpha() and ch.lower() != ch.upper()]
+    return len(cased) >= SHOUTED_LETTERS and not any(ch.islower() for ch in cased)
+
+
 def _tickers(sentence: str):
     """(symbol, span, explicit) for cashtags, tickers in parentheses, trading pairs and bare capitals."""
     for m in _CASHTAG.finditer(sentence):
@@ -224,7 +237,7 @@ def _tickers(sentence: str):
     for m in _PAIR.finditer(sentence):
         yield m.group(1), m.span(), "pair"
     for m in _BARE.finditer(sentence):
-        if sentence[max(0, m.start() - 1)] not in "($" and not sentence.isupper():
+        if sentence[max(0, m.start() - 1)] not in "(（$" and not _shouted(sentence):
             yield m.group(), m.span(), ""
 
 

@@ -187,7 +187,9 @@ def load_taxonomy(path: str, mtime: float = 0.0) -> Taxonomy:
         for alias, needs_context in [(a, False) for a in asset.aliases] + [(a, True) for a in asset.context]:
             aliases.setdefault(alias.casefold(), []).append((asset, alias, needs_context))
     names = sorted({alias for entries in aliases.values() for _, alias, _ in entries}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w$])(?:" + "|".join(map(_alias_regex, names)) + r")(?:['’]s)?(?![\w])")
+    # whole words; but Chinese, Japanese and Korean write a name against the next word ("ビットコインが")
+    pattern = re.compile(rf"(?<!{_LETTER})(?<![\d_$])(?:" + "|".join(map(_alias_regex, names))
+                         + rf")(?:['’]s)?(?!{_LETTER})(?![\d_])")
     return Taxonomy(topics, assets, int(data.get("max_topics", 4)), KeywordIndex(topics), by_ticker, pattern,
                     aliases)
 

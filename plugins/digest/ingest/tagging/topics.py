@@ -28,6 +28,8 @@ def classify(article: Article, taxonomy: Taxonomy) -> list[TopicScore]:
     """The topics given to the story, best first, each with its score and evidence."""
     title = article.title if article.title_source != "derived" else ""
     body = article.body_text()
+    # "5%" is a keyword's word too ("percent"), in any language
+    title, body = (text.replace("%", " percent") for text in (title, body))
     length_factor = 1 + math.log2(1 + len(body.split()) / LENGTH_UNIT)
     counts: dict[tuple[str, str], int] = {}
     weights: dict[tuple[str, str], float] = {}
