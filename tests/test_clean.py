@@ -221,3 +221,21 @@ def test_a_sentence_with_a_bar_stays():
     second = "Prices | as the chart shows, fell for a third day in a row."
     text, _ = cleaned(article(STORY, second))
     assert second in text
+
+
+def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
+    quote = "The exchange said it had already upgraded its compliance systems"
+    for pulled in (Block("p", f"“{quote}”", (2,)), Block("quote", quote, (2,))):
+        a = Article(dump="d.txt", blocks=[Block("p", STORY, (1,)), pulled, Block("p", "It will not appeal, it said.", (3,))],
+                    title="Regulator fines exchange")
+        text, drops = cleaned(a)
+        assert quote not in text.replace(STORY, "") and [d.reason for d in drops] == [DUPLICATE]
+
+
+@pytest.mark.parametrize("caption", [
+    "The old freight yard seen from the river bridge in January. Dana Whitfield for The Riverside Gazette",
+    "Dock workers leave the port on Monday after the vote. Sam Roe/AFP",
+])
+def test_a_caption_with_its_photographers_credit_goes(caption):
+    text, drops = cleaned(article(STORY, caption, "The fine is the largest the regulator has imposed."))
+    assert caption not in text and [d.reason for d in drops] == [CAPTION]

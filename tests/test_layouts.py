@@ -809,3 +809,77 @@ def test_a_byline_in_another_language_beside_the_dateline_leaves_the_article():
     from digest.ingest.formats.page_copy import _byline
     assert _byline("Por Lucía Fernández") and _byline("Von Anna Schmidt und Jan Roth") and _byline("By Dana Whitfield")
     assert not _byline("The council voted.") and not _byline("Updated 5 March") and not _byline("Key events")
+
+
+def test_a_live_blog_under_its_headline_and_dateline_is_one_post(dumps):
+    """Time-stamped entries under a page's headline and dateline are one story's, not a channel's messages."""
+    out = ["Riverside Gazette", "News", "Live", "LIVE",
+           "Council votes on the freight yard: all the updates from a long night at the town hall",
+           "Updated 23:10 GMT, 4 March 2026", "By Gazette staff", "Share", "Key points",
+           "Councillors approve the park by nine votes to four", "Work to start next spring"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"2{2 - n}:{10 + n}", title, text]
+    out += ["Most read", "Bus fares to rise in April", "© 2026 Riverside Gazette"]
+    posts, report = ingest_one(dumps, "live.txt", "\n".join(out))
+    assert len(posts) == 1 and report.format == "page-copy", report
+    assert posts[0][0]["Title"].startswith("Council votes on the freight yard")
+    assert posts[0][0]["Date"] == "2026-03-04T23:10:00+00:00"
+
+
+def test_a_community_page_with_ui_labels_between_its_counts_gives_one_post_per_post(dumps):
+    """A community's page whose UI is in Russian: the community's name and a time over each post, its likes,
+    comments, shares and views under it with the UI's labels between the numbers."""
+    out = ["ВКонтакте", "Поиск", "Новости", "Harbour Desk | Trade news", "Новости торговли и рынков.",
+           "12 480 подписчиков", "Записи сообщества", ""]
+    for n, message in enumerate(CHANNEL_MESSAGES):
+        out += ["Harbour Desk | Trade news", f"{n + 2} мар в 1{n}:05", message,
+                "Нравится", str(214 - n), str(37 + n), "Поделиться", str(12 + n), f"{n + 3},1K", ""]
+    out += ["Показать ещё записи", "О сообществе", "ВКонтакте © 2006–2026"]
+    posts, report = ingest_one(dumps, "community.txt", "\n".join(out))
+    assert report.format == "separated-stories" and len(posts) == 3, report
+    for message in CHANNEL_MESSAGES:
+        meta, body = next((m, b) for m, b in posts if b.strip().startswith(message[:40]))
+        assert body.strip() == message and meta["Source_Name"] == "Harbour Desk"
+
+
+def test_a_plain_text_digest_of_numbered_headlines_gives_one_post_per_item(dumps):
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER", "Tuesday, 10 March 2026",
+                          "", "Good morning. Three stories from the harbour today.", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS, 1):
+        out += [f"{n}. {title}", "", text, ""]
+    out += ["That's all for today. Reply to this email with tips.", "", "-- ", "Harbour Letter, 12 Quay Street"]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
+def test_a_numbered_list_inside_a_story_does_not_split_it(dumps):
+    steps = ["1. Check the tide tables", "2. Book a berth", "3. Pay the harbour fee"]
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", STORY[0], "", *steps, "", STORY[1]]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert len(posts) == 1, report
+
+
+def test_an_html_digest_whose_items_open_with_a_bold_lead_in_gives_one_post_per_item(dumps):
+    items = "".join(f"<hr><p><strong>{title}.</strong> {text}</p>" for title, text in DIGEST_ITEMS)
+    posts, report = ingest_one(dumps, "digest.eml", _html_mail(
+        f"<h1>Harbour Letter #12</h1><p>Good morning, and welcome back. Three things this week.</p>{items}"
+        "<hr><p>That's it for this week. Forward it to a colleague.</p><p>&copy; 2026 Harbour Letter</p>"))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
+def test_a_forwarded_message_is_its_own_story_without_the_forwarders_note(dumps):
+    out = ["From: A. Colleague <colleague@example.org>", "To: reader@example.org",
+           "Subject: Fwd: Council turns old freight yard into a riverside park", "Date: Thu, 05 Mar 2026 17:42:00 +0000",
+           "Content-Type: text/plain; charset=utf-8", "", "FYI, this came in this afternoon. One for Thursday?", "",
+           "Sam", "", "---------- Forwarded message ---------", "From: Riverside Council Press Office <press@council.example>",
+           "Date: Wed, Mar 4, 2026 at 4:05 PM", "Subject: Council turns old freight yard into a riverside park",
+           "To: <colleague@example.org>", "", "", STORY[0], "", STORY[1]]
+    posts, report = ingest_one(dumps, "fwd.eml", "\n".join(out))
+    meta, body = posts[0]
+    assert meta["Title"] == "Council turns old freight yard into a riverside park", report
+    assert meta["Source_Name"] == "Riverside Council Press Office" and meta["Date"].startswith("2026-03-04T16:05")
+    assert body.strip().startswith(STORY[0][:40]) and "FYI" not in body

@@ -70,6 +70,7 @@ _CTA_PHRASES = re.compile(
     r"support (?:our|independent|quality|local) (?:journalism|reporting)|"
     r"become an? (?:member|subscriber|supporter|patron)|donate|"
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
+    r"reply to this (?:e-?mail|message|newsletter)|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
     r"forward (?:this|it) to a friend|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)|"
     r"you(?:'re|’re| are) receiving (?:this|it)|because you (?:signed up|subscribed|opted in)|(?:was|were) sent to \S+@)\b",
@@ -178,8 +179,9 @@ _CREDIT = re.compile(r"^[(\[—–-]*\s*(?:(?:additional|further|contributing) )
 # An author's bio: "<Name> is a reporter at ...", "<Name> covers markets for ...".
 _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
                   r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b")
-# A newsletter's sign-off: "Thanks for reading The Weekly!", "Thank you for subscribing."
-_THANKS = re.compile(r"^(?:thanks|thank you) (?:for|so much for) (?:reading|subscribing|being)\b", re.I)
+# A newsletter's sign-off: "Thanks for reading The Weekly!", "Thank you for subscribing.", "That's all for today."
+_THANKS = re.compile(r"^(?:(?:thanks|thank you) (?:for|so much for) (?:reading|subscribing|being)|"
+                     r"that(?:'s|’s| is) (?:all|it) for (?:today|now|this (?:week|issue|edition)))\b", re.I)
 _ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s/\s")
 LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
 HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence and not on the story's topic
@@ -338,13 +340,17 @@ _CAPTION = re.compile(
     r"|^(?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^.]{1,80}\.?$",
     re.I,
 )
+# A caption's credit after its sentence: "... in January. Inés Calvo for The Meridian Review", "... Jane Roe/AFP"
+_CREDITED = re.compile(r"[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s){1,3}(?:for|via)\s+(?:the\s)?[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$"
+                       r"|[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s?){1,3}/\s?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}$")
 
 
 def drop_captions(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Short paragraphs that credit a picture ("... Source: X.") whose picture is not in the dump."""
     kept, drops = [], []
     for block in blocks:
-        if block.kind == "p" and word_count(block.text) <= 40 and _CAPTION.search(block.text):
+        if block.kind == "p" and word_count(block.text) <= 40 and (_CAPTION.search(block.text)
+                                                                   or _CREDITED.search(block.text)):
             drops.append(Drop(block.lines, CAPTION, block.text))
         else:
             kept.append(block)
@@ -364,6 +370,26 @@ def drop_duplicate_blocks(blocks: list[Block]) -> tuple[list[Block], list[Drop]]
         else:
             kept.append(block)
         last_seen[key] = i
+    return kept, drops
+
+
+PULL_QUOTE_WORDS = 6  # a pull quote is a sentence at least this long ...
+PULL_QUOTE_MAX = 40   # ... and at most this long
+
+
+def drop_pull_quotes(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """A pull quote: a short paragraph or quotation block whose words a longer paragraph of the story holds
+    (the sentence set in large type beside the text it comes from, above or below it)."""
+    paragraphs = [fold(b.text) for b in blocks if b.kind == "p"]
+    kept, drops = [], []
+    for block in blocks:
+        key = fold(block.text).strip(" \"'“”‘’«»")
+        pulled = (block.kind in ("p", "quote") and PULL_QUOTE_WORDS <= word_count(key) <= PULL_QUOTE_MAX
+                  and any(len(p) > len(key) + 1 and key in p for p in paragraphs))
+        if pulled:
+            drops.append(Drop(block.lines, DUPLICATE, block.text))
+        else:
+            kept.append(block)
     return kept, drops
 
 
@@ -464,6 +490,7 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         drop_inline_pitches,
         drop_captions,
         drop_duplicate_blocks,
+        drop_pull_quotes,
         tidy_spacing,
     ]
     for step in steps:

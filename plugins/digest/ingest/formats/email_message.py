@@ -17,7 +17,7 @@ from ..blocks import unwrap
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
-from ..text import fold, squash
+from ..text import fold, looks_like_title, squash, word_count
 from . import separated
 from .html_page import main_blocks
 
@@ -57,10 +57,14 @@ def _items(raw: str) -> list[Item]:
     plain = msg.get_body(preferencelist=("plain",))
     source = name or address or None
     html, plain = (_content(part) if part is not None else None for part in (html, plain))
+    forward = _FORWARD.search(plain) if html is None and plain else None
+    if forward:  # the forwarded message is the story; the note above it is the forwarder's
+        note = plain[: forward.start()].strip()
+        return _items(plain[forward.end():].lstrip("\n")) + ([Item(None, "", chrome=(note,))] if note else [])
     plain, signature = _signed(plain or "") if html is None and plain is not None else (plain, "")
     url = _web_copy(msg, html or "")
-    text = (_rules_as_lines(_items_ruled(html)) if html is not None
-            else unwrap(plain) if plain is not None else "")
+    text = (_rules_as_lines(_lead_ins_as_headings(_items_ruled(html))) if html is not None
+            else _numbered_as_rules(unwrap(plain)) if plain is not None else "")
     stories, left = separated.stories_of(text.split("\n"))
     if stories:
         chrome = tuple(left) + ((signature,) if signature else ())
@@ -73,8 +77,16 @@ def _items(raw: str) -> list[Item]:
                  chrome=(signature,) if signature else ())]
 
 
+# Where a forwarded message starts (Gmail, Apple Mail, Outlook): its own headers follow.
+_FORWARD = re.compile(r"^(?:-{2,} ?Forwarded message ?-{2,}|Begin forwarded message:|-{3,} ?Original Message ?-{3,})[ \t]*$",
+                      re.M | re.I)
+_REPLY_PREFIX = re.compile(r"^(?:(?:fwd?|fw|wg|tr|rv|re|aw)\s*:\s*)+", re.I)  # Fwd:, WG:, TR:, Re:
+
+
 def _headline(subject: str, sender: str) -> str | None:
-    """The subject without the newsletter's name before it ("Policy Wire: Brussels wants ..." from Policy Wire)."""
+    """The subject without "Fwd:" or the newsletter's name before it ("Policy Wire: Brussels wants ..." from
+    Policy Wire)."""
+    subject = _REPLY_PREFIX.sub("", subject.strip())
     if sender and fold(subject).startswith(fold(sender)):
         rest = re.sub(r"^\s*(?:#\d+)?\s*[:|—–-]\s*", "", subject[len(sender):], count=1)
         if rest != subject[len(sender):] and rest.strip():
@@ -177,6 +189,55 @@ def _item_links(html: str) -> dict[str, str]:
         if own or buttons:
             links[fold(squash(heading.text_content()))] = own or buttons[0].get("href")
     return links
+
+
+MAX_LEAD_IN_WORDS = 12
+
+
+def _lead_ins_as_headings(html: str) -> str:
+    """An HTML digest whose items stand between rules, each opening with a bold lead-in ("<hr><p><strong>
+    Export licences tighten again.</strong> The Commerce Department ..."): each lead-in as its item's
+    headline. Other HTML as it is."""
+    if len(_HR.findall(html)) < 2:
+        return html
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.LxmlError):
+        return html
+    for rule in list(root.iter("hr")):
+        para = rule.getnext()
+        lead = para[0] if para is not None and para.tag == "p" and len(para) else None
+        if (lead is None or lead.tag not in ("strong", "b") or (para.text or "").strip()
+                or not 2 <= len(lead.text_content().split()) <= MAX_LEAD_IN_WORDS):
+            continue
+        heading = lxml.etree.Element("h3")
+        heading.text = lead.text_content().strip().rstrip(".:")
+        para.addprevious(heading)
+        para.text = (lead.tail or "").lstrip()
+        para.remove(lead)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def _numbered_as_rules(text: str) -> str:
+    """A plain-text digest whose items are numbered headlines over prose ("1. Texas grid operator orders
+    ...", "2. ..."): a rule above each item and its headline without its number, as digests with rules
+    have them. Other text as it is."""
+    lines = text.split("\n")
+    heads = []
+    for i, line in enumerate(lines):
+        m = _NUMBERED.match(line)
+        following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+        if (m and int(m[1]) == len(heads) + 1 and looks_like_title(m[2], max_words=MAX_LEAD_IN_WORDS + 3)
+                and word_count(following) >= 8):
+            heads.append(i)
+    if len(heads) < 2:
+        return text
+    for i in reversed(heads):
+        lines[i: i + 1] = ["---", "", _NUMBERED.match(lines[i])[2]]
+    return "\n".join(lines)
 
 
 def _rules_as_lines(html: str) -> str:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 
 from ..blocks import RULE, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
-from ..dates import _MONTH, dates_in_text, localize, parse_date_line
+from ..dates import _MONTH, dates_in_text, earliest_date, localize, parse_date_line
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
-from ..text import dominant_script, ends_sentence, fold, foreign_share, squash, word_count
+from ..text import dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
 
 NAME = "separated-stories"
 # A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
@@ -38,6 +38,8 @@ NEAR = 3              # short lines between a separator and the prose it belongs
 MIN_SEPARATORS = 3    # fewer recurring lines are a coincidence of the page, not a list
 MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer, not a story
 MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
+HEADLINE_WORDS = 6    # a page's headline above a live blog is this long ...
+DATELINE_WORDS = 12   # ... over a dateline this short
 
 
 def shape(line: str) -> str:
@@ -63,8 +65,9 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
     for i, line in enumerate(lines):
         if line.strip() and word_count(line) <= MAX_LABEL_WORDS and _COUNT.search(line) and not _TIME.search(line):
             counts.setdefault(fold(re.sub(r"[\d.,]+\s?[KkMm]?", "0", squash(line))), set()).add(i)
-    kinds = [(rules, "rule"), *((marks, "time") for marks in shapes.values()),
-             *((marks, "count") for marks in counts.values())]
+    # (where two kinds make as many stories, the first wins: counts close a post whose head holds its time)
+    kinds = [(rules, "rule"), *((marks, "count") for marks in counts.values()),
+             *((marks, "time") for marks in shapes.values())]
     return [(marks, kind) for marks, kind in kinds if len(marks) >= MIN_SEPARATORS]
 
 
@@ -78,21 +81,21 @@ def _recurring(lines: list[str]) -> dict[str, set[int]]:
     return {text: where for text, where in found.items() if len(where) >= MIN_SEPARATORS}
 
 
-def _pieces(lines: list[str], marks: set[int]) -> tuple[list[tuple[int, int]], bool]:
-    """The [start, end) spans between separator lines, and whether each separator closes the story before
-    it (a channel's views line) or opens the next (a feed item's or a comment's date), read from the prose
-    and blank lines beside the separators."""
-    bounds = sorted(marks)
+def _pieces(lines: list[str], runs: dict[int, tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
+    """The [start, end) spans between separators (`runs`: each one's last line -> its first line and size),
+    and whether each separator closes the story before it (a channel's views line) or opens the next (a
+    feed item's or a comment's date), read from the prose and blank lines beside the separators."""
+    bounds = sorted(runs)
     # a message's views and time follow its text (and a blank line follows them); a comment's or a feed
     # item's date comes before it
-    closes = sum(_prose_beside(lines, i, -1) - _prose_beside(lines, i, 1)
-                 + 0.5 * (_blank(lines, i + 1) - _blank(lines, i - 1)) for i in bounds) > 0
+    closes = sum(_prose_beside(lines, runs[i][0], -1) - _prose_beside(lines, i, 1)
+                 + 0.5 * (_blank(lines, i + 1) - _blank(lines, runs[i][0] - 1)) for i in bounds) > 0
     if closes:
         starts = [0] + [b + 1 for b in bounds]
-        ends = bounds + [len(lines)]
+        ends = [runs[b][0] for b in bounds] + [len(lines)]
     else:
         starts = [b + 1 for b in bounds]
-        ends = bounds[1:] + [len(lines)]
+        ends = [runs[b][0] for b in bounds[1:]] + [len(lines)]
     return list(zip(starts, ends)), closes
 
 
@@ -120,13 +123,11 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
     labels = set().union(*_recurring(lines).values())
     for marks, kind in _separator_kinds(lines):
         headed = kind != "time"
-        # a run of separator lines is one separator: a post's counts of replies, reposts, likes and views
-        ends = sorted(i for i in marks if i + 1 not in marks)
-        runs = {i: next(n for n in range(1, i + 2) if i - n not in marks) for i in ends}
-        marks = set(ends)
+        runs = _runs(marks, labels)
+        marks = set(runs)
         if len(marks) < MIN_SEPARATORS:
             continue
-        spans, closes = _pieces(lines, marks)
+        spans, closes = _pieces(lines, runs)
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
         # between two separators there is always a story (a page's list of dated links has none), except
         # in the page's header above the first story (a profile's counts of posts and followers)
@@ -137,6 +138,8 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         if closes and spans:
             spans[:1] = _aligned(lines, spans, kind == "rule")[:1]
         stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS]
+        if kind == "time" and stories and _dated_headline(lines[:stories[0][0]]):
+            continue  # a live blog: its entries under their times are one story's, under the page's headline
         if headed:
             # a digest's items each open with a headline; its greeting above the first rule and its
             # sign-off below the last are chrome
@@ -146,9 +149,10 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
             if not items or not all(_headed(lines, a, b, labels, short) for a, b in items):
                 # a profile's posts have no headlines, but each opens with the same line (its author's
                 # name) and closes with its counts of replies, reposts and likes
-                items = stories
-                counted = [runs.get(b if closes else a - 1, 0) for a, b in items]
-                if kind != "count" or min(counted, default=0) < 2 or not _signed(lines, items, labels):
+                after = {first: size for first, size in runs.values()}  # a story ends where its counts start
+                counted = [after.get(b, 0) if closes else runs.get(a - 1, (0, 0))[1] for a, b in stories]
+                items = _signed(lines, stories, labels) if kind == "count" and min(counted, default=0) >= 2 else []
+                if not items:
                     continue
             middle = sorted(prose_words(lines[a:b]) for a, b in items)[(len(items) - 1) // 2]
             if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
@@ -164,6 +168,35 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
                 and (best is None or len(stories) > len(best[0]))):
             best = (stories, marks, closes)
     return best
+
+
+def _runs(marks: set[int], labels: set[int]) -> dict[int, tuple[int, int]]:
+    """A run of separator lines is one separator (a post's counts of replies, reposts, likes and views),
+    also where the UI's recurring labels stand between them ("Likes / 214 / 37 / Share / 12"): for the last
+    line of each run, the run's first line and how many separator lines it has."""
+    runs: dict[int, tuple[int, int]] = {}
+    last = None
+    for i in sorted(marks):
+        if last is not None and i - last <= 2 and all(j in labels for j in range(last + 1, i)):
+            first, size = runs.pop(last)
+            runs[i] = (first, size + 1)
+        else:
+            runs[i] = (i, 1)
+        last = i
+    return runs
+
+
+def _dated_headline(header: list[str]) -> bool:
+    """Whether the lines above the first story hold a page's headline with its dateline and time below it
+    (a live blog's "Updated 16:52 GMT, 6 March 2026"), not a channel's name or a pinned message over the
+    day's date."""
+    texts = [squash(t) for t in header if t.strip()]
+    for i, text in enumerate(texts):
+        if word_count(text) >= HEADLINE_WORDS and looks_like_title(text) and any(
+                word_count(t) <= DATELINE_WORDS and _CLOCK.search(t) and earliest_date([t], "UTC")[0]
+                for t in texts[i + 1:i + 1 + NEAR]):
+            return True
+    return False
 
 
 def _prose(line: str) -> bool:
@@ -215,13 +248,18 @@ def _one_article(lines: list[str], spans: list[tuple[int, int]]) -> bool:
     return sum(rated) > 0 and max(rated) >= ONE_ARTICLE * sum(rated)
 
 
-def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) -> bool:
-    """Whether every story opens with a line of the same recurring wording among its first lines (its
-    author's name; not a bare symbol like "·")."""
+def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) -> list[tuple[int, int]]:
+    """The posts, when every one opens with a line of the same recurring wording among its first lines
+    (its author's name; not a bare symbol like "·"); else []. The first post starts at that line's last
+    appearance in its piece: above it stands the profile's header (its name, bio and counts)."""
+    if len(stories) < MIN_SEPARATORS:
+        return []
     held = [{fold(squash(lines[i])) for i in [i for i in range(a, b) if lines[i].strip()][:NEAR] if i in labels}
-            for a, b in stories]
-    shared = set.intersection(*held) if held else set()
-    return len(stories) >= MIN_SEPARATORS and any(re.search(r"[^\W\d_]", text) for text in shared)
+            for a, b in stories[1:]]
+    shared = {text for text in set.intersection(*held) if re.search(r"[^\W\d_]", text)}
+    a, b = stories[0]
+    start = max((i for i in range(a, b) if i in labels and fold(squash(lines[i])) in shared), default=None)
+    return [(start, b), *stories[1:]] if start is not None else []
 
 
 def _headed(lines: list[str], start: int, end: int, labels: set[int], short: bool) -> bool:
@@ -248,7 +286,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     script = dominant_script(dump.text)
     furniture = (set().union(*(marks for marks, _ in _separator_kinds(lines)), *_recurring(lines).values())
                  | _head_labels(lines, spans))
-    articles = []
+    articles, author = [], _author(lines, spans)
     for a, b in spans:
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         drops += edges
@@ -260,8 +298,21 @@ def parse(dump: Dump, tz: str) -> ParseResult:
             body = [ln for ln in body if ln[0] > nonblank[0][0]]
         when = _stated(lines, b if closes else a - 1, tz)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
-                                date_source="dump" if when else None, format=NAME))
+                                date_source="dump" if when else None, format=NAME, source_name=author))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
+
+
+def _author(lines: list[str], spans: list[tuple[int, int]]) -> str | None:
+    """The name over every post (a profile's or a channel's), if one stands among the lines above each post's
+    prose: the first such line of the first post ("Dana Whitfield" over "@dwhitfield")."""
+    heads = []
+    for a, b in spans:
+        first = next((i for i in range(a, b) if _prose(lines[i])), b)
+        heads.append([squash(lines[i]) for i in range(a, first) if lines[i].strip()][:NEAR])
+    common = set.intersection(*(set(map(fold, head)) for head in heads)) if len(heads) >= 2 else set()
+    name = next((text for text in heads[0] if fold(text) in common and re.search(r"[^\W\d_]", text)
+                 and not _TIME.search(text)), None) if heads else None
+    return re.split(r"\s[|·•–—]\s", name)[0] if name else None  # "Name | its tagline"
 
 
 def _titled(nonblank: list[tuple[int, str]]) -> bool:
@@ -288,15 +339,22 @@ def _head_labels(lines: list[str], spans: list[tuple[int, int]]) -> set[int]:
 
 def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     """Take UI lines off a story's edges: at its head, short labels (a channel's name, its subscribers), lines
-    in another script and other separators' lines; at its tail, the page's footer (blocks.strip_footer)."""
+    in another script, other separators' lines and a line stating when; at its tail, the page's footer
+    (blocks.strip_footer)."""
     drops = []
     while body and (not body[0][1].strip() or body[0][0] - 1 in furniture or foreign_share(body[0][1], script) > 0.5
-                    or (word_count(body[0][1]) <= MAX_LABEL_WORDS and not _titled([ln for ln in body if ln[1].strip()]))):
+                    or (word_count(body[0][1]) <= MAX_LABEL_WORDS and not _titled([ln for ln in body if ln[1].strip()]))
+                    or _when(body[0][1])):
         if body[0][1].strip():
             drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
         body = body[1:]
     body, footer = strip_footer(body, script)
     return body, drops + footer
+
+
+def _when(line: str) -> bool:
+    """A short line stating when (a post's "3 мар в 12:05", "Mar 3"), not a sentence."""
+    return word_count(line) <= MAX_SEPARATOR_WORDS and bool(_TIME.search(line)) and not ends_sentence(squash(line))
 
 
 def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block]]], list[str]]:
