@@ -239,3 +239,23 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
 def test_a_caption_with_its_photographers_credit_goes(caption):
     text, drops = cleaned(article(STORY, caption, "The fine is the largest the regulator has imposed."))
     assert caption not in text and [d.reason for d in drops] == [CAPTION]
+
+
+def test_an_authors_bio_with_a_contact_line_goes():
+    bio = "Dana Whitfield covers city hall for the Riverside Gazette. Reach her at dana@gazette.example."
+    text, drops = cleaned(article(STORY, "The fine is the largest the regulator has imposed.", bio))
+    assert bio not in text and [d.reason for d in drops] == [BOILERPLATE]
+
+
+@pytest.mark.parametrize("tail", ["This post is for paid subscribers", "That's all for today.",
+                                  "Subscribe to The Harbour Notes for a weekly summary."])
+def test_a_paywall_notice_a_sign_off_and_a_subscription_pitch_at_the_end_go(tail):
+    text, _ = cleaned(article(STORY, "The fine is the largest the regulator has imposed.", tail))
+    assert tail not in text
+
+
+def test_quoted_paragraphs_are_not_pull_quotes_of_themselves():
+    reviews = ["“The show was great and booking was easy, we would go again.”", "– A reader",
+               "“Very talented people, super fun and entertaining all evening long.”"]
+    text, drops = cleaned(article(STORY, *reviews))
+    assert all(r in text for r in reviews[::2]) and not drops

@@ -79,6 +79,7 @@ _CTA_PHRASES = re.compile(
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
 _YOU = re.compile(r"\b(you|your|you're|you’re|yourself)\b", re.I)
 _OFFER = re.compile(r"\b(community|members?|membership|program(?:me)?|report|channel|podcast|webinar|premium|course|"
+                    r"(?:daily|weekly|monthly) (?:summary|digest|briefing|roundup|round-up|update)s?|"
                     r"alerts|inbox|(?<![-\w])free|discount|offer|journalism)\b", re.I)
 # The verbs a publisher's pitch opens with, on any English-language site.
 _IMPERATIVE = {
@@ -177,11 +178,18 @@ _CREDIT = re.compile(r"^[(\[—–-]*\s*(?:(?:additional|further|contributing) )
                      r"edited|compiled|produced|research|graphics?|photos?|video|translat(?:ed|ion)|fact[- ]checked)"
                      r"(?: and \w+)? by\b", re.I)
 # An author's bio: "<Name> is a reporter at ...", "<Name> covers markets for ...".
-_BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
-                  r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b")
-# A newsletter's sign-off: "Thanks for reading The Weekly!", "Thank you for subscribing.", "That's all for today."
+_BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
+                  r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b"
+                  # "Marisol Grant covers transportation for the Lakeshore Ledger. Reach her at ..."
+                  r"|(?:covers|writes about|reports on)\b[^.]{0,120}\bfor (?:the )?[A-Z][^.]{0,60}\.\s*"
+                  r"(?:Reach|Contact|Email|Follow) (?:her|him|them)\b)")
+# A newsletter's sign-off: "Thanks for reading The Weekly!", "Thank you for subscribing.", "That's all for today.",
+# "This post is for paid subscribers"
 _THANKS = re.compile(r"^(?:(?:thanks|thank you) (?:for|so much for) (?:reading|subscribing|being)|"
-                     r"that(?:'s|’s| is) (?:all|it) for (?:today|now|this (?:week|issue|edition)))\b", re.I)
+                     r"that(?:'s|’s| is) (?:all|it) for (?:today|now|this (?:week|issue|edition))|"
+                     # a paywall's notice where the rest of a post was cut
+                     r"this (?:post|article|story|issue) is (?:only )?for (?:paid )?(?:subscribers|members)|"
+                     r"(?:subscribe|upgrade) to (?:keep|continue) reading|keep reading with a)\b", re.I)
 _ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s/\s")
 LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
 HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence and not on the story's topic
@@ -380,12 +388,12 @@ PULL_QUOTE_MAX = 40   # ... and at most this long
 def drop_pull_quotes(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """A pull quote: a short paragraph or quotation block whose words a longer paragraph of the story holds
     (the sentence set in large type beside the text it comes from, above or below it)."""
-    paragraphs = [fold(b.text) for b in blocks if b.kind == "p"]
+    paragraphs = [(i, fold(b.text)) for i, b in enumerate(blocks) if b.kind == "p"]
     kept, drops = [], []
-    for block in blocks:
+    for k, block in enumerate(blocks):
         key = fold(block.text).strip(" \"'“”‘’«»")
         pulled = (block.kind in ("p", "quote") and PULL_QUOTE_WORDS <= word_count(key) <= PULL_QUOTE_MAX
-                  and any(len(p) > len(key) + 1 and key in p for p in paragraphs))
+                  and any(i != k and word_count(p) > word_count(key) and key in p for i, p in paragraphs))
         if pulled:
             drops.append(Drop(block.lines, DUPLICATE, block.text))
         else:

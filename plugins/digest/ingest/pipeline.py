@@ -135,18 +135,30 @@ def _finished(article: Article, dump_date, tz: str) -> Article:
                    language=language_of(article.body_text()))
 
 
+def _opening(article: Article, unit: str) -> str:
+    """An untitled story named for a message: its first words and where they stand (a line of the dump, or
+    a text block of an export)."""
+    first = next((b for b in article.blocks if b.text.strip()), None)
+    if first is None:
+        return "without text"
+    words = first.text.split()
+    where = f" ({unit} {first.lines[0]})" if first.lines else ""
+    return f"{' '.join(words[:8])!r}{'…' if len(words) > 8 else ''}{where}"
+
+
 def clean_dump(parsed: Parsed, repeated: set[str], tz: str) -> tuple[list[Article], list[Drop], DumpReport]:
     """Clean and finish one dump's articles; return them with every line left out so far, and the dump's
     report with what cleaning found."""
     drops: list[Drop] = list(parsed.result.drops)
     kept, emptied = [], []
     for article in parsed.result.articles:
-        article, more = cleaning.clean(article, repeated)
+        cleaned, more = cleaning.clean(article, repeated)
         drops += more
-        if article.blocks:
-            kept.append(article)
-        else:
-            emptied.append(f"story {article.title!r} had no text left after cleaning")
+        if cleaned.blocks:
+            kept.append(cleaned)
+        else:  # named by its title, else by its first words and lines: what went is in 'dropped'
+            what = repr(article.title) if article.title else _opening(article, parsed.result.unit)
+            emptied.append(f"story {what} had no text left after cleaning (a promotion or a label: see 'dropped')")
     none_left = ["no story left after cleaning: every line was dropped (see 'dropped')"] \
         if parsed.result.articles and not kept else []
     report = replace(parsed.report, articles=len(kept), warnings=parsed.report.warnings + emptied,
