@@ -883,3 +883,13 @@ def test_a_forwarded_message_is_its_own_story_without_the_forwarders_note(dumps)
     assert meta["Title"] == "Council turns old freight yard into a riverside park", report
     assert meta["Source_Name"] == "Riverside Council Press Office" and meta["Date"].startswith("2026-03-04T16:05")
     assert body.strip().startswith(STORY[0][:40]) and "FYI" not in body
+
+
+def test_a_feed_entrys_code_block_keeps_its_lines(dumps):
+    code = 'grep -R "cert-authority" /etc/ssh/\n  sshd -T | grep -i trustedusercakeys'
+    feed = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Patch Notes</title>'
+            '<entry><title>Check your SSH certificate settings</title><updated>2026-03-04T09:15:00Z</updated>'
+            f'<content type="html">&lt;p&gt;{STORY[0]}&lt;/p&gt;&lt;pre&gt;&lt;code&gt;{code.replace("<", "&amp;lt;")}'
+            f'&lt;/code&gt;&lt;/pre&gt;&lt;p&gt;{STORY[1]}&lt;/p&gt;</content></entry></feed>')
+    posts, report = ingest_one(dumps, "notes.atom", feed.replace('"cert-authority"', "&quot;cert-authority&quot;"))
+    assert f"```\n{code}\n```" in posts[0][1], report

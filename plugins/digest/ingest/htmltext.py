@@ -25,6 +25,8 @@ def looks_like_html(text: str) -> bool:
 
 def _kind(stack: list[str]) -> str:
     for tag in reversed(stack):
+        if tag == "pre":
+            return "code"  # preformatted: its lines and spaces are its meaning
         if tag == "figcaption":
             return "caption"  # a photo's caption: the photo is not in the post
         if tag in _HEADINGS:
@@ -39,7 +41,7 @@ def _kind(stack: list[str]) -> str:
 
 
 def html_blocks(html: str) -> list[Block]:
-    """Paragraphs, headings, list items, quotes and table rows of an HTML fragment, in order."""
+    """Paragraphs, headings, list items, quotes, table rows and preformatted code of an HTML fragment, in order."""
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError, AssertionError):  # lxml asserts on a document with no body
@@ -51,10 +53,13 @@ def html_blocks(html: str) -> list[Block]:
     skipping = 0
 
     def flush() -> None:
-        text = squash("".join(buffer)) if _kind(open_tags) != "table" else "".join(buffer).strip("\t ")
+        kind = _kind(open_tags)
+        raw = "".join(buffer)
+        text = (raw.strip("\t ") if kind == "table" else "\n".join(ln.rstrip() for ln in raw.strip("\n").split("\n"))
+                if kind == "code" else squash(raw))
         buffer.clear()
         if text.strip():
-            blocks.append(Block(_kind(open_tags), text))
+            blocks.append(Block(kind, text))
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""

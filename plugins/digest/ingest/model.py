@@ -42,7 +42,7 @@ class Block:
     `lines` are the dump lines the block came from, for the report's line accounting.
     """
 
-    kind: str                 # "p", "h", "list", "quote", "table"
+    kind: str                 # "p", "h", "list", "quote", "table", "code" (preformatted)
     text: str
     lines: tuple[int, ...] = ()
 

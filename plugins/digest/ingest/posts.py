@@ -67,6 +67,9 @@ def render_block(block: Block) -> str:
             out.append("> - " + escape(line[2:]) if item else "> " + escape(line))
             previous_item = item
         return "\n".join(out)
+    if block.kind == "code":  # fenced: its text is shown as it is, markup and all
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", block.text)), default=0))
+        return f"{fence}\n{block.text}\n{fence}"
     if block.kind == "table":
         rows = [[escape(c).replace("|", "\\|") for c in row.split("\t")] for row in block.text.split("\n")]
         width = max(map(len, rows))
