@@ -265,6 +265,7 @@ def test_a_social_profile_gives_one_post_per_post(dumps, header):
         meta, body = next((m, b) for m, b in posts if b.strip().startswith(message[:40]))
         assert body.strip() == message
         assert meta["Title"] in message  # no headline: the first sentence, never the bio or a UI word
+        assert meta["Source_Name"] == "Dana Whitfield"
     assert report.lines["unaccounted"] == 0
 
 
@@ -887,9 +888,31 @@ def test_a_forwarded_message_is_its_own_story_without_the_forwarders_note(dumps)
 
 def test_a_feed_entrys_code_block_keeps_its_lines(dumps):
     code = 'grep -R "cert-authority" /etc/ssh/\n  sshd -T | grep -i trustedusercakeys'
-    feed = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Patch Notes</title>'
+    feed = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Patch Notes — engineering news</title>'
             '<entry><title>Check your SSH certificate settings</title><updated>2026-03-04T09:15:00Z</updated>'
             f'<content type="html">&lt;p&gt;{STORY[0]}&lt;/p&gt;&lt;pre&gt;&lt;code&gt;{code.replace("<", "&amp;lt;")}'
             f'&lt;/code&gt;&lt;/pre&gt;&lt;p&gt;{STORY[1]}&lt;/p&gt;</content></entry></feed>')
     posts, report = ingest_one(dumps, "notes.atom", feed.replace('"cert-authority"', "&quot;cert-authority&quot;"))
     assert f"```\n{code}\n```" in posts[0][1], report
+    assert posts[0][0]["Source_Name"] == "Patch Notes"  # the feed's name without its tagline
+
+
+def test_a_feed_of_posts_by_different_people_gives_one_post_per_post(dumps):
+    """A professional network's feed: each post under its author's name, title and a "Follow" button, its
+    reactions, comments and reposts under it, each counted in its own words, the UI's buttons below; an
+    advertisement between two posts belongs to none."""
+    out = ["Home", "My Network", "Jobs", "Messaging", "Start a post", "Sort by: Top", ""]
+    people = [("Dana Whitfield", "Chief Economist at Harbour Capital | Former central banker"),
+              ("Sam Roe", "Head of Security at Quay Bank"), ("Ana Ruiz", "Shipping analyst | Ports and freight")]
+    for n, ((name, job), message) in enumerate(zip(people, CHANNEL_MESSAGES)):
+        out += [name, name, " • 2nd", job, f"{n + 2}d •", "Follow", message, "…see more", f"{1000 + n:,}",
+                f"{90 + n} comments", f"{40 + n} reposts", "Like", "Comment", "Repost", "Send", ""]
+        if n == 0:
+            out += ["Promoted", "Fieldwise Analytics", "Turn your spreadsheets into dashboards in minutes today.",
+                    "Learn more", "Like", "Comment", "Repost", "Send", ""]
+    out += ["Show more results", "About", "Help Center", "Network Corporation © 2026"]
+    posts, report = ingest_one(dumps, "feed.txt", "\n".join(out))
+    assert report.format == "separated-stories" and len(posts) == 3, report
+    for message in CHANNEL_MESSAGES:
+        meta, body = next((m, b) for m, b in posts if b.strip().startswith(message[:40]))
+        assert body.strip() == message and "Source_Name" not in meta  # "Follow" is no author

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 import numpy as np
 
@@ -150,6 +151,8 @@ _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recom
 # "Lire aussi | Headline of another story", "Leer más » Headline": in any language, a label of a few words,
 # a bar or a chevron, and a headline
 _LABELLED_LINK = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}\s[|»›]\s(?P<headline>.+)$")
+_HANDLE = re.compile(r"(?<![\w.])@\w{3,}|\bt\.me/\w+")  # an account or a channel, not a story's web page
+PLUG_WORDS = 8
 _DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure\s*:|not (?:financial|investment) advice|risk warning)", re.I)
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
@@ -158,8 +161,11 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Standalone promo paragraphs inside the article ("Read more: ...", "Subscribe to our newsletter"),
     and the disclaimers and hashtag lines that close posts."""
     kept, drops = [], []
+    # a message of a few words pointing at a handle or an address, and nothing else: the channel's
+    # self-promotion in any language ("Subscribe to our channel @name 👈"), not a story
+    plug = len(blocks) == 1 and word_count(blocks[0].text) <= PLUG_WORDS and bool(_HANDLE.search(blocks[0].text))
     for i, block in enumerate(blocks):
-        disclaimer = i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text))
+        disclaimer = i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text)) or plug
         labelled = _LABELLED_LINK.match(block.text)
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
                  and (_RELATED.match(block.text) or cta_score(block.text) >= 4
@@ -385,6 +391,21 @@ PULL_QUOTE_WORDS = 6  # a pull quote is a sentence at least this long ...
 PULL_QUOTE_MAX = 40   # ... and at most this long
 
 
+def drop_headline_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """Two or more headings in a row inside a story, with no text under the first: teasers of other stories
+    set in the text ("Read also:" over two headlines, its label gone with the page's chrome), not sections."""
+    kept, drops, start = [], [], 0
+    for heading, group in groupby(blocks, key=lambda b: b.kind == "h"):
+        group = list(group)
+        inside = 0 < start and start + len(group) < len(blocks)
+        if heading and len(group) >= 2 and inside:
+            drops += [Drop(b.lines, BOILERPLATE, b.text) for b in group]
+        else:
+            kept += group
+        start += len(group)
+    return kept, drops
+
+
 def drop_pull_quotes(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """A pull quote: a short paragraph or quotation block whose words a longer paragraph of the story holds
     (the sentence set in large type beside the text it comes from, above or below it)."""
@@ -499,6 +520,7 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         drop_captions,
         drop_duplicate_blocks,
         drop_pull_quotes,
+        drop_headline_runs,
         tidy_spacing,
     ]
     for step in steps:

@@ -64,6 +64,16 @@ def unshouted(title: str | None, body: str) -> str | None:
     return text[:1].upper() + text[1:]
 
 
+_TAGLINE = re.compile(r"\s[|·•–—]\s")
+
+
+def publisher(name: str | None) -> str | None:
+    """A publisher's or channel's name without the tagline after it ("Patchline — engineering news",
+    "Harbour Desk | Trade news") or markup and emoji."""
+    name = clean_title(name)
+    return _TAGLINE.split(name)[0].strip() or None if name else None
+
+
 def derive_title(blocks: list[Block]) -> str | None:
     lede = next((b.text for b in blocks if b.kind == "p" and b.text.strip()), None)
     if lede is None:

@@ -9,6 +9,7 @@ import feedparser
 
 from ..items import Item, items_result
 from ..model import Dump, ParseResult
+from ..titles import publisher
 
 NAME = "rss-atom-feed"
 _ROOT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
@@ -27,7 +28,7 @@ def _body(entry) -> str:
 
 def parse(dump: Dump, tz: str) -> ParseResult:
     feed = feedparser.parse(dump.text, sanitize_html=True, resolve_relative_uris=False)
-    source = feed.feed.get("title")
+    source = publisher(feed.feed.get("title"))
     items = [Item(title=e.get("title"), body=_body(e), date=e.get("published") or e.get("updated"),
                   url=e.get("link"), source=(e.get("source") or {}).get("title") or source)
              for e in feed.entries]

@@ -7,7 +7,7 @@ import json
 
 from ..items import Item, items_result
 from ..model import Dump, ParseResult
-from ..titles import clean_title
+from ..titles import publisher
 
 NAME = "json-items"
 _LISTS = ("items", "entries", "articles", "posts", "stories", "data", "results", "docs", "news", "messages")
@@ -64,7 +64,7 @@ def _items(text: str) -> tuple[list[dict], str | None]:
                     rows = [r for r in holder[key] if isinstance(r, dict)]
                     # the feed's title, a chat export's channel name
                     name = next((data[k] for k in ("title", "name") if isinstance(data.get(k), str)), None)
-                    return rows, clean_title(name)
+                    return rows, publisher(name)
         return [data], None
     return [], None
 

@@ -26,6 +26,7 @@ from ..dates import _MONTH, dates_in_text, earliest_date, localize, parse_date_l
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from ..text import dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
+from ..titles import publisher
 
 NAME = "separated-stories"
 # A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
@@ -65,9 +66,12 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
     for i, line in enumerate(lines):
         if line.strip() and word_count(line) <= MAX_LABEL_WORDS and _COUNT.search(line) and not _TIME.search(line):
             counts.setdefault(fold(re.sub(r"[\d.,]+\s?[KkMm]?", "0", squash(line))), set()).add(i)
+    recurring = [marks for marks in counts.values() if len(marks) >= MIN_SEPARATORS]
+    # all of them together too: a post's likes, comments and reposts, each counted in its own words
+    together = [set().union(*recurring)] if len(recurring) > 1 else []
     # (where two kinds make as many stories, the first wins: counts close a post whose head holds its time)
     kinds = [(rules, "rule"), *((marks, "count") for marks in counts.values()),
-             *((marks, "time") for marks in shapes.values())]
+             *((marks, "count") for marks in together), *((marks, "time") for marks in shapes.values())]
     return [(marks, kind) for marks, kind in kinds if len(marks) >= MIN_SEPARATORS]
 
 
@@ -122,7 +126,7 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
     best = None
     labels = set().union(*_recurring(lines).values())
     for marks, kind in _separator_kinds(lines):
-        headed = kind != "time"
+        headed, signed = kind != "time", []
         runs = _runs(marks, labels)
         marks = set(runs)
         if len(marks) < MIN_SEPARATORS:
@@ -145,14 +149,14 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
             # sign-off below the last are chrome
             # (each shorter than its middle item: above the first rule of one article stands its lead)
             short = kind == "rule"
-            items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels, short) or 0 < k < len(stories) - 1]
-            if not items or not all(_headed(lines, a, b, labels, short) for a, b in items):
-                # a profile's posts have no headlines, but each opens with the same line (its author's
-                # name) and closes with its counts of replies, reposts and likes
-                after = {first: size for first, size in runs.values()}  # a story ends where its counts start
-                counted = [after.get(b, 0) if closes else runs.get(a - 1, (0, 0))[1] for a, b in stories]
-                items = _signed(lines, stories, labels) if kind == "count" and min(counted, default=0) >= 2 else []
-                if not items:
+            # a profile's or a feed's posts need no headlines: each has the same line in its head (its
+            # author's name, a "Follow" button) and closes with its counts of replies, reposts and likes
+            after = {first: size for first, size in runs.values()}  # a story ends where its counts start
+            counted = [after.get(b, 0) if closes else runs.get(a - 1, (0, 0))[1] for a, b in stories]
+            items = signed = _signed(lines, stories, labels) if kind == "count" and min(counted, default=0) >= 2 else []
+            if not items:
+                items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels, short) or 0 < k < len(stories) - 1]
+                if not items or not all(_headed(lines, a, b, labels, short) for a, b in items):
                     continue
             middle = sorted(prose_words(lines[a:b]) for a, b in items)[(len(items) - 1) // 2]
             if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
@@ -163,8 +167,10 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
                         and word_count(lines[i]) > MAX_LABEL_WORDS), "") for a, b in stories]
         # a digest's header and footer (chrome, above) do not count against its stories' share of the prose
         lo, hi = (stories[0][0], stories[-1][1]) if headed and stories else (0, len(lines))
+        # (posts that each carry their author's line need no word from the line model: an article above
+        # comments is told by the prose above the first one, checked with the digest's header)
         if (several_stories(lines[lo:hi], [(a - lo, b - lo) for a, b in stories], titles)
-                and not _one_article(lines, stories)
+                and (signed or not _one_article(lines, stories))
                 and (best is None or len(stories) > len(best[0]))):
             best = (stories, marks, closes)
     return best
@@ -229,15 +235,21 @@ def _aligned(lines: list[str], spans: list[tuple[int, int]], ruled: bool) -> lis
         return spans  # (a newsletter's headline stands apart from its prose: the piece is the item)
     # the first story is the last run of prose in the first piece (the header may hold prose too: a bio)
     a, b = spans[0]
-    last = next((i for i in range(b - 1, a - 1, -1) if _prose(lines[i])), None)
-    if last is None:
+    p = _last_run(lines, a, b)
+    if p is None:
         return spans
-    p = last
-    while p - 1 >= a and (_prose(lines[p - 1]) or (not lines[p - 1].strip() and p - 2 >= a and _prose(lines[p - 2]))):
-        p -= 1
     if p - k >= a and all(lines[i].strip() and not _prose(lines[i]) for i in range(p - k, p)):
         return [(p - k, b)] + spans[1:]
     return spans
+
+
+def _last_run(lines: list[str], start: int, end: int) -> int | None:
+    """Where the last run of prose lines (paragraphs, blank lines between them) in [start, end) begins."""
+    p = next((i for i in range(end - 1, start - 1, -1) if _prose(lines[i])), None)
+    while p is not None and p - 1 >= start and (
+            _prose(lines[p - 1]) or (not lines[p - 1].strip() and p - 2 >= start and _prose(lines[p - 2]))):
+        p -= 1
+    return p
 
 
 def _one_article(lines: list[str], spans: list[tuple[int, int]]) -> bool:
@@ -249,17 +261,31 @@ def _one_article(lines: list[str], spans: list[tuple[int, int]]) -> bool:
 
 
 def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) -> list[tuple[int, int]]:
-    """The posts, when every one opens with a line of the same recurring wording among its first lines
-    (its author's name; not a bare symbol like "·"); else []. The first post starts at that line's last
-    appearance in its piece: above it stands the profile's header (its name, bio and counts)."""
+    """The posts, when every one has a line of the same recurring wording in its head, the lines above its
+    prose (its author's name, a "Follow" button; not a bare symbol like "·"); else []. Each post
+    starts at the first such line of its head: above it stand the profile's header (its name, bio and
+    counts) or an advertisement between two posts."""
     if len(stories) < MIN_SEPARATORS:
         return []
-    held = [{fold(squash(lines[i])) for i in [i for i in range(a, b) if lines[i].strip()][:NEAR] if i in labels}
-            for a, b in stories[1:]]
+    heads = [_head(lines, a, b, labels) for a, b in stories]
+    held = [{fold(squash(lines[i])) for i in head} for head in heads]
     shared = {text for text in set.intersection(*held) if re.search(r"[^\W\d_]", text)}
-    a, b = stories[0]
-    start = max((i for i in range(a, b) if i in labels and fold(squash(lines[i])) in shared), default=None)
-    return [(start, b), *stories[1:]] if start is not None else []
+    starts = [min((i for i in head if fold(squash(lines[i])) in shared), default=None) for head in heads]
+    if not shared or None in starts:
+        return []
+    return [(start, b) for start, (a, b) in zip(starts, stories)]
+
+
+HEAD_LINES = 6  # a post's head: the label lines above its first sentence (a name, a handle, a title, a time)
+
+
+def _head(lines: list[str], start: int, end: int, labels: set[int]) -> list[int]:
+    """The recurring lines among the last HEAD_LINES non-blank lines above the piece's last run of prose
+    (above it may stand a profile's bio or an advertisement, with sentences of their own)."""
+    first = _last_run(lines, start, end)
+    first = end if first is None else first
+    above = [i for i in range(start, first) if lines[i].strip()][-HEAD_LINES:]
+    return [i for i in above if i in labels]
 
 
 def _headed(lines: list[str], start: int, end: int, labels: set[int], short: bool) -> bool:
@@ -304,15 +330,18 @@ def parse(dump: Dump, tz: str) -> ParseResult:
 
 def _author(lines: list[str], spans: list[tuple[int, int]]) -> str | None:
     """The name over every post (a profile's or a channel's), if one stands among the lines above each post's
-    prose: the first such line of the first post ("Dana Whitfield" over "@dwhitfield")."""
+    prose and in the page's header above them: the first such line of the first post ("Dana Whitfield" over
+    "@dwhitfield")."""
     heads = []
     for a, b in spans:
         first = next((i for i in range(a, b) if _prose(lines[i])), b)
         heads.append([squash(lines[i]) for i in range(a, first) if lines[i].strip()][:NEAR])
     common = set.intersection(*(set(map(fold, head)) for head in heads)) if len(heads) >= 2 else set()
+    # the profile's or channel's own name heads the page too ("Follow" over each post does not)
+    common &= {fold(squash(line)) for line in lines[: spans[0][0]] if line.strip()} if spans else set()
     name = next((text for text in heads[0] if fold(text) in common and re.search(r"[^\W\d_]", text)
                  and not _TIME.search(text)), None) if heads else None
-    return re.split(r"\s[|·•–—]\s", name)[0] if name else None  # "Name | its tagline"
+    return publisher(name)
 
 
 def _titled(nonblank: list[tuple[int, str]]) -> bool:
