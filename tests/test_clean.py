@@ -271,11 +271,3 @@ def test_a_message_that_only_points_at_a_channel_is_no_story(plug):
 def test_a_short_headline_with_a_link_to_its_story_stays():
     assert cleaned(article("Port strike ends after a week https://news.example/port", title=None))[0]
 
-
-def test_headlines_of_other_stories_set_in_the_text_go_but_a_subheading_stays():
-    blocks = [Block("p", STORY, (1,)), Block("h", "Energy prices to fall in July", (2,)),
-              Block("h", "Wind farms on the coast get the go-ahead", (3,)), Block("p", "The fine is the largest yet.", (4,)),
-              Block("h", "What happens next", (5,)), Block("p", "The exchange has thirty days to pay.", (6,))]
-    out, drops = C.clean(Article(dump="d.txt", blocks=blocks, title="Regulator fines exchange"), set())
-    assert [b.text for b in out.blocks if b.kind == "h"] == ["What happens next"]
-    assert [d.reason for d in drops] == [BOILERPLATE, BOILERPLATE]

@@ -916,3 +916,58 @@ def test_a_feed_of_posts_by_different_people_gives_one_post_per_post(dumps):
     for message in CHANNEL_MESSAGES:
         meta, body = next((m, b) for m, b in posts if b.strip().startswith(message[:40]))
         assert body.strip() == message and "Source_Name" not in meta  # "Follow" is no author
+
+
+@pytest.mark.parametrize("rules_around", [False, True])
+def test_clippings_between_rules_keep_their_first_story_and_their_addresses(dumps, rules_around):
+    """Stories with a headline and a "Source:" line between rules: two rules between three are enough, the
+    story above the first rule is one of them, and each post links to its source."""
+    out = ["* * *", ""] if rules_around else []
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [title, "", text, "", f"Source: https://news{n}.example/story", ""]
+        if n < len(DIGEST_ITEMS) - 1 or rules_around:
+            out += ["* * *", ""]
+    posts, report = ingest_one(dumps, "clippings.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        n = [t for t, _ in DIGEST_ITEMS].index(meta["Title"])
+        assert body.strip() == DIGEST_ITEMS[n][1] and meta["Source_Url"] == f"https://news{n}.example/story"
+
+
+def test_an_essay_with_two_section_breaks_stays_one_post(dumps):
+    text = "\n".join([STORY[0], "", "* * *", "", STORY[1], "", "* * *", "", STORY[2], "", FOURTH])
+    posts, report = ingest_one(dumps, "essay.txt", text)
+    assert len(posts) == 1, report
+
+
+def test_an_american_numeric_date_and_a_chinese_story_are_told():
+    from digest.ingest.dates import parse_date_line
+    from digest.ingest.language import language_of
+    assert parse_date_line("03/09/2026 14:22 ET").isoformat() == "2026-03-09T14:22:00-04:00"
+    assert parse_date_line("03/09/2026 14:22").isoformat() == "2026-09-03T14:22:00+00:00"  # elsewhere, day first
+    assert language_of("中国人民银行周一宣布，将下调金融机构存款准备金率0.5个百分点，以支持实体经济发展。"
+                       "分析人士认为，此举将释放长期资金约一万亿元。") == "zh"
+
+
+def test_a_listicles_numbered_subheadings_are_headings_and_a_numbered_list_stays_a_list():
+    from digest.ingest.blocks import blocks_from_lines
+    lines = ["1. Turn on automatic updates", "", STORY[0], "", "2. Review app permissions", "", STORY[1], "",
+             "The steps:", "1. Open the settings", "2. Choose the apps you rarely use and remove them one by one", "3. Restart"]
+    blocks = blocks_from_lines(list(enumerate(lines, 1)))
+    assert [b.kind for b in blocks] == ["h", "p", "h", "p", "p", "list"]
+    assert blocks[0].text == "1. Turn on automatic updates" and blocks[-1].text.count("\n") == 2
+
+
+def test_a_date_in_another_language_keeps_its_time_after_a_dash():
+    from digest.ingest.dates import earliest_date
+    when, _ = earliest_date(["الخميس 5 مارس 2026 - 18:40"], "UTC", "ar")
+    assert when.isoformat() == "2026-03-05T18:40:00+00:00"
+
+
+def test_a_ranked_list_of_headlines_copied_with_tabs_gives_no_post(dumps):
+    out = ["Tech News new | past | comments | submit\tlogin"]
+    for n, (title, _) in enumerate(DIGEST_ITEMS * 4, 1):
+        out += [f"{n}.\t{title} ({n}) (news{n}.example.com)", f"{300 - n} points by user{n} {n} hours ago | hide | {n} comments"]
+    out += ["More", "", "Guidelines | FAQ | API | Contact"]
+    posts, report = ingest_one(dumps, "front.txt", "\n".join(out))
+    assert posts == [] and "headlines" in report.warnings[0], report

@@ -12,6 +12,7 @@ from .text import ends_sentence, fold, foreign_share, looks_like_title, squash, 
 
 Line = tuple[int, str]  # (1-based line number, text)
 
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 RULE = re.compile(r"^\s*([-=_*~#•·—–])(?:\s*\1){2,}\s*$")  # ---, ***, * * *, ====: a rule between sections
 _LINK_LINE = re.compile(r"^\s*(?:[\w][\w .&'’-]{0,40}:\s*)?(?:https?://|www\.)\S+\s*$", re.I)
@@ -104,6 +105,8 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
         following = squash(nxt[1]) if isinstance(nxt, tuple) else None
         if TWEET_SIGNATURE.match(text):
             _make_tweet(blocks, number, text, run_of)
+        elif _NUMBERED_HEADING.match(text) and is_heading(text, following) and not _LIST_ITEM.match(following or ""):
+            blocks.append(Block("h", text, (number,)))  # a listicle's "3. Review app permissions" over its text
         elif _LIST_ITEM.match(text) or (_LINK_LINE.match(text) and _is_link_list(items, i)):
             _add_list_item(blocks, number, text)
         elif is_heading(text, following):
@@ -203,24 +206,31 @@ def several_stories(lines: list[str], spans: list[tuple[int, int]], titles: list
 
 
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
+FOOTER_LINES = 20  # a page's footer, where its masthead may stand again
 
 
 def publisher_name(header: list[str], text: str) -> str | None:
     """The publisher's or creator's name: the short capitalised header line the page's copyright line
-    names, else the one the rest of the page mentions most (inside other lines: a label repeated on lines
-    of its own, "Share" under each post, is the page's UI)."""
+    names, else the one the rest of the page mentions most inside other lines, past their first word (a
+    label on lines of its own, "Share" under each post, or opening them, "Subscribe now", is the page's UI;
+    so is a word the page also writes in small letters)."""
     lines = [squash(line) for line in text.splitlines() if line.strip()]
     owners = " ".join(line for line in lines if _COPYRIGHT.search(line) and len(line) <= 200)
+    footer = {fold(line) for line in lines[-FOOTER_LINES:]}
     best, best_count = None, 0
     for line in header:
         name = squash(line)
         if not name or word_count(name) > 4 or re.search(r"\d", name) or not name[0].isupper():
             continue
+        if re.search(rf"\b{re.escape(name.lower())}\b", text):
+            continue  # a word the page also writes in small letters ("news") is no name
         # "The Daily Herald" is "Daily Herald Ltd" in its copyright line
         forms = [re.compile(rf"\b{re.escape(form)}\b") for form in {name, name.split(" ", 1)[-1]}
                  if word_count(form) >= min(2, word_count(name))]
-        count = sum(1 for other in lines if fold(other) != fold(name) and any(f.search(other) for f in forms))
-        count += 100 * any(f.search(owners) for f in forms)
+        # mentions inside other lines, not opening them ("Subscribe now", "News in brief": the UI's words)
+        count = sum(1 for other in lines if fold(other) != fold(name)
+                    and any((m := f.search(other)) and m.start() > 0 for f in forms))
+        count += 100 * any(f.search(owners) for f in forms) + (fold(name) in footer)  # the masthead again below
         if count > best_count:
             best, best_count = name, count
     return best

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from itertools import groupby
 
 import numpy as np
 
@@ -391,21 +390,6 @@ PULL_QUOTE_WORDS = 6  # a pull quote is a sentence at least this long ...
 PULL_QUOTE_MAX = 40   # ... and at most this long
 
 
-def drop_headline_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """Two or more headings in a row inside a story, with no text under the first: teasers of other stories
-    set in the text ("Read also:" over two headlines, its label gone with the page's chrome), not sections."""
-    kept, drops, start = [], [], 0
-    for heading, group in groupby(blocks, key=lambda b: b.kind == "h"):
-        group = list(group)
-        inside = 0 < start and start + len(group) < len(blocks)
-        if heading and len(group) >= 2 and inside:
-            drops += [Drop(b.lines, BOILERPLATE, b.text) for b in group]
-        else:
-            kept += group
-        start += len(group)
-    return kept, drops
-
-
 def drop_pull_quotes(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """A pull quote: a short paragraph or quotation block whose words a longer paragraph of the story holds
     (the sentence set in large type beside the text it comes from, above or below it)."""
@@ -520,7 +504,6 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         drop_captions,
         drop_duplicate_blocks,
         drop_pull_quotes,
-        drop_headline_runs,
         tidy_spacing,
     ]
     for step in steps:

@@ -48,6 +48,7 @@ ZONE_NAMES |= {name: int(hours * 3600) for name, hours in {
 # American pages write the zone without saying whether summer time applies: "5:48 PM ET"
 ZONE_NAMES |= {"ET": ZoneInfo("America/New_York"), "CT": ZoneInfo("America/Chicago"),
                "MT": ZoneInfo("America/Denver"), "PT": ZoneInfo("America/Los_Angeles")}
+_US_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AKST|AKDT|HST)\b")
 # A time written with a dot, as British and Nordic pages do ("16.48 GMT"), not a day and month ("5.03.2026").
 _DOT_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![.\d])")
 
@@ -77,7 +78,9 @@ def parse_date(text: str, tz: str = "UTC") -> datetime | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # an unknown zone name is dropped; the configured zone applies
         try:
-            value = dateparser.parse(text, dayfirst=not re.match(r"^\s*\d{4}", text), tzinfos=ZONE_NAMES)
+            # (an American zone says an American order: "03/09/2026 14:22 ET" is 9 March)
+            dayfirst = not re.match(r"^\s*\d{4}", text) and not _US_ZONE.search(text)
+            value = dateparser.parse(text, dayfirst=dayfirst, tzinfos=ZONE_NAMES)
         except (ValueError, OverflowError, TypeError):
             return None
     # "Issue 112 - 7 March 2026" is not the year 112: a news date has the four-digit year it states
@@ -214,7 +217,7 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
 # A date as a page in another language prints it, with its time: "28. April 2024, 14:26 Uhr",
 # "23 okt 2025 kl 10.23", "28.04.2023 17:23" (a label before it, "Stand:", "Publicerad", is left out).
 _LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}\.?\s*(?:\d{1,2}\.|[^\W\d_]{3,12}\.?)\s*(?:19|20)\d\d(?!\d))"
-                         r"(?:,?\s*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d))?")
+                         r"(?:[,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d))?")
 
 
 def _local_date(text: str, language: str):

@@ -8,6 +8,7 @@ from .text import word_count
 SAMPLE_CHARS = 3000   # enough text to tell the language, however long the story
 MIN_WORDS = 12        # below this a guess is a coin toss
 MIN_PROBABILITY = 0.9
+EAST_ASIAN_KANA = 0.05  # Japanese writes kana among its Han characters (particles, endings); Chinese none
 
 
 @lru_cache(maxsize=1)
@@ -21,5 +22,22 @@ def language_of(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if word_count(sample) < MIN_WORDS:  # words as text.py counts them: in Japanese or Chinese, without spaces
         return None
+    by_script = _east_asian(sample)
+    if by_script:
+        return by_script
     code, probability = _identifier().classify(sample)
     return code if probability >= MIN_PROBABILITY else None
+
+
+def _east_asian(text: str) -> str | None:
+    """Chinese, Japanese or Korean, told by their scripts (surer than the model, which mixes up Chinese and
+    Japanese on short texts): Hangul is Korean; Han characters with kana are Japanese, without them Chinese."""
+    letters = [ch for ch in text if ch.isalpha()]
+    kana = sum(1 for ch in letters if "\u3040" <= ch <= "\u30ff")
+    hangul = sum(1 for ch in letters if "\uac00" <= ch <= "\ud7af")
+    han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
+    if not letters or kana + hangul + han < 0.5 * len(letters):
+        return None
+    if hangul >= kana + han:
+        return "ko"
+    return "ja" if kana >= EAST_ASIAN_KANA * (kana + han) else "zh"

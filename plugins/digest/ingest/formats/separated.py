@@ -32,11 +32,14 @@ NAME = "separated-stories"
 # A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
+# A clipping's address on a line of its own, labelled or not: "Source: https://...", "Link: ..."
+_SOURCE_LINE = re.compile(r"^(?:[^\W\d_]{2,12}\s*:\s*)?(?P<url>https?://\S+)$")
 _COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm]?(?:\s+[^\W\d_]+)?\W*$")  # "Likes 214", "37 comments", "1.2K"
 MAX_SEPARATOR_WORDS = 6
 ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
 NEAR = 3              # short lines between a separator and the prose it belongs to
 MIN_SEPARATORS = 3    # fewer recurring lines are a coincidence of the page, not a list
+MIN_RULES = 2         # ... but two rules between three headed stories are not
 MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer, not a story
 MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
 HEADLINE_WORDS = 6    # a page's headline above a live blog is this long ...
@@ -72,7 +75,8 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
     # (where two kinds make as many stories, the first wins: counts close a post whose head holds its time)
     kinds = [(rules, "rule"), *((marks, "count") for marks in counts.values()),
              *((marks, "count") for marks in together), *((marks, "time") for marks in shapes.values())]
-    return [(marks, kind) for marks, kind in kinds if len(marks) >= MIN_SEPARATORS]
+    # (two rules between three stories that each open with a headline are a digest too: see _stories)
+    return [(marks, kind) for marks, kind in kinds if len(marks) >= (MIN_RULES if kind == "rule" else MIN_SEPARATORS)]
 
 
 def _recurring(lines: list[str]) -> dict[str, set[int]]:
@@ -129,9 +133,11 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         headed, signed = kind != "time", []
         runs = _runs(marks, labels)
         marks = set(runs)
-        if len(marks) < MIN_SEPARATORS:
+        if len(marks) < (MIN_RULES if kind == "rule" else MIN_SEPARATORS):
             continue
         spans, closes = _pieces(lines, runs)
+        if kind == "rule" and not closes:  # above the first rule: a greeting, or the first item
+            spans.insert(0, (0, min(runs.values())[0]))
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
         # between two separators there is always a story (a page's list of dated links has none), except
         # in the page's header above the first story (a profile's counts of posts and followers)
@@ -158,6 +164,8 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
                 items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels, short) or 0 < k < len(stories) - 1]
                 if not items or not all(_headed(lines, a, b, labels, short) for a, b in items):
                     continue
+                if len(marks) < MIN_SEPARATORS and len(items) <= len(marks):
+                    continue  # two rules: only three headed stories make a digest (not an article's sections)
             middle = sorted(prose_words(lines[a:b]) for a, b in items)[(len(items) - 1) // 2]
             if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
                 continue
@@ -323,8 +331,9 @@ def parse(dump: Dump, tz: str) -> ParseResult:
             drops.append(Drop((nonblank[0][0],), METADATA, title))
             body = [ln for ln in body if ln[0] > nonblank[0][0]]
         when = _stated(lines, b if closes else a - 1, tz)
+        url = next((m["url"] for i in range(a, b) if (m := _SOURCE_LINE.match(lines[i].strip()))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
-                                date_source="dump" if when else None, format=NAME, source_name=author))
+                                date_source="dump" if when else None, format=NAME, source_name=author, url=url))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
 
 
