@@ -971,3 +971,17 @@ def test_a_ranked_list_of_headlines_copied_with_tabs_gives_no_post(dumps):
     out += ["More", "", "Guidelines | FAQ | API | Contact"]
     posts, report = ingest_one(dumps, "front.txt", "\n".join(out))
     assert posts == [] and "headlines" in report.warnings[0], report
+
+
+def test_stories_collected_by_hand_in_markdown_give_one_post_per_heading(dumps):
+    out = ["# Stories I saved this week", "", "Collected by hand; links under each.", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"# {title}", "", text.replace("two-year", "**two-year**"), "", "## What comes next", "",
+                STORY[n], "", f"Source: [News {n}](https://news{n}.example/story)", ""]
+    posts, report = ingest_one(dumps, "notes.md", "\n".join(out))
+    assert report.format == "markdown-notes" and sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS)
+    for meta, body in posts:
+        n = [t for t, _ in DIGEST_ITEMS].index(meta["Title"])
+        assert meta["Source_Url"] == f"https://news{n}.example/story" and "Collected" not in body
+        assert body.strip() == f"{DIGEST_ITEMS[n][1]}\n\n## What comes next\n\n{STORY[n]}", body
+    assert report.lines["unaccounted"] == 0
