@@ -8,11 +8,15 @@ import re
 
 from .dates import _MONTH
 from .model import CHROME, Block, Drop
-from .text import ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
+from .text import COPYRIGHT, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
 
 Line = tuple[int, str]  # (1-based line number, text)
 
-_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<text>\S.*)$")  # "3. Review app permissions"
+# A line that is only an address, labelled or not, plain or as a Markdown link: "Source: https://...",
+# "Link: [The Daily](https://...)"
+_ADDRESS = re.compile(r"^\s*(?:[^\W\d_]{2,12}\s*:\s*)?(?:\[[^\]]*\]\((?P<linked>https?://[^)\s]+)\)"
+                      r"|<?(?P<bare>https?://[^\s>]+)>?)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 RULE = re.compile(r"^\s*([-=_*~#•·—–])(?:\s*\1){2,}\s*$")  # ---, ***, * * *, ====: a rule between sections
 _LINK_LINE = re.compile(r"^\s*(?:[\w][\w .&'’-]{0,40}:\s*)?(?:https?://|www\.)\S+\s*$", re.I)
@@ -105,7 +109,7 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
         following = squash(nxt[1]) if isinstance(nxt, tuple) else None
         if TWEET_SIGNATURE.match(text):
             _make_tweet(blocks, number, text, run_of)
-        elif _NUMBERED_HEADING.match(text) and is_heading(text, following) and not _LIST_ITEM.match(following or ""):
+        elif NUMBERED.match(text) and is_heading(text, following) and not _LIST_ITEM.match(following or ""):
             blocks.append(Block("h", text, (number,)))  # a listicle's "3. Review app permissions" over its text
         elif _LIST_ITEM.match(text) or (_LINK_LINE.match(text) and _is_link_list(items, i)):
             _add_list_item(blocks, number, text)
@@ -114,6 +118,12 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
         else:
             blocks.append(Block("p", text, (number,)))
     return blocks
+
+
+def address(line: str) -> str | None:
+    """The address a line states when it is nothing but that (a clipping's source line)."""
+    m = _ADDRESS.match(line)
+    return (m["linked"] or m["bare"]) if m else None
 
 
 def _is_link_list(items, i) -> bool:
@@ -205,7 +215,6 @@ def several_stories(lines: list[str], spans: list[tuple[int, int]], titles: list
             and sum(prose) >= 0.8 * prose_words(lines))
 
 
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 FOOTER_LINES = 20  # a page's footer, where its masthead may stand again
 
 
@@ -215,8 +224,9 @@ def publisher_name(header: list[str], text: str) -> str | None:
     label on lines of its own, "Share" under each post, or opening them, "Subscribe now", is the page's UI;
     so is a word the page also writes in small letters)."""
     lines = [squash(line) for line in text.splitlines() if line.strip()]
-    owners = " ".join(line for line in lines if _COPYRIGHT.search(line) and len(line) <= 200)
-    footer = {fold(line) for line in lines[-FOOTER_LINES:]}
+    folded = [fold(line) for line in lines]
+    owners = " ".join(line for line in lines if COPYRIGHT.search(line) and len(line) <= 200)
+    footer = set(folded[-FOOTER_LINES:])
     best, best_count = None, 0
     for line in header:
         name = squash(line)
@@ -228,9 +238,10 @@ def publisher_name(header: list[str], text: str) -> str | None:
         forms = [re.compile(rf"\b{re.escape(form)}\b") for form in {name, name.split(" ", 1)[-1]}
                  if word_count(form) >= min(2, word_count(name))]
         # mentions inside other lines, not opening them ("Subscribe now", "News in brief": the UI's words)
-        count = sum(1 for other in lines if fold(other) != fold(name)
+        own = fold(name)
+        count = sum(1 for other, key in zip(lines, folded) if key != own
                     and any((m := f.search(other)) and m.start() > 0 for f in forms))
-        count += 100 * any(f.search(owners) for f in forms) + (fold(name) in footer)  # the masthead again below
+        count += 100 * any(f.search(owners) for f in forms) + (own in footer)  # the masthead again below
         if count > best_count:
             best, best_count = name, count
     return best

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (containment, ends_sentence, fold, has_url, looks_like_title, shingle_hashes, split_sentences,
-                   token_hashes, word_count, word_tokens)
+from .text import (COPYRIGHT, containment, ends_sentence, fold, has_url, looks_like_title, shingle_hashes,
+                   split_sentences, token_hashes, word_count, word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
 
@@ -90,7 +90,6 @@ _IMPERATIVE = {
     "tell", "help",
 }
 _QUOTED = re.compile(r"[“\"].*?(?:[”\"]|$)")
-_COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b|all rights reserved", re.I)
 
 
 def _first_word(text: str) -> str:
@@ -116,12 +115,12 @@ def _lead_in(text: str) -> bool:
     if word_count(text) > 12 or (re.search(r"\d{2,}", text) and not has_url(text)):
         return False
     return (has_url(text) or text.rstrip().endswith("?") or _first_word(text) in _IMPERATIVE or bool(_YOU.search(text))
-            or bool(_OFFER.search(text)) or bool(_COPYRIGHT.search(text)))
+            or bool(_OFFER.search(text)) or bool(COPYRIGHT.search(text)))
 
 
 def _sign_off(text: str) -> bool:
     """A short line that may close a newsletter under its call to action: an address, a copyright."""
-    return word_count(text) <= 15 and (not ends_sentence(text) or bool(_COPYRIGHT.search(text)))
+    return word_count(text) <= 15 and (not ends_sentence(text) or bool(COPYRIGHT.search(text)))
 
 
 def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
@@ -241,7 +240,7 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         if block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or _link_row(block.text)):
             drops.append(Drop(block.lines, CHROME, block.text))
         elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
-                                    or (_COPYRIGHT.match(block.text) and word_count(block.text) <= 40)
+                                    or (COPYRIGHT.match(block.text) and word_count(block.text) <= 40)
                                     or (_THANKS.match(block.text) and word_count(block.text) <= 12)):
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:

@@ -85,10 +85,12 @@ def parse_dump(dump: Dump, tz: str) -> Parsed | DumpReport:
             log.debug("%s", traceback.format_exc())
         error = e.detail if isinstance(e, DumpError) else f"could not be parsed ({type(e).__name__}: {e})"
         return DumpReport(dump.name, errors=[error], warnings=list(dump.warnings))
-    empty = [] if result.articles else [f"no article found (read as {fmt.NAME}{': ' + result.guess if result.guess else ''})"]
+    read_as = f"{fmt.NAME}{': ' + result.guess if result.guess else ''}"
+    empty = [] if result.articles else [f"no article found (read as {read_as})"]
+    # a page without a story by its nature (a list of headlines) is worth a warning, not an error
+    warned, failed = (empty, []) if result.storyless else ([], empty)
     report = DumpReport(dump.name, format=fmt.NAME, confidence=round(confidence, 2), guess=result.guess,
-                        unit=result.unit, warnings=[*dump.warnings, *result.warnings, *(empty if result.storyless else [])],
-                        errors=[] if result.storyless else empty)
+                        unit=result.unit, warnings=[*dump.warnings, *result.warnings, *warned], errors=failed)
     return Parsed(dump, result, report)
 
 

@@ -158,6 +158,10 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text.strip()))
 
 
+# A copyright line: "© 2026 The Daily", "(c) 2026 ...", "Copyright ...", "All rights reserved."
+COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b|all rights reserved", re.I)
+
+
 def strip_pictographs(text: str) -> str:
     """The text without the emoji and pictographs at its ends ("🚨 Exchange halts withdrawals 📉")."""
     def symbol(ch: str) -> bool:

@@ -28,6 +28,11 @@ _LEAD_IN = re.compile(r"^(?:In|On|At|As|After|Amid|With|For|Following|According 
 _CLAUSE = re.compile(r",\s|\s(?:that|which|who|after|as|while|because|since|amid|—|–)\s")
 
 
+def unmarked(text: str) -> str:
+    """Markdown as the text it shows: a link its label, emphasis its words."""
+    return _EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
+
+
 def clean_title(title: str | None) -> str | None:
     """A stated title as text: no HTML or Markdown markup, no bare address, no heading marks or emoji at its
     ends, no breadcrumb trail before it."""
@@ -35,7 +40,7 @@ def clean_title(title: str | None) -> str | None:
         return title
     text = _CODE_ELEMENT.sub(" ", title)
     text = _TAG.sub(" ", text)
-    text = html.unescape(_URL.sub(" ", _EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))))
+    text = html.unescape(_URL.sub(" ", unmarked(text)))
     text = strip_pictographs(" ".join(text.split()).lstrip("#> ").strip())
     steps = _TRAIL.split(text)
     if len(steps) >= 3:

@@ -13,7 +13,7 @@ import re
 import lxml.etree
 import lxml.html
 
-from ..blocks import unwrap
+from ..blocks import NUMBERED, unwrap
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
@@ -63,7 +63,7 @@ def _items(raw: str) -> list[Item]:
         return _items(plain[forward.end():].lstrip("\n")) + ([Item(None, "", chrome=(note,))] if note else [])
     plain, signature = _signed(plain or "") if html is None and plain is not None else (plain, "")
     url = _web_copy(msg, html or "")
-    text = (_rules_as_lines(_lead_ins_as_headings(_items_ruled(html))) if html is not None
+    text = (_rules_as_lines(_digest_html(html)) if html is not None
             else _numbered_as_rules(unwrap(plain)) if plain is not None else "")
     stories, left = separated.stories_of(text.split("\n"))
     if stories:
@@ -134,26 +134,34 @@ def _web_copy(msg, html: str) -> str | None:
     return None
 
 
-def _items_ruled(html: str) -> str:
-    """An HTML digest, with a rule above each item and one under the last item's own link, as a digest with
-    rules has them: its items are headed by links to their own pages ("<h2><a href=...>"), or each ends
-    with a link of its own ("Read more"). Other HTML (an essay with subheadings) as it is."""
+def _digest_html(html: str) -> str:
+    """An HTML digest as a digest with rules has it (a rule above each item, each item headed): items headed
+    by links to their own pages or each ending with its own link (_items_ruled), items between rules each
+    opening with a bold lead-in (_lead_ins_as_headings). Other HTML (an essay with subheadings) as it is."""
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.LxmlError):
         return html
+    ruled = _items_ruled(root)  # (first: a lead-in's heading must not get a rule of its own as well)
+    led = _lead_ins_as_headings(root)
+    return lxml.html.tostring(root, encoding="unicode") if ruled or led else html
+
+
+def _items_ruled(root) -> bool:
+    """A rule above each item and one under the last item's own link, when the items are headed by links
+    to their own pages ("<h2><a href=...>") or each ends with a link of its own ("Read more"); whether so."""
     headings = list(root.iter(*_HEADINGS))
     sections = _button_links(root)
     linked = {a.get("href") for h in headings for a in h.iter("a") if a.get("href")}
     own = len(sections) >= 2 and all(sections) and all(
         not ({a.get("href") for a in x} & {a.get("href") for a in y}) for i, x in enumerate(sections) for y in sections[i + 1:])
     if len(linked) < 2 and not own:
-        return html
+        return False
     for heading in headings:
         heading.addprevious(lxml.etree.Element("hr"))
     if sections and sections[-1]:  # what follows the last item's own link is the newsletter's footer
         sections[-1][0].getparent().addnext(lxml.etree.Element("hr"))
-    return lxml.html.tostring(root, encoding="unicode")
+    return True
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4")
@@ -194,17 +202,14 @@ def _item_links(html: str) -> dict[str, str]:
 MAX_LEAD_IN_WORDS = 12
 
 
-def _lead_ins_as_headings(html: str) -> str:
-    """An HTML digest whose items stand between rules, each opening with a bold lead-in ("<hr><p><strong>
-    Export licences tighten again.</strong> The Commerce Department ..."): each lead-in as its item's
-    headline. Other HTML as it is."""
-    if len(_HR.findall(html)) < 2:
-        return html
-    try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.LxmlError):
-        return html
-    for rule in list(root.iter("hr")):
+def _lead_ins_as_headings(root) -> bool:
+    """Items between rules that each open with a bold lead-in ("<hr><p><strong>Export licences tighten
+    again.</strong> The Commerce Department ..."): each lead-in as its item's headline; whether any was."""
+    rules = list(root.iter("hr"))
+    if len(rules) < 2:
+        return False
+    changed = False
+    for rule in rules:
         para = rule.getnext()
         lead = para[0] if para is not None and para.tag == "p" and len(para) else None
         if (lead is None or lead.tag not in ("strong", "b") or (para.text or "").strip()
@@ -215,10 +220,8 @@ def _lead_ins_as_headings(html: str) -> str:
         para.addprevious(heading)
         para.text = (lead.tail or "").lstrip()
         para.remove(lead)
-    return lxml.html.tostring(root, encoding="unicode")
-
-
-_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+        changed = True
+    return changed
 
 
 def _numbered_as_rules(text: str) -> str:
@@ -228,15 +231,14 @@ def _numbered_as_rules(text: str) -> str:
     lines = text.split("\n")
     heads = []
     for i, line in enumerate(lines):
-        m = _NUMBERED.match(line)
-        following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
-        if (m and int(m[1]) == len(heads) + 1 and looks_like_title(m[2], max_words=MAX_LEAD_IN_WORDS + 3)
-                and word_count(following) >= 8):
+        m = NUMBERED.match(line)
+        if (m and int(m["number"]) == len(heads) + 1 and looks_like_title(m["text"], max_words=MAX_LEAD_IN_WORDS + 3)
+                and word_count(next((ln for ln in lines[i + 1:] if ln.strip()), "")) >= 8):
             heads.append(i)
     if len(heads) < 2:
         return text
     for i in reversed(heads):
-        lines[i: i + 1] = ["---", "", _NUMBERED.match(lines[i])[2]]
+        lines[i: i + 1] = ["---", "", NUMBERED.match(lines[i])["text"]]
     return "\n".join(lines)
 
 

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import blocks_from_lines, prose_words
+from ..blocks import address, blocks_from_lines, prose_words
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
 from ..text import looks_like_title
-from ..titles import clean_title
+from ..titles import clean_title, unmarked
 
 NAME = "markdown-notes"
 _HEADING = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$")
-_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<url>[^)\s]+)\)")
-_ADDRESS = re.compile(r"^(?:[^\W\d_]{2,12}\s*:\s*)?(?:\[[^\]]*\]\((?P<linked>https?://[^)\s]+)\)|<?(?P<bare>https?://\S+?)>?)$")
-_EMPHASIS = re.compile(r"(?P<mark>\*\*|__|\*)(?=\S)(?P<text>.+?)(?<=\S)(?P=mark)")
 MIN_STORIES = 2
 MIN_STORY_WORDS = 25  # a heading over less prose is the file's title over its note, not a story
 
@@ -38,13 +35,6 @@ def _sections(lines: list[str]) -> list[tuple[int, int]]:
 def _stories(lines: list[str]) -> list[tuple[int, int]]:
     """The sections with a story's prose under their heading."""
     return [(a, b) for a, b in _sections(lines) if prose_words(lines[a + 1:b]) >= MIN_STORY_WORDS]
-
-
-def _plain(line: str) -> str:
-    """A Markdown line as the text it shows: links keep their label, emphasis and heading marks go (the
-    post's own Markdown draws subheadings again)."""
-    line = _EMPHASIS.sub(r"\g<text>", _LINK.sub(r"\g<label>", line))
-    return re.sub(r"^#{2,6}\s+", "", line)
 
 
 def sniff(dump: Dump) -> float:
@@ -66,11 +56,11 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         drops.append(Drop((a + 1,), METADATA, title or ""))
         url, body = None, []
         for i in range(a + 1, b):
-            address = _ADDRESS.match(lines[i].strip())
-            if address:
-                url = url or address["linked"] or address["bare"]
+            stated = address(lines[i])
+            if stated:
+                url = url or stated
                 drops.append(Drop((i + 1,), METADATA, lines[i].strip()))
-            else:
-                body.append((i + 1, _plain(lines[i])))
+            else:  # the text a line shows; heading marks go (the post's Markdown draws subheadings again)
+                body.append((i + 1, re.sub(r"^#{2,6}\s+", "", unmarked(lines[i]))))
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, url=url, format=NAME))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories under headings")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import RULE, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
+from ..blocks import RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
 from ..dates import _MONTH, dates_in_text, earliest_date, localize, parse_date_line
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
@@ -32,8 +32,6 @@ NAME = "separated-stories"
 # A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
-# A clipping's address on a line of its own, labelled or not: "Source: https://...", "Link: ..."
-_SOURCE_LINE = re.compile(r"^(?:[^\W\d_]{2,12}\s*:\s*)?(?P<url>https?://\S+)$")
 _COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm]?(?:\s+[^\W\d_]+)?\W*$")  # "Likes 214", "37 comments", "1.2K"
 MAX_SEPARATOR_WORDS = 6
 ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
@@ -76,7 +74,12 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
     kinds = [(rules, "rule"), *((marks, "count") for marks in counts.values()),
              *((marks, "count") for marks in together), *((marks, "time") for marks in shapes.values())]
     # (two rules between three stories that each open with a headline are a digest too: see _stories)
-    return [(marks, kind) for marks, kind in kinds if len(marks) >= (MIN_RULES if kind == "rule" else MIN_SEPARATORS)]
+    return [(marks, kind) for marks, kind in kinds if len(marks) >= _fewest(kind)]
+
+
+def _fewest(kind: str) -> int:
+    """The fewest separators of a kind that can part stories."""
+    return MIN_RULES if kind == "rule" else MIN_SEPARATORS
 
 
 def _recurring(lines: list[str]) -> dict[str, set[int]]:
@@ -133,7 +136,7 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         headed, signed = kind != "time", []
         runs = _runs(marks, labels)
         marks = set(runs)
-        if len(marks) < (MIN_RULES if kind == "rule" else MIN_SEPARATORS):
+        if len(marks) < _fewest(kind):
             continue
         spans, closes = _pieces(lines, runs)
         if kind == "rule" and not closes:  # above the first rule: a greeting, or the first item
@@ -320,7 +323,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     script = dominant_script(dump.text)
     furniture = (set().union(*(marks for marks, _ in _separator_kinds(lines)), *_recurring(lines).values())
                  | _head_labels(lines, spans))
-    articles, author = [], _author(lines, spans)
+    articles, author = [], _author(lines, spans, set().union(*_recurring(lines).values()))
     for a, b in spans:
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         drops += edges
@@ -331,20 +334,17 @@ def parse(dump: Dump, tz: str) -> ParseResult:
             drops.append(Drop((nonblank[0][0],), METADATA, title))
             body = [ln for ln in body if ln[0] > nonblank[0][0]]
         when = _stated(lines, b if closes else a - 1, tz)
-        url = next((m["url"] for i in range(a, b) if (m := _SOURCE_LINE.match(lines[i].strip()))), None)
+        url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
 
 
-def _author(lines: list[str], spans: list[tuple[int, int]]) -> str | None:
-    """The name over every post (a profile's or a channel's), if one stands among the lines above each post's
-    prose and in the page's header above them: the first such line of the first post ("Dana Whitfield" over
+def _author(lines: list[str], spans: list[tuple[int, int]], labels: set[int]) -> str | None:
+    """The name over every post (a profile's or a channel's), if one stands in each post's head (_head) and
+    in the page's header above them: the first such line of the first post ("Dana Whitfield" over
     "@dwhitfield")."""
-    heads = []
-    for a, b in spans:
-        first = next((i for i in range(a, b) if _prose(lines[i])), b)
-        heads.append([squash(lines[i]) for i in range(a, first) if lines[i].strip()][:NEAR])
+    heads = [[squash(lines[i]) for i in _head(lines, a, b, labels)] for a, b in spans]
     common = set.intersection(*(set(map(fold, head)) for head in heads)) if len(heads) >= 2 else set()
     # the profile's or channel's own name heads the page too ("Follow" over each post does not)
     common &= {fold(squash(line)) for line in lines[: spans[0][0]] if line.strip()} if spans else set()
@@ -357,7 +357,7 @@ def _titled(nonblank: list[tuple[int, str]]) -> bool:
     """Whether a story opens with its headline: a title-like line over prose, or over a short line (its
     date or time, "2 hours ago") over prose."""
     texts = [squash(t) for _, t in nonblank[:3]]
-    if texts and _TIME.search(texts[0]) and word_count(texts[0]) <= MAX_SEPARATOR_WORDS:
+    if texts and _when(texts[0]):
         return False  # a date or a time, not a headline
     if len(texts) >= 2 and is_heading(texts[0], texts[1]):
         return True
