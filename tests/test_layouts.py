@@ -745,9 +745,30 @@ def test_titles_lose_their_emoji_and_their_capitals():
 def test_the_publisher_is_the_header_line_its_copyright_names():
     from digest.ingest.blocks import publisher_name
     header = ["Skip to content", "The Riverside Gazette", "News", "Energy", "Share"]
-    text = "\n".join(header + ["Energy", "Share", STORY[0], "Share", "Energy prices rose.", "Share",
-                               "© 2026 Riverside Gazette Media Ltd. All rights reserved."])
-    assert publisher_name(header, text) == "The Riverside Gazette"
+    footer = ["Share", "Energy", "© 2026 Riverside Gazette Media Ltd. All rights reserved."]
+    assert publisher_name(header, footer) == "The Riverside Gazette"
+    # a header word inside the owner's name is a section, not the masthead
+    assert publisher_name(["Skip", "Deutschland", "Politik"], ["© 2026 Nordlicht Deutschland GmbH"]) == \
+        "Nordlicht Deutschland"
+    # no copyright line below the article: the header's short lines are sections and buttons, not a name
+    assert publisher_name(header, ["Share", "Energy"]) is None
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("© 2026 Harbour Desk Media, Inc. All Rights Reserved | Terms of Use", "Harbour Desk Media"),
+    ("Copyright © 2025, The Lakeside Courier | Privacy Policy", "The Lakeside Courier"),
+    ("All contents © 2024 Meridian Publishing Group LLC. All rights reserved.", "Meridian Publishing Group"),
+    ("©2026 Verlag Nordlicht GmbH & Co. KG", "Verlag Nordlicht"),
+    ("Copyright 2025. Valley Examiner. All Rights Reserved.", "Valley Examiner"),
+    ("Copyright Policy", None),                       # a link in the footer
+    ("© Ana Ruiz/Reuters", None),                     # a picture's credit: no year, no notice
+    ("© 2026 Derechos Reservados", None),             # the notice itself, in Spanish
+    ("© 2026 RIPRODUZIONE RISERVATA", None),          # a notice in capitals
+    ("Site theme by Studio Nine © 2026 Powered by Pressly", None),
+])
+def test_a_copyright_line_names_its_owner(line, owner):
+    from digest.ingest.blocks import copyright_owner
+    assert copyright_owner(line) == owner
 
 
 def test_a_channel_exports_name_is_its_posts_source(dumps):

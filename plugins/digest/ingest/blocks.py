@@ -8,7 +8,7 @@ import re
 
 from .dates import _MONTH
 from .model import CHROME, Block, Drop
-from .text import COPYRIGHT, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
+from .text import COPYRIGHT, RIGHTS_RESERVED, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
 
 Line = tuple[int, str]  # (1-based line number, text)
 
@@ -216,17 +216,75 @@ def several_stories(lines: list[str], spans: list[tuple[int, int]], titles: list
 
 
 FOOTER_LINES = 20  # a page's footer, where its masthead may stand again
+_MARK = re.compile(r"^(?:[\s,.:;]|©|℗|\(c\)|copyright\b|by\b|\d{4}(?:\s*[-–]\s*\d{4})?)+", re.I)
+_OWNER_END = re.compile(rf"\s[|·•–—-]\s|\s*[|·•]\s*|[.,;]\s|\.$|(?-i:\.(?=[A-Z][a-z]))|\s\d{{4}}\b|{RIGHTS_RESERVED}",
+                        re.I)
+_LEGAL_FORM = re.compile(r"(?:[,\s&]+(?:inc|llc|l\.l\.c|ltd|limited|gmbh|ag|kg|s\.?a|s\.p\.a|plc|corp|co|pty|pvt|private)\.?)+$",
+                         re.I)
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.-]*|&|\d[\w.-]*|of|and|the|de|la|del|di|der|die|das|für|y|et|und)$", re.I)
 
 
-def publisher_name(header: list[str], text: str) -> str | None:
-    """The publisher's or creator's name: the short capitalised header line the page's copyright line
-    names, else the one the rest of the page mentions most inside other lines, past their first word (a
-    label on lines of its own, "Share" under each post, or opening them, "Subscribe now", is the page's UI;
-    so is a word the page also writes in small letters)."""
+def copyright_owner(line: str) -> str | None:
+    """Who a copyright line names: "© 2019 Daily Herald Media Ltd. All rights reserved." -> "Daily
+    Herald Media"; None when the line is a link ("Copyright Policy") or names no one by capitalised words
+    ("© All rights reserved", "© Licencja na publikację")."""
+    mark = COPYRIGHT.search(line)
+    # a bare "© Name" is a picture's credit; a notice has a year, "all rights reserved" or both marks
+    if not mark or not re.search(rf"\b(?:19|20)\d\d\b|{RIGHTS_RESERVED}|©.*copyright|copyright.*©", line, re.I):
+        return None
+    rest = _MARK.sub("", line[mark.end():])
+    owner = _LEGAL_FORM.sub("", _OWNER_END.split(rest, 1)[0].strip(" .,'\"")).strip(" .,")
+    return owner if _name_like(owner) else None
+
+
+def _name_like(owner: str) -> bool:
+    """Whether text reads as an organisation's or person's name: one to five capitalised words."""
+    words = owner.split()
+    if not 1 <= len(words) <= 5 or len(owner) < 3 or not owner[0].isupper() or "by" in words:
+        return False  # ("Theme Blass by Studio", "Powered by ...": a credit, not a notice)
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w in "&" for w in words if len(w) > 3):
+        return False  # "Visos teisės saugomos": words of a sentence, not a name
+    if len(words) > 1 and owner.isupper():
+        return False  # "RIPRODUZIONE RISERVATA": a notice in capitals, as often as a name
+    return True
+
+
+def _owner(footer: list[str]) -> str | None:
+    """The owner the first copyright line below the article names (captions' credits stand above it)."""
+    return next((o for line in footer if len(line) <= 200 and (o := copyright_owner(squash(line)))), None)
+
+
+def _names(name: str, owner: str) -> bool:
+    """Whether a header line is the copyright owner's name, or its start ("The Daily Herald", "Daily
+    Herald Media"), not a word inside it ("Deutschland" in "Business Insider Deutschland")."""
+    def plain(text: str) -> str:
+        return re.sub(r"^the\s+", "", fold(text))
+    return re.match(rf"{re.escape(plain(name))}\b", plain(owner)) is not None
+
+
+def publisher_name(header: list[str], footer: list[str]) -> str | None:
+    """The publisher: the owner a copyright line below the article names, as the page's header writes it
+    when a header line is that name ("The Daily Herald" for "Daily Herald Media Ltd"). Pages without one
+    name no publisher: their header's short lines are sections and buttons as often as a masthead."""
+    owner = _owner(footer)
+    if owner is None:
+        return None
+    return next((name for name in map(squash, header) if name and _name_like(name)
+                 and _names(name, owner)), owner)
+
+
+def creator_name(header: list[str], text: str) -> str | None:
+    """A creator or channel page's name: the copyright owner, else the short capitalised header line the
+    page mentions most inside other lines, past their first word ("Harbour Desk · 2h" heads each post; a
+    label on lines of its own, "Share" under each post, or opening them, "Subscribe now", is the page's
+    UI; so is a word the page also writes in small letters)."""
     lines = [squash(line) for line in text.splitlines() if line.strip()]
+    if owner := publisher_name(header, lines[-FOOTER_LINES:]):
+        return owner
     folded = [fold(line) for line in lines]
-    owners = " ".join(line for line in lines if COPYRIGHT.search(line) and len(line) <= 200)
-    footer = set(folded[-FOOTER_LINES:])
+    footer_keys = set(folded[-FOOTER_LINES:])
     best, best_count = None, 0
     for line in header:
         name = squash(line)
@@ -234,14 +292,12 @@ def publisher_name(header: list[str], text: str) -> str | None:
             continue
         if re.search(rf"\b{re.escape(name.lower())}\b", text):
             continue  # a word the page also writes in small letters ("news") is no name
-        # "The Daily Herald" is "Daily Herald Ltd" in its copyright line
         forms = [re.compile(rf"\b{re.escape(form)}\b") for form in {name, name.split(" ", 1)[-1]}
                  if word_count(form) >= min(2, word_count(name))]
-        # mentions inside other lines, not opening them ("Subscribe now", "News in brief": the UI's words)
         own = fold(name)
         count = sum(1 for other, key in zip(lines, folded) if key != own
                     and any((m := f.search(other)) and m.start() > 0 for f in forms))
-        count += 100 * any(f.search(owners) for f in forms) + (own in footer)  # the masthead again below
+        count += own in footer_keys  # the masthead again below
         if count > best_count:
             best, best_count = name, count
     return best

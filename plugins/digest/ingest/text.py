@@ -159,7 +159,13 @@ def ends_sentence(text: str) -> bool:
 
 
 # A copyright line: "© 2026 The Daily", "(c) 2026 ...", "Copyright ...", "All rights reserved."
-COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bcopyright\b|all rights reserved", re.I)
+# "all rights reserved" in the languages of most news sites (a footer's notice, never an owner's name)
+RIGHTS_RESERVED = (r"all rights reserved|alle rechte vorbehalten|(?:todos los )?derechos reservados|tous droits réservés|"
+                   r"tutti i diritti riservati|(?:todos os )?direitos reservados|alle rechten voorbehouden|"
+                   r"(?:wszelkie|wszystkie) prawa zastrzeżone|alla rättigheter förbehållna|alle rettigheter reservert|"
+                   r"alle rettigheder forbeholdes|kaikki oikeudet pidätetään|tüm hakları saklıdır|все права защищены|"
+                   r"haki zote zimehifadhiwa")
+COPYRIGHT = re.compile(rf"©|\(c\) \d{{4}}|\bcopyright\b|{RIGHTS_RESERVED}", re.I)
 
 
 def strip_pictographs(text: str) -> str:

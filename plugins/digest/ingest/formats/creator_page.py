@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..blocks import blocks_from_lines, chrome_drops, publisher_name, several_stories, strip_footer
+from ..blocks import blocks_from_lines, chrome_drops, creator_name, several_stories, strip_footer
 from ..model import DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, fold, looks_like_title, squash, word_count
 
@@ -80,7 +80,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         return ParseResult([], chrome_drops(numbered))
     drops = chrome_drops(numbered[: items[0].preview])
     script = dominant_script(dump.text)
-    publisher = publisher_name(lines[: items[0].preview], dump.text)
+    publisher = creator_name(lines[: items[0].preview], dump.text)
     articles = []
     for n, item in enumerate(items):
         body_start = item.first + 1 if item.titled else item.first

@@ -134,7 +134,7 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     article = Article(dump=dump.name, blocks=blocks_from_lines(lines),
                       title=clean_title(texts[title_at]) if title_at is not None else None, date=date,
                       date_source="dump" if date else None, format=NAME,
-                      source_name=publisher_name(texts[: body[0]] if body else [], dump.text))
+                      source_name=publisher_name(texts[: body[0]], texts[body[-1] + 1:]) if body else None)
     guess = f"a copied page: {len(body)} of {len(texts)} lines read as its article"
     return ParseResult([article] if article.blocks else [], drops, guess=guess)
 
