@@ -210,11 +210,22 @@ def test_a_link_label_closing_the_last_paragraph_goes():
     "Lire aussi | Ce que prévoit la nouvelle loi sur les plateformes",
     "Leer más » El Gobierno anuncia nuevas medidas para los bancos",
     "Also on our site | Why exchanges keep getting fined",
+    "Lea también: El Gobierno anuncia nuevas medidas para los bancos",
 ])
 def test_a_labelled_link_to_another_story_in_any_language_goes(link):
     second = "Analysts said the fine was small next to the exchange's yearly revenue."
     text, drops = cleaned(article(STORY, link, second))
     assert text == f"{STORY}\n\n{second}" and [d.text for d in drops] == [link]
+
+
+@pytest.mark.parametrize("line", [
+    "Q: What surprised you most about running the exchange",   # an interview's question
+    "Containers: 1 green, 1 red, 1 orange and 2 teaspoons",    # a list of parts
+])
+def test_a_labelled_line_that_is_no_link_stays(line):
+    second = "Analysts said the fine was small next to the exchange's yearly revenue."
+    text, _ = cleaned(article(STORY, line, second))
+    assert line in text
 
 
 def test_a_sentence_with_a_bar_stays():

@@ -146,13 +146,23 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
                       r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser)"
                       r"\b\s*[:|-]?", re.I)
-# "Lire aussi | Headline of another story", "Leer más » Headline": in any language, a label of a few words,
-# a bar or a chevron, and a headline
-_LABELLED_LINK = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}\s[|»›]\s(?P<headline>.+)$")
+# "Lire aussi | Headline of another story", "Leer más » Headline", "Lea también: Headline": in any language, a
+# label of a few words, a bar, a chevron or a colon, and a headline (after a colon, one of six words at least:
+# "Photo: Ana Ruiz" credits, "Update: ..." is a sentence)
+_LABELLED_LINK = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}(?:\s[|»›]|(?P<colon>\s?:))\s(?P<headline>.+)$")
+_LINKED_HEADLINE_WORDS = 6
 _HANDLE = re.compile(r"(?<![\w.])@\w{3,}|\bt\.me/\w+")  # an account or a channel, not a story's web page
 PLUG_WORDS = 8
 _DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure\s*:|not (?:financial|investment) advice|risk warning)", re.I)
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
+
+
+def _linked_after_colon(block: Block, labelled: re.Match) -> bool:
+    """A paragraph "Lea también: Headline of another story", not a subheading ("The verdict: ..."), an
+    interview's question ("Q: ...") or a list of parts ("Containers: 1 green, 1 red, 1 blue")."""
+    headline = labelled["headline"]
+    return (block.kind == "p" and len(labelled.group().split(":")[0]) >= 3 and "," not in headline
+            and word_count(headline) >= _LINKED_HEADLINE_WORDS)
 
 
 def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
@@ -167,7 +177,8 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         labelled = _LABELLED_LINK.match(block.text)
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
                  and (_RELATED.match(block.text) or cta_score(block.text) >= 4
-                      or (labelled and looks_like_title(labelled["headline"]))))
+                      or (labelled and looks_like_title(labelled["headline"])
+                          and (not labelled["colon"] or _linked_after_colon(block, labelled)))))
         if disclaimer or promo:
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:
