@@ -307,10 +307,28 @@ def test_a_breadcrumb_trail_is_never_part_of_a_title(dumps):
     assert clean_title("Startseite » Region » Stadtrat beschließt neuen Park") == "Stadtrat beschließt neuen Park"
     assert clean_title("Home > Recipes > Desserts > Peanut butter truffles") == "Peanut butter truffles"
     assert clean_title("Why 4 > 3 for the new council") == "Why 4 > 3 for the new council"
+    assert clean_title("Start / Welt / Stadtrat beschließt neuen Park") == "Stadtrat beschließt neuen Park"
+    # a trail copied without its separators glues its steps to the headline
+    assert clean_title("HomeSportLeichtathletikStadtlauf: Rekord beim Halbmarathon") == \
+        "Stadtlauf: Rekord beim Halbmarathon"
+    assert clean_title("НовостиРегионПолитикаГорсовет утвердил новый парк") == "Горсовет утвердил новый парк"
+    for title in ("McDonald's and PayPal team up on payments", "YouTube Music Launches New PlayStation App",
+                  "BlackRock and JPMorgan launch a tokenized fund"):
+        assert clean_title(title) == title  # brand names join two words, not a trail
     page = page_copy().replace("Council turns old freight yard into a riverside park",
                                "Home › Local news › Council turns old freight yard into a riverside park")
     posts, _ = ingest_one(dumps, "page.txt", page)
     assert posts[0][0]["Title"] == "Council turns old freight yard into a riverside park"
+
+
+def test_a_kicker_in_capitals_is_not_part_of_the_title():
+    from digest.ingest.titles import clean_title
+    assert clean_title("CHILDHOOD SWEETHEART Who is the striker’s partner and how did they meet") == \
+        "Who is the striker’s partner and how did they meet"
+    assert clean_title("BREAKING NEWS Port strike ends after a week") == "Port strike ends after a week"
+    for title in ("US SEC sues exchange over unregistered tokens", "UK FCA Chief says rules will tighten",
+                  "NVIDIA Earnings Beat Estimates Again"):
+        assert clean_title(title) == title
 
 
 def test_undated_stories_of_a_dated_digest_take_its_date(dumps):

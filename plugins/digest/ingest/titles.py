@@ -16,8 +16,8 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.S)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-# A breadcrumb trail ("Home » News » Story"): a title is its last step.
-_TRAIL = re.compile(r"\s[»›>]\s")
+# A breadcrumb trail ("Home » News » Story", "Start / World / Story"): a title is its last step.
+_TRAIL = re.compile(r"\s[»›>/]\s")
 MAX_TITLE = 140
 MIN_TITLE = 40
 MIN_TITLE_WORDS = 3
@@ -45,7 +45,34 @@ def clean_title(title: str | None) -> str | None:
     steps = _TRAIL.split(text)
     if len(steps) >= 3:
         text = steps[-1].strip()
-    return text or None
+    return _unkicked(_unglued(text)) or None
+
+
+# A kicker set in capitals before a headline in sentence case: "CHILDHOOD SWEETHEART Who is ..." (two words
+# of four letters or more: "US SEC sues ..." and "UK FCA Chief says ..." open with acronyms)
+_KICKER = re.compile(r"^(?:[^\W\d_a-z]{4,}[ ,&-]+){2,}(?=[^\W\d_][^\W\d_A-Z]*[a-z])")
+
+
+def _unkicked(text: str) -> str:
+    kicker = _KICKER.match(text)
+    if not kicker or not all(w.isupper() for w in kicker.group().split() if w.strip(",&-")):
+        return text
+    rest = text[kicker.end():]
+    sentence_case = any(w[0].islower() for w in rest.split()[1:])
+    return rest if len(rest.split()) >= MIN_TITLE_WORDS and sentence_case else text
+
+
+def _unglued(text: str) -> str:
+    """A title without the glued trail before it: the text after the last lower-to-upper case joint that
+    has two more joints before it and only capitalised words ("HomeNewsPoliticsThe ...", "HomeRegion
+    CitySportThe ..."), three words at least after it. Brand names ("YouTube", "PayPal") join one or two
+    words; "McDonald's and PayPal team up" keeps its joints: "and" is no step."""
+    joints = [i for i in range(1, len(text)) if text[i - 1].islower() and text[i].isupper()]
+    for cut in reversed(joints[2:]):
+        trail, rest = text[:cut], text[cut:]
+        if len(rest.split()) >= MIN_TITLE_WORDS and all(word[0].isupper() for word in trail.split()):
+            return rest
+    return text
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*(?:\.\w[\w'’-]*)*")  # "U.S", "Micron's", "co-founder"
