@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (COPYRIGHT, containment, ends_sentence, fold, has_url, looks_like_title, shingle_hashes,
+from .text import (COPYRIGHT, containment, ends_sentence, fold, has_url, is_caption, looks_like_title, shingle_hashes,
                    split_sentences, token_hashes, word_count, word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
@@ -356,24 +356,12 @@ def drop_title_echo(title: str | None, blocks: list[Block]) -> tuple[list[Block]
 
 # ---------------------------------------------------------------- captions and repeats
 
-_CAPTION = re.compile(
-    r"(?:^|[.|]\s*)(?:Source|Image|Photo|Picture|Credit|Image credit|Photo credit|Chart|Graphic)s?\s*:\s*[^.]{1,80}\.?$"
-    r"|^(?:FILE PHOTO|PHOTO|IMAGE)\b"
-    r"|^(?:Featured|Cover|Header|Lead|Main) (?:image|photo|picture)s? (?:by|via|from|courtesy)\b"
-    r"|^(?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^.]{1,80}\.?$",
-    re.I,
-)
-# A caption's credit after its sentence: "... in January. Inés Calvo for The Meridian Review", "... Jane Roe/AFP"
-_CREDITED = re.compile(r"[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s){1,3}(?:for|via)\s+(?:the\s)?[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$"
-                       r"|[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s?){1,3}/\s?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}$")
-
 
 def drop_captions(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Short paragraphs that credit a picture ("... Source: X.") whose picture is not in the dump."""
     kept, drops = [], []
     for block in blocks:
-        if block.kind == "p" and word_count(block.text) <= 40 and (_CAPTION.search(block.text)
-                                                                   or _CREDITED.search(block.text)):
+        if block.kind == "p" and word_count(block.text) <= 40 and is_caption(block.text):
             drops.append(Drop(block.lines, CAPTION, block.text))
         else:
             kept.append(block)

@@ -168,6 +168,28 @@ RIGHTS_RESERVED = (r"all rights reserved|alle rechte vorbehalten|(?:todos los )?
 COPYRIGHT = re.compile(rf"©|\(c\) \d{{4}}|\bcopyright\b|{RIGHTS_RESERVED}", re.I)
 
 
+_CAPTION_LABEL = re.compile(
+    r"(?:^|[.|]\s*)(?:Source|Image|Photo|Picture|Credit|Image credit|Photo credit|Chart|Graphic)s?\s*:\s*[^.]{1,80}\.?$"
+    r"|^(?:FILE PHOTO|PHOTO|IMAGE)\b"
+    r"|^(?:Featured|Cover|Header|Lead|Main) (?:image|photo|picture)s? (?:by|via|from|courtesy)\b"
+    r"|^(?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^.]{1,80}\.?$",
+    re.I,
+)
+# A caption's credit after its sentence: "... in January. Inés Calvo for The Meridian Review", "... Jane Roe/AFP"
+_CREDITED = re.compile(r"[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s){1,3}(?:for|via)\s+(?:the\s)?[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$"
+                       r"|[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s?){1,3}/\s?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}$")
+# "... Foto: Editpress/Ana Lima", "(Kuva: Jane Roe/Lehtikuva)": a label, a colon and a credit with a slash, in
+# any language
+_CAP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_NAMES = rf"[{_CAP}][\w'’.&-]*(?:\s[{_CAP}][\w'’.&-]*){{0,3}}"
+_SLASH_CREDIT = re.compile(rf"(?:^|\s|\()[{_CAP}][^\W\d_]{{2,11}}\s*:\s*{_NAMES}\s?/\s?{_NAMES}\)?$")
+
+
+def is_caption(text: str) -> bool:
+    """A picture's caption or credit ("... Source: X.", "... Jane Roe/AFP"), whose picture the dump lacks."""
+    return bool(_CAPTION_LABEL.search(text) or _CREDITED.search(text) or _SLASH_CREDIT.search(text))
+
+
 def strip_pictographs(text: str) -> str:
     """The text without the emoji and pictographs at its ends ("🚨 Exchange halts withdrawals 📉")."""
     def symbol(ch: str) -> bool:
