@@ -147,6 +147,25 @@ def test_captioned_articles(dumps):
     assert report.lines["caption"] == 2 and report.lines["chrome"] == 2 and report.lines["unaccounted"] == 0
 
 
+def test_an_articles_gallery_is_not_a_list_of_captioned_stories(dumps):
+    """A picture's caption copied twice with its credit between ("Foto: ..."), as a gallery's lightbox
+    gives it, inside one article: one post, not a story per picture."""
+    pictures = [("Cranes unload containers at the northern quay", "Foto: Ana Lima, Hafenbild",
+                 [BODY_A, "Second paragraph of the story, with more detail on the port's volumes and its ships."]),
+                ("Power lines at dusk near the container port", "Foto: Jan Roe, Stadtkurier",
+                 [BODY_B, "A third paragraph, with what the grid operator told the port's largest customers."]),
+                ("Dock workers leave the terminal after their shift", "Foto: Eva Berg, Hafenbild",
+                 ["The union said the overtime rules would be discussed again at the next meeting in March.",
+                  "Closing paragraph of the story, with what the port authority plans for the next year."])]
+    lines = ["Hafenbericht", "", "Ports Report Record Volumes", ""]
+    for caption, credit, paragraphs in pictures:
+        lines += [caption, "", credit, "", caption, "", credit, ""]
+        for paragraph in paragraphs:
+            lines += [paragraph, ""]
+    posts, report = ingest_one(dumps, "gallery.txt", "\n".join(lines))
+    assert report.format != "captioned-articles" and len(posts) == 1, report
+
+
 # ---------------------------------------------------------------- plain-article
 
 

@@ -81,10 +81,23 @@ def parse_date(text: str, tz: str = "UTC") -> datetime | None:
             # (an American zone says an American order: "03/09/2026 14:22 ET" is 9 March)
             dayfirst = not re.match(r"^\s*\d{4}", text) and not _US_ZONE.search(text)
             value = dateparser.parse(text, dayfirst=dayfirst, tzinfos=ZONE_NAMES)
+            if not _on_its_weekday(text, value) and value.day <= 12:
+                # "Mon, 08/03/2020": 3 August was a Monday, 8 March a Sunday; the weekday settles the order
+                swapped = dateparser.parse(text, dayfirst=not dayfirst, tzinfos=ZONE_NAMES)
+                value = swapped if _on_its_weekday(text, swapped) else value
         except (ValueError, OverflowError, TypeError):
             return None
     # "Issue 112 - 7 March 2026" is not the year 112: a news date has the four-digit year it states
     return localize(value, tz) if value.year >= 1000 and str(value.year) in text else None
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _on_its_weekday(text: str, value: datetime) -> bool:
+    """Whether the date falls on the weekday the text names (true when it names none)."""
+    named = re.search(rf"\b({'|'.join(_WEEKDAYS)})[a-z]*\b", text, re.I)
+    return named is None or _WEEKDAYS.index(named.group(1).lower()) == value.weekday()
 
 
 def localize(value: datetime, tz: str) -> datetime:
@@ -179,6 +192,7 @@ def header_date(lines: list[str], tz: str) -> datetime | None:
     return earliest_date(header, tz)[0]
 
 
+_GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d)")  # "APR 28 20232:23 PM": a copy glues year and time
 _BYLINE_SEPARATOR = re.compile(r"\s[·•|]\s|\s{3,}|\t")  # (a copied row of table cells has wide gaps or tabs)
 
 
@@ -196,7 +210,7 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
     for k, line in enumerate(lines):
         if word_count(line) > 25:
             continue
-        for text in byline_parts(line):
+        for text in byline_parts(_GLUED_TIME.sub(r"\1 ", line)):
             start = DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
             when = parse_date_line(text[start.start():], tz) if start else None
             if (when is None and language not in (None, "en") and _YEAR.search(text)
@@ -216,19 +230,27 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
 
 # A date as a page in another language prints it, with its time: "28. April 2024, 14:26 Uhr",
 # "23 okt 2025 kl 10.23", "28.04.2023 17:23" (a label before it, "Stand:", "Publicerad", is left out).
-_LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}\.?\s*(?:\d{1,2}\.|[^\W\d_]{3,12}\.?)\s*(?:19|20)\d\d(?!\d))"
-                         r"(?:[,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d))?")
+# "14/09/2016 08h01", "28 آب/اغسطس 2013" (a month by two names)
+_LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}(?:[./-]\d{1,2}[./-]|\.?\s*(?:\d{1,2}\.|(?:[^\W\d_]{2,12}/)?[^\W\d_]{3,12}"
+                         r"\.?)\s*)(?:19|20)\d\d(?!\d))(?:[.,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d))?")
+_HOUR_H = re.compile(r"(?<!\d)(\d{1,2})h(\d{2})(?!\d)")  # "08h01"
+_TWO_NAMES = re.compile(r"([^\W\d_]{2,12})/([^\W\d_]{3,12})")
+# dateparser reads what it cannot place as relative to this day ("08h01": eight hours ago); a date that far
+# back is no reading at all
+_NO_DAY = datetime(1900, 1, 1)
 
 
 def _local_date(text: str, language: str):
     """The first date in the line that dateparser reads in the page's language (the span that looks like a
     date first, then the whole line)."""
     import dateparser as multilingual  # the dateparser package (slow to load): only for other languages
-    for span in [s for m in _LOCAL_DATE.finditer(text) for s in (m.group(), m.group("date"))] + [text]:
+    spans = [s for m in _LOCAL_DATE.finditer(text) for s in (m.group(), m.group("date"))] + [text]
+    for span in dict.fromkeys(form for s in spans for form in (_TWO_NAMES.sub(r"\1", s), _TWO_NAMES.sub(r"\2", s))):
         try:
-            when = multilingual.parse(span, languages=[language], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+            when = multilingual.parse(_HOUR_H.sub(r"\1:\2", span), languages=[language],
+                                      settings={"REQUIRE_PARTS": ["day", "month", "year"], "RELATIVE_BASE": _NO_DAY})
         except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
             return None
-        if when is not None:
+        if when is not None and when.year > _NO_DAY.year + 1:
             return when
     return None

@@ -8,6 +8,8 @@ from .text import word_count
 SAMPLE_CHARS = 3000   # enough text to tell the language, however long the story
 MIN_WORDS = 12        # below this a guess is a coin toss
 MIN_PROBABILITY = 0.9
+# Languages a short text may not tell apart, each read as the one the model ranks first
+CLOSE_LANGUAGES = {code: group for group in ({"hr", "bs", "sr"}, {"id", "ms"}, {"nb", "nn", "no"}) for code in group}
 EAST_ASIAN_KANA = 0.05  # Japanese writes kana among its Han characters (particles, endings); Chinese none
 
 
@@ -25,8 +27,11 @@ def language_of(text: str) -> str | None:
     by_script = _east_asian(sample)
     if by_script:
         return by_script
-    code, probability = _identifier().classify(sample)
-    return code if probability >= MIN_PROBABILITY else None
+    ranked = _identifier().rank(sample)
+    code = ranked[0][0]
+    # a text the model splits between languages as close as Croatian and Bosnian is still surely the first
+    kin = CLOSE_LANGUAGES.get(code, {code})
+    return code if sum(p for c, p in ranked if c in kin) >= MIN_PROBABILITY else None
 
 
 def _east_asian(text: str) -> str | None:

@@ -179,10 +179,11 @@ _CAPTION_LABEL = re.compile(
 _CREDITED = re.compile(r"[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s){1,3}(?:for|via)\s+(?:the\s)?[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$"
                        r"|[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s?){1,3}/\s?[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}$")
 # "... Foto: Editpress/Ana Lima", "(Kuva: Jane Roe/Lehtikuva)": a label, a colon and a credit with a slash, in
-# any language
+# any language; or a slash and the credit after the caption's sentence
 _CAP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _NAMES = rf"[{_CAP}][\w'’.&-]*(?:\s[{_CAP}][\w'’.&-]*){{0,3}}"
-_SLASH_CREDIT = re.compile(rf"(?:^|\s|\()[{_CAP}][^\W\d_]{{2,11}}\s*:\s*{_NAMES}\s?/\s?{_NAMES}\)?$")
+_SLASH_CREDIT = re.compile(rf"(?:^|\s|\()[{_CAP}][^\W\d_]{{2,11}}\s*:\s*{_NAMES}\s?/\s?{_NAMES}\)?$"
+                           rf"|[.!?]\s+/\s?{_NAMES}$")  # "... madrileño. / ANA LIMA"
 
 
 def is_caption(text: str) -> bool:

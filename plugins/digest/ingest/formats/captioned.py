@@ -42,12 +42,23 @@ def _starts(lines: list[str]) -> list[tuple[int, int]]:
             # between the copies stands the picture's caption, and it comes back after the second copy
             # too: a menu whose first label recurs has no such caption
             captions = {f for f in between if word_count(f) >= MIN_CAPTION_WORDS}
-            if again and captions & set(folded[again + 1:again + 4]) and all(word_count(f) <= 60 for f in between):
+            # (a picture's credit, "Foto: Ana Lima, Agency", between the copies: the line is the picture's caption
+            # in an article's gallery, not a story's title)
+            if (again and captions & set(folded[again + 1:again + 4]) and all(word_count(f) <= 60 for f in between)
+                    and not any(_credit(squash(lines[j])) for j in range(i + 1, again))):
                 starts.append((i, again))
                 i = again + 1
                 continue
         i += 1
     return starts
+
+
+def _credit(line: str) -> bool:
+    """"Foto: Ana Lima, Agency", "Photo: Jane Roe/AFP": a one-word label, a colon, then names only."""
+    label, colon, names = line.partition(":")
+    words = names.replace(",", " ").replace("/", " ").split()
+    return (bool(colon) and label.isalpha() and 1 <= len(words) <= 8
+            and all(w[0].isupper() or not w[0].isalpha() for w in words))
 
 
 def sniff(dump: Dump) -> float:
