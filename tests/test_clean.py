@@ -247,6 +247,8 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
     "The old freight yard seen from the river bridge in January. Dana Whitfield for The Riverside Gazette",
     "Dock workers leave the port on Monday after the vote. Sam Roe/AFP",
     "Die Hafenarbeiter verlassen am Montag das Gelände Foto: Hafenbild/Ana Lima",  # any language's label
+    "harbour cranes at dusk.jpg",                      # the picture's file name where the picture was
+    "(Ana Lima/alima@example.com)",                    # a credit alone
 ])
 def test_a_caption_with_its_photographers_credit_goes(caption):
     text, drops = cleaned(article(STORY, caption, "The fine is the largest the regulator has imposed."))

@@ -186,9 +186,17 @@ _SLASH_CREDIT = re.compile(rf"(?:^|\s|\()[{_CAP}][^\W\d_]{{2,11}}\s*:\s*{_NAMES}
                            rf"|[.!?]\s+/\s?{_NAMES}$")  # "... madrileño. / ANA LIMA"
 
 
+# a picture's file name where the page showed the picture ("seized cash and cards.jpg"), a credit alone in
+# parentheses ("(Jane Roe/AFP)", "(Jane Roe/jroe@example.com)")
+_PICTURE_FILE = re.compile(r"^[^\n/]{1,120}\.(?:jpe?g|png|gif|webp|avif|tiff?)$", re.I)
+_CREDIT_ALONE = re.compile(r"^\([^()\s/][^()/]{0,60}/[^()\s]{2,60}\)$")
+
+
 def is_caption(text: str) -> bool:
     """A picture's caption or credit ("... Source: X.", "... Jane Roe/AFP"), whose picture the dump lacks."""
-    return bool(_CAPTION_LABEL.search(text) or _CREDITED.search(text) or _SLASH_CREDIT.search(text))
+    text = text.strip()
+    return bool(_CAPTION_LABEL.search(text) or _CREDITED.search(text) or _SLASH_CREDIT.search(text)
+                or _PICTURE_FILE.match(text) or _CREDIT_ALONE.match(text))
 
 
 def strip_pictographs(text: str) -> str:
