@@ -219,7 +219,7 @@ FOOTER_LINES = 20  # a page's footer, where its masthead may stand again
 _MARK = re.compile(r"^(?:[\s,.:;]|©|℗|\(c\)|copyright\b|by\b|\d{4}(?:\s*[-–]\s*\d{4})?)+", re.I)
 _OWNER_END = re.compile(rf"\s[|·•–—-]\s|\s*[|·•]\s*|[.,;]\s|\.$|(?-i:\.(?=[A-Z][a-z]))|\s\d{{4}}\b|{RIGHTS_RESERVED}",
                         re.I)
-_LEGAL_FORM = re.compile(r"(?:[,\s&]+(?:inc|llc|l\.l\.c|ltd|limited|gmbh|ag|kg|s\.?a|s\.p\.a|plc|corp|co|pty|pvt|private)\.?)+$",
+_LEGAL_FORM = re.compile(r"(?:[,\s&]+(?:inc|llc|l\.l\.c|ltd|limited|gmbh|ag|kg|s\.?\s?a|s\.p\.a|ltda|sas|sarl|b\.?v|n\.?v|oy|asa|plc|corp|co|pty|pvt|private)\.?)+$",
                          re.I)
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.-]*|&|\d[\w.-]*|of|and|the|de|la|del|di|der|die|das|für|y|et|und)$", re.I)
 
