@@ -906,6 +906,25 @@ def test_a_community_page_with_ui_labels_between_its_counts_gives_one_post_per_p
         assert body.strip() == message and meta["Source_Name"] == "Harbour Desk"
 
 
+def test_a_creator_pages_posts_with_a_poll_among_them_and_counts_under_each(dumps):
+    """A community tab whose UI is in Spanish: the channel's name and a relative time over each post, its likes
+    and comments (in its own words: "1,8 mil", "214") right under its text, a poll's percentages inside one
+    post (not counts that close posts), and the site's footer below the last post's counts."""
+    out = ["Saltar navegación", "Buscar", "Harbour Desk", "@harbourdesk‧12 mil suscriptores", "Inicio", "Comunidad"]
+    for n, message in enumerate(CHANNEL_MESSAGES):
+        out += ["Harbour Desk", f"hace {n + 1} días", message, f"{n + 1},{n + 2} mil", str(214 - n)]
+        if n == 0:
+            out += ["Harbour Desk", "hace 2 días", "Encuesta", "¿Qué puerto crecerá más en 2027?", "Norte", "41 %",
+                    "Sur", "27 %", "Este", "22 %", "Oeste", "10 %", "9,4 mil votos", "1,1 mil", "156"]
+    out += ["Acerca de", "Prensa", "Derechos de autor", "Contacto", "Creadores", "Anunciar", "Desarrolladores",
+            "Términos", "Privacidad", "Política y seguridad", "Cómo funciona la plataforma", "© 2026 Videohost LLC"]
+    posts, report = ingest_one(dumps, "comunidad.txt", "\n".join(out))
+    assert report.format == "separated-stories", report
+    for message in CHANNEL_MESSAGES:
+        meta, body = next((m, b) for m, b in posts if b.strip().startswith(message[:40]))
+        assert body.strip() == message and meta["Source_Name"] == "Harbour Desk"
+
+
 def test_a_plain_text_digest_of_numbered_headlines_gives_one_post_per_item(dumps):
     out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER", "Tuesday, 10 March 2026",
                           "", "Good morning. Three stories from the harbour today.", ""]

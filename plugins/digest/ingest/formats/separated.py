@@ -68,8 +68,14 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
         if line.strip() and word_count(line) <= MAX_LABEL_WORDS and _COUNT.search(line) and not _TIME.search(line):
             counts.setdefault(fold(re.sub(r"[\d.,]+\s?[KkMm]?", "0", squash(line))), set()).add(i)
     recurring = [marks for marks in counts.values() if len(marks) >= MIN_SEPARATORS]
-    # all of them together too: a post's likes, comments and reposts, each counted in its own words
-    together = [set().union(*recurring)] if len(recurring) > 1 else []
+    # all of them together too: a post's likes, comments and reposts, each counted in its own words, standing
+    # together (not a poll's percentages inside one post), under their posts (not "2 days ago" over them)
+    closing = [marks for marks in recurring if 2 * sum(_opens_prose(lines, i) for i in marks) < len(marks)]
+    every = set().union(*closing)
+    runs = _runs(every, set().union(*_recurring(lines).values()))
+    stacked = {i for last, (first, size) in runs.items() if size > 1 for i in every if first <= i <= last}
+    together = [marks for marks in closing if 2 * len(marks & stacked) >= len(marks)]
+    together = [set().union(*together)] if len(together) > 1 else []
     # (where two kinds make as many stories, the first wins: counts close a post whose head holds its time)
     kinds = [(rules, "rule"), *((marks, "count") for marks in counts.values()),
              *((marks, "count") for marks in together), *((marks, "time") for marks in shapes.values())]
@@ -92,15 +98,18 @@ def _recurring(lines: list[str]) -> dict[str, set[int]]:
     return {text: where for text, where in found.items() if len(where) >= MIN_SEPARATORS}
 
 
-def _pieces(lines: list[str], runs: dict[int, tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
+def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
+            counts: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """The [start, end) spans between separators (`runs`: each one's last line -> its first line and size),
     and whether each separator closes the story before it (a channel's views line) or opens the next (a
-    feed item's or a comment's date), read from the prose and blank lines beside the separators."""
+    feed item's or a comment's date), read from the prose and blank lines beside the separators; where
+    they say nothing, `counts` (a post's likes and replies) close their posts."""
     bounds = sorted(runs)
     # a message's views and time follow its text (and a blank line follows them); a comment's or a feed
     # item's date comes before it
-    closes = sum(_prose_beside(lines, runs[i][0], -1) - _prose_beside(lines, i, 1)
-                 + 0.5 * (_blank(lines, i + 1) - _blank(lines, runs[i][0] - 1)) for i in bounds) > 0
+    lean = sum(_prose_beside(lines, runs[i][0], -1) - _prose_beside(lines, i, 1)
+               + 0.5 * (_blank(lines, i + 1) - _blank(lines, runs[i][0] - 1)) for i in bounds)
+    closes = lean > 0 or (lean == 0 and counts)
     if closes:
         starts = [0] + [b + 1 for b in bounds]
         ends = [runs[b][0] for b in bounds] + [len(lines)]
@@ -123,6 +132,12 @@ def _prose_beside(lines: list[str], i: int, step: int) -> bool:
     return False
 
 
+def _opens_prose(lines: list[str], i: int) -> bool:
+    """Whether the next non-blank line after line i is prose (a post's time over its text)."""
+    after = next((line for line in lines[i + 1:] if line.strip()), "")
+    return word_count(after) >= 8
+
+
 def _blank(lines: list[str], i: int) -> bool:
     return 0 <= i < len(lines) and not lines[i].strip()
 
@@ -138,7 +153,7 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         marks = set(runs)
         if len(marks) < _fewest(kind):
             continue
-        spans, closes = _pieces(lines, runs)
+        spans, closes = _pieces(lines, runs, kind == "count")
         if kind == "rule" and not closes:  # above the first rule: a greeting, or the first item
             spans.insert(0, (0, min(runs.values())[0]))
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
@@ -162,6 +177,8 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
             # author's name, a "Follow" button) and closes with its counts of replies, reposts and likes
             after = {first: size for first, size in runs.values()}  # a story ends where its counts start
             counted = [after.get(b, 0) if closes else runs.get(a - 1, (0, 0))[1] for a, b in stories]
+            if closes and counted and counted[-1] == 0:
+                counted = counted[:-1]  # below the last post's counts: the page's footer
             items = signed = _signed(lines, stories, labels) if kind == "count" and min(counted, default=0) >= 2 else []
             if not items:
                 items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels, short) or 0 < k < len(stories) - 1]
@@ -275,7 +292,12 @@ def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) 
     """The posts, when every one has a line of the same recurring wording in its head, the lines above its
     prose (its author's name, a "Follow" button; not a bare symbol like "·"); else []. Each post
     starts at the first such line of its head: above it stand the profile's header (its name, bio and
-    counts) or an advertisement between two posts."""
+    counts) or an advertisement between two posts. Below the last post's counts, the page's footer is none."""
+    posts = _signed_posts(lines, stories, labels)
+    return posts or (_signed_posts(lines, stories[:-1], labels) if len(stories) > MIN_SEPARATORS else [])
+
+
+def _signed_posts(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) -> list[tuple[int, int]]:
     if len(stories) < MIN_SEPARATORS:
         return []
     heads = [_head(lines, a, b, labels) for a, b in stories]
@@ -292,10 +314,13 @@ HEAD_LINES = 6  # a post's head: the label lines above its first sentence (a nam
 
 def _head(lines: list[str], start: int, end: int, labels: set[int]) -> list[int]:
     """The recurring lines among the last HEAD_LINES non-blank lines above the piece's last run of prose
-    (above it may stand a profile's bio or an advertisement, with sentences of their own)."""
+    (above it may stand a profile's bio or an advertisement, with sentences of their own), or among its
+    first ones when it has no prose."""
     first = _last_run(lines, start, end)
-    first = end if first is None else first
-    above = [i for i in range(start, first) if lines[i].strip()][-HEAD_LINES:]
+    if first is None:  # a post without sentences (a poll, a picture): its head is its top
+        above = [i for i in range(start, end) if lines[i].strip()][:HEAD_LINES]
+    else:
+        above = [i for i in range(start, first) if lines[i].strip()][-HEAD_LINES:]
     return [i for i in above if i in labels]
 
 
