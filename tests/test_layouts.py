@@ -925,6 +925,24 @@ def test_a_creator_pages_posts_with_a_poll_among_them_and_counts_under_each(dump
         assert body.strip() == message and meta["Source_Name"] == "Harbour Desk"
 
 
+def test_a_chat_servers_announcements_give_one_post_per_message(dumps):
+    """A chat server's announcements channel as copied: author, a dash, the date and a time of one or two
+    digits, a mention, the headline (one with a date in it), the text, and emoji reactions with counts."""
+    out = ["Harbour Desk", "📢┃announcements", "Official updates from the Harbour Desk team."]
+    times = ["11/30/2026 4:02 PM", "11/27/2026 6:45 PM", "11/24/2026 11:18 AM"]
+    items = [(title, text) for title, text in DIGEST_ITEMS]
+    items[2] = ("Post-mortem: Nov 21 crane outage", items[2][1])
+    for (title, text), when in zip(items, times):
+        out += ["Ana | Harbour Desk", " — ", when, "@everyone", title, text, "🔥", "812", "🚀", "97"]
+    out += ["Ana | Harbour Desk", " — ", "11/20/2026 9:00 AM", "Reminder: open day tomorrow!", "👍", "77"]
+    posts, report = ingest_one(dumps, "announcements.txt", "\n".join(out))
+    assert report.format == "separated-stories", report
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in items), report
+    for meta, body in posts:
+        assert body.strip() == dict(items)[meta["Title"]]
+    assert {m["Date"][:16] for m, _ in posts} == {"2026-11-30T16:02", "2026-11-27T18:45", "2026-11-24T11:18"}
+
+
 def test_a_plain_text_digest_of_numbered_headlines_gives_one_post_per_item(dumps):
     out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER", "Tuesday, 10 March 2026",
                           "", "Good morning. Three stories from the harbour today.", ""]

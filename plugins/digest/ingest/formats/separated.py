@@ -34,6 +34,7 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
 _COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm]?(?:\s+[^\W\d_]+)?\W*$")  # "Likes 214", "37 comments", "1.2K"
 MAX_SEPARATOR_WORDS = 6
+LONG_LINE_WORDS = 20  # a line this long is prose, whatever its end
 ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
 NEAR = 3              # short lines between a separator and the prose it belongs to
 MIN_SEPARATORS = 3    # fewer recurring lines are a coincidence of the page, not a list
@@ -45,10 +46,11 @@ DATELINE_WORDS = 12   # ... over a dateline this short
 
 
 def shape(line: str) -> str:
-    """A line's shape: digits as 0, an abbreviated count as one (12.4K, 980), letter runs as `a`, the rest as
-    it is ("12.4K views 09:05" -> "0 a 00:00", the shape of "980 views 14:35" too)."""
+    """A line's shape: a run of digits as 0, an abbreviated count as one (12.4K, 980), letter runs as `a`, the
+    rest as it is ("12.4K views 09:05" -> "0 a 0:0", the shape of "980 views 14:35" too; "11/30/2026 4:02 PM"
+    and "11/24/2026 11:18 AM" have one shape)."""
     counted = re.sub(r"\b\d{1,3}(?:[.,]\d)?[KkMm]\b|(?<![\d:.,])\d{1,3}(?=\s+(?!\w*\d)[^\W\d_A-ZÀ-Þ])", "#", squash(line))
-    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d", "0", counted)).replace("#", "0")
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", counted)).replace("#", "0")
 
 
 def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
@@ -61,7 +63,7 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
     rules = {i for i, line in enumerate(lines) if RULE.match(line)}
     shapes: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
-        if line.strip() and word_count(line) <= MAX_SEPARATOR_WORDS and _TIME.search(line):
+        if line.strip() and _words(line) <= MAX_SEPARATOR_WORDS and _TIME.search(line):
             shapes.setdefault(shape(line), set()).add(i)
     counts: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
@@ -81,6 +83,11 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
              *((marks, "count") for marks in together), *((marks, "time") for marks in shapes.values())]
     # (two rules between three stories that each open with a headline are a digest too: see _stories)
     return [(marks, kind) for marks, kind in kinds if len(marks) >= _fewest(kind)]
+
+
+def _words(line: str) -> int:
+    """Words without the dots and bars between a row's parts ("Nov 24, 2026 · 3 min read": six)."""
+    return sum(1 for token in line.split() if any(ch.isalnum() for ch in token))
 
 
 def _fewest(kind: str) -> int:
@@ -103,16 +110,17 @@ def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
     """The [start, end) spans between separators (`runs`: each one's last line -> its first line and size),
     and whether each separator closes the story before it (a channel's views line) or opens the next (a
     feed item's or a comment's date), read from the prose and blank lines beside the separators; where
-    they say nothing, `counts` (a post's likes and replies) close their posts."""
+    prose stands on both sides, `counts` (a post's likes and replies) close their posts."""
     bounds = sorted(runs)
     # a message's views and time follow its text (and a blank line follows them); a comment's or a feed
     # item's date comes before it
-    lean = sum(_prose_beside(lines, runs[i][0], -1) - _prose_beside(lines, i, 1)
-               + 0.5 * (_blank(lines, i + 1) - _blank(lines, runs[i][0] - 1)) for i in bounds)
-    closes = lean > 0 or (lean == 0 and counts)
-    if closes:
-        starts = [0] + [b + 1 for b in bounds]
-        ends = [runs[b][0] for b in bounds] + [len(lines)]
+    above = [_prose_beside(lines, runs[i][0], -1) for i in bounds]
+    lean = sum(up - _prose_beside(lines, i, 1) + 0.5 * (_blank(lines, i + 1) - _blank(lines, runs[i][0] - 1))
+               for up, i in zip(above, bounds))
+    closes = lean > 0 or (lean == 0 and counts and 2 * sum(above) > len(bounds))
+    if closes:  # (below the last separator: the page's footer, no story it closes)
+        starts = [0] + [b + 1 for b in bounds[:-1]]
+        ends = [runs[b][0] for b in bounds]
     else:
         starts = [b + 1 for b in bounds]
         ends = [runs[b][0] for b in bounds[1:]] + [len(lines)]
@@ -121,11 +129,11 @@ def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
 
 def _prose_beside(lines: list[str], i: int, step: int) -> bool:
     """Whether prose stands next to line i above (step -1) or below (step 1), past blank lines and up to
-    NEAR short ones (hashtags, labels)."""
+    NEAR short ones (hashtags, labels, a headline: prose is a sentence, or longer than a headline)."""
     j, short = i + step, 0
     while 0 <= j < len(lines) and short <= NEAR:
         words = word_count(lines[j])
-        if words >= 8:
+        if words >= 8 and (words >= LONG_LINE_WORDS or ends_sentence(lines[j]) or not looks_like_title(lines[j])):
             return True
         short += words > 0
         j += step
@@ -177,8 +185,6 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
             # author's name, a "Follow" button) and closes with its counts of replies, reposts and likes
             after = {first: size for first, size in runs.values()}  # a story ends where its counts start
             counted = [after.get(b, 0) if closes else runs.get(a - 1, (0, 0))[1] for a, b in stories]
-            if closes and counted and counted[-1] == 0:
-                counted = counted[:-1]  # below the last post's counts: the page's footer
             items = signed = _signed(lines, stories, labels) if kind == "count" and min(counted, default=0) >= 2 else []
             if not items:
                 items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels, short) or 0 < k < len(stories) - 1]
@@ -190,6 +196,8 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
             if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
                 continue
             stories = items
+        if kind != "rule" and len(stories) < MIN_SEPARATORS:
+            continue  # as few stories as recurring lines make no list (two galleries under their counts)
         heads = labels | _head_labels(lines, stories)
         titles = [next((lines[i] for i in range(a, b) if lines[i].strip() and i not in heads
                         and word_count(lines[i]) > MAX_LABEL_WORDS), "") for a, b in stories]
@@ -292,12 +300,7 @@ def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) 
     """The posts, when every one has a line of the same recurring wording in its head, the lines above its
     prose (its author's name, a "Follow" button; not a bare symbol like "·"); else []. Each post
     starts at the first such line of its head: above it stand the profile's header (its name, bio and
-    counts) or an advertisement between two posts. Below the last post's counts, the page's footer is none."""
-    posts = _signed_posts(lines, stories, labels)
-    return posts or (_signed_posts(lines, stories[:-1], labels) if len(stories) > MIN_SEPARATORS else [])
-
-
-def _signed_posts(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) -> list[tuple[int, int]]:
+    counts) or an advertisement between two posts."""
     if len(stories) < MIN_SEPARATORS:
         return []
     heads = [_head(lines, a, b, labels) for a, b in stories]
@@ -358,7 +361,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
             title = squash(nonblank[0][1])
             drops.append(Drop((nonblank[0][0],), METADATA, title))
             body = [ln for ln in body if ln[0] > nonblank[0][0]]
-        when = _stated(lines, b if closes else a - 1, tz)
+        when = _stated(lines, b if closes else a - 1, tz) or _head_date(lines, a, b, tz)
         url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
@@ -416,8 +419,11 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
 
 
 def _when(line: str) -> bool:
-    """A short line stating when (a post's "3 мар в 12:05", "Mar 3"), not a sentence."""
-    return word_count(line) <= MAX_SEPARATOR_WORDS and bool(_TIME.search(line)) and not ends_sentence(squash(line))
+    """A short line stating when (a post's "3 мар в 12:05", "Posted Mar 3"), not a sentence and not a headline
+    with a date in it ("Post-mortem: Nov 21 oracle incident")."""
+    rest = [w for w in re.findall(r"[^\W\d_]+", _TIME.sub(" ", line)) if len(w) > 2]
+    return (word_count(line) <= MAX_SEPARATOR_WORDS and bool(_TIME.search(line)) and len(rest) <= 2
+            and not ends_sentence(squash(line)))
 
 
 def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block]]], list[str]]:
@@ -443,6 +449,12 @@ def _stated(lines: list[str], i: int, tz: str):
         return when
     found = dates_in_text(lines[i])
     return localize(found[0], tz) if found else None
+
+
+def _head_date(lines: list[str], start: int, end: int, tz: str):
+    """The date a line of the story's head states (a post closed by its counts has its time at its top)."""
+    head = [i for i in range(start, end) if lines[i].strip()][:HEAD_LINES]
+    return next((when for i in head if _when(lines[i]) and (when := _stated(lines, i, tz))), None)
 
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
