@@ -50,7 +50,8 @@ def shape(line: str) -> str:
     rest as it is ("12.4K views 09:05" -> "0 a 0:0", the shape of "980 views 14:35" too; "11/30/2026 4:02 PM"
     and "11/24/2026 11:18 AM" have one shape)."""
     counted = re.sub(r"\b\d{1,3}(?:[.,]\d)?[KkMm]\b|(?<![\d:.,])\d{1,3}(?=\s+(?!\w*\d)[^\W\d_A-ZÀ-Þ])", "#", squash(line))
-    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", counted)).replace("#", "0")
+    # (words run together: "11.9K views edited 08:30" is a views line like "14.7K views 13:40")
+    return re.sub(r"a(?: a)+", "a", re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", counted))).replace("#", "0")
 
 
 def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
