@@ -321,6 +321,15 @@ def test_a_breadcrumb_trail_is_never_part_of_a_title(dumps):
     assert posts[0][0]["Title"] == "Council turns old freight yard into a riverside park"
 
 
+def test_a_days_ordinal_before_its_month_does_not_end_a_sentence():
+    from digest.ingest.text import split_sentences
+    assert split_sentences("Der Rat entscheidet am 18. Dezember über den Park. Die Stadt zahlt.") == (
+        "Der Rat entscheidet am 18. Dezember über den Park.", "Die Stadt zahlt.")
+    assert split_sentences("Rada rozhodne 3. června o parku. Město zaplatí.")[0] == "Rada rozhodne 3. června o parku."
+    assert split_sentences("The vote was nine to 4. The council met again.") == (
+        "The vote was nine to 4.", "The council met again.")
+
+
 def test_a_kicker_in_capitals_is_not_part_of_the_title():
     from digest.ingest.titles import clean_title
     assert clean_title("CHILDHOOD SWEETHEART Who is the striker’s partner and how did they meet") == \

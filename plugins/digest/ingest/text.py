@@ -102,6 +102,12 @@ _ABBREVIATIONS = {
 # ... and those that only stay inside one when a number follows ("Jan. 5", "No. 3"): "since Jan. The" ends.
 _BEFORE_NUMBER = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos",
                   "inc", "ltd", "co", "corp", "plc", "llc", "est", "op"}
+# How month names start in the languages that write a day as an ordinal with a dot (German, the Nordic and
+# Slavic languages): "18. Dezember", "5. mars", "3. června", "7. svibnja"
+_MONTH_STARTS = {"jan", "feb", "mär", "mar", "apr", "mai", "maj", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
+                 "dez", "dec", "des", "led", "úno", "bře", "dub", "kvě", "čer", "srp", "zář", "říj", "lis", "pro",
+                 "sij", "vel", "ožu", "tra", "svi", "lip", "kol", "ruj", "stu", "sty", "lut", "kwi", "maj", "cze",
+                 "sie", "wrz", "paź", "gru"}
 # A sentence ends at . ! ? or … (with closing quotes/brackets), before a space and a capital, digit,
 # currency sign or opening quote. CJK full stops end a sentence with no space after them.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-z]|[$€£¥])|(?<=[。！？])")
@@ -117,6 +123,8 @@ def _is_abbreviation(before: str, after: str) -> bool:
         return True
     if bare in _BEFORE_NUMBER:
         return after[:1].isdigit()
+    if bare.isdigit() and len(bare) <= 2:  # a day's ordinal before its month: "am 18. Dezember", "5. listopadu"
+        return after[:3].lower() in _MONTH_STARTS
     # initials and dotted abbreviations: "J.", "U.S.", "e.g.", "H.E."
     return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", bare))
 
@@ -134,7 +142,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
         close = re.match(r"[\"”’»)\]]*", text[end:])
         end += close.end() if close else 0
         piece = text[start:end]
-        if not piece.strip() or _is_abbreviation(piece, text[m.end():m.end() + 1]):
+        if not piece.strip() or _is_abbreviation(piece, text[m.end():m.end() + 12]):
             continue
         out.append(piece.strip())
         start = m.end()
