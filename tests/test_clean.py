@@ -228,6 +228,13 @@ def test_a_labelled_line_that_is_no_link_stays(line):
     assert line in text
 
 
+def test_hashtags_closing_a_posts_last_sentence_go():
+    text, drops = cleaned(article(STORY, "Analysts expect a second fine next year. #Exchange #Fines"))
+    assert text.endswith("Analysts expect a second fine next year.") and [d.text for d in drops] == ["#Exchange #Fines"]
+    text, _ = cleaned(article(STORY, "The #1 exchange by volume paid the fine on Monday."))
+    assert "#1 exchange" in text
+
+
 def test_a_sentence_with_a_bar_stays():
     second = "Prices | as the chart shows, fell for a third day in a row."
     text, _ = cleaned(article(STORY, second))

@@ -157,6 +157,18 @@ _DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure\s*:|not (?:financial|invest
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
 
+_TRAILING_TAGS = re.compile(r"(?<=[.!?…)\"”])\s+((?:#[^\W\d_][\w.]*\s*)+)$")  # "... in December. #ECB #rates"
+
+
+def drop_trailing_hashtags(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """Hashtags a social post closes its last sentence with: the platform's index, not the story's words."""
+    if not blocks or not (m := _TRAILING_TAGS.search(blocks[-1].text)):
+        return blocks, []
+    last = blocks[-1]
+    return blocks[:-1] + [last.with_text(last.text[: m.start()])], [Drop(last.lines, BOILERPLATE, m.group(1).strip(),
+                                                                        partial=True)]
+
+
 def _linked_after_colon(block: Block, labelled: re.Match) -> bool:
     """A paragraph "Lea también: Headline of another story", not a subheading ("The verdict: ..."), an
     interview's question ("Q: ...") or a list of parts ("Containers: 1 green, 1 red, 1 blue")."""
@@ -499,6 +511,7 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         drop_tail_pitch,  # a pitch can sit just above a repeated footer
         drop_edge_furniture,  # before the pitches: a "Read more" label shows where a headline list starts
         drop_inline_pitches,
+        drop_trailing_hashtags,
         drop_captions,
         drop_duplicate_blocks,
         drop_pull_quotes,
