@@ -789,6 +789,7 @@ def test_titles_lose_their_emoji_and_their_capitals():
     assert unshouted("TRADERS PULL FORWARD BETS ON A JUNE CUT AS ECB WAITS", body) == \
         "Traders pull forward bets on a June cut as ECB waits"
     assert unshouted("Council approves park", body) == "Council approves park"
+    assert unshouted("CFTC OPENS DOOR TO ROUND-THE-CLOCK TRADING", body) == "CFTC opens door to round-the-clock trading"
     # a greeting before the news says nothing of it
     assert derive_title([Block("p", "Hello! " + STORY[0])]).startswith("The city council voted on Tuesday")
 

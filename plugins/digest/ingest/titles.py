@@ -91,7 +91,10 @@ def unshouted(title: str | None, body: str) -> str | None:
             forms.setdefault(word.casefold(), Counter())[word] += 1
     def written(m: re.Match) -> str:
         seen = forms.get(m.group().casefold())
-        return seen.most_common(1)[0][0] if seen else m.group().lower()
+        if seen:
+            return seen.most_common(1)[0][0]
+        # a word without a vowel is an abbreviation ("CFTC", "NYSE" has one and is written as the story does)
+        return m.group() if not re.search(r"[AEIOUYÀ-ÖØ-Þ]", m.group()) else m.group().lower()
     text = _WORD.sub(written, title)
     return text[:1].upper() + text[1:]
 
