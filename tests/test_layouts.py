@@ -140,6 +140,19 @@ MAIL_HEADERS = ["From: Harbour Letter <news@harbour-letter.example>", "To: reade
                 "Subject: Harbour Letter: three stories", "Date: Tue, 10 Mar 2026 06:30:00 +0000", "MIME-Version: 1.0"]
 
 
+def test_a_plain_text_newsletters_read_more_lines_are_its_items_addresses(dumps):
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "Good morning. Three stories today.", "",
+                          "-" * 40]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["", title.upper(), "", text, "", f"Read more: https://harbour-letter.example/p/{n}", "", "-" * 40]
+    out += ["", "You are receiving this because you subscribed."]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert len(posts) == 3, report
+    urls = {m["Title"].lower(): m.get("Source_Url") for m, _ in posts}
+    assert urls == {t.lower(): f"https://harbour-letter.example/p/{n}" for n, (t, _) in enumerate(DIGEST_ITEMS)}
+    assert all("Read more" not in body for _, body in posts)
+
+
 def test_a_wrapped_plain_text_newsletter_gives_one_post_per_item(dumps):
     """A plain-text e-mail wrapped at 72 columns, its greeting above the first rule and a sign-off of
     several sentences below the last: each item is a post whose paragraphs are whole again."""

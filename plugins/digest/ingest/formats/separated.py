@@ -427,8 +427,8 @@ def _when(line: str) -> bool:
             and not ends_sentence(squash(line)))
 
 
-def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block]]], list[str]]:
-    """The (title, blocks) of each story of text whose stories stand between separators ([] when it has
+def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block], str | None]], list[str]]:
+    """The (title, blocks, address) of each story of text whose stories stand between separators ([] when it has
     no such stories), and the lines left out around and between them other than the titles and the
     separators (a digest's header and footer). For text inside another format (an e-mail's body)."""
     found = _stories(lines)
@@ -438,7 +438,7 @@ def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block]]], 
     marks = found[1]
     titles = {a.title for a in result.articles}
     left = [d.text for d in result.drops if d.text not in titles and d.lines[0] - 1 not in marks]
-    return [(a.title, a.blocks) for a in result.articles], left
+    return [(a.title, a.blocks, a.url) for a in result.articles], left
 
 
 def _stated(lines: list[str], i: int, tz: str):
