@@ -82,7 +82,7 @@ def unshouted(title: str | None, body: str) -> str | None:
     """A title set in capitals ("TRADERS PULL FORWARD BETS ON A JUNE CUT") with each word written as the
     story writes it mid-sentence ("June", "ECB", else lower case), the first word capitalised."""
     letters = [ch for ch in title or "" if ch.isalpha()]
-    if (not title or len(title.split()) < 3 or not letters or any(ch.islower() or ch.lower() == ch for ch in letters)
+    if (not title or len(title.split()) < 2 or not letters or any(ch.islower() or ch.lower() == ch for ch in letters)
             or not any(ch.islower() for ch in body)):
         return title  # (a script without capitals has nothing to shout)
     forms: dict[str, Counter] = {}
