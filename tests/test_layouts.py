@@ -1009,6 +1009,35 @@ def test_a_forwarded_message_is_its_own_story_without_the_forwarders_note(dumps)
     assert body.strip().startswith(STORY[0][:40]) and "FYI" not in body
 
 
+def test_a_forwarded_html_digest_is_its_senders_items(dumps):
+    """A digest forwarded with its HTML: one post per item, each credited to the digest and dated by it, not
+    by the colleague who forwarded it."""
+    header = ["---------- Forwarded message ---------", "From: Harbour Letter <news@harbour-letter.example>",
+              "Date: Wed, Mar 4, 2026 at 4:05 PM", "Subject: Harbour Letter: three stories", ""]
+    plain = "\n".join(["FYI", ""] + header + [f"{t}\n\n{x}\n\n---\n" for t, x in DIGEST_ITEMS])
+    html = ("<p>FYI</p>" + "<br>".join(header) + "<p>Good morning. Three stories from the harbour today.</p><hr>"
+            + "".join(f"<h2>{t}</h2><p>{x}</p><hr>" for t, x in DIGEST_ITEMS))
+    out = ["From: A. Colleague <colleague@example.org>", "To: reader@example.org", "Subject: Fwd: Harbour Letter",
+           "Date: Thu, 05 Mar 2026 17:42:00 +0000", "MIME-Version: 1.0",
+           'Content-Type: multipart/alternative; boundary="b1"', "", "--b1", "Content-Type: text/plain; charset=utf-8",
+           "", plain, "--b1", "Content-Type: text/html; charset=utf-8", "", html, "--b1--"]
+    posts, report = ingest_one(dumps, "fwd.eml", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    assert {m["Source_Name"] for m, _ in posts} == {"Harbour Letter"}
+    assert {m["Date"][:10] for m, _ in posts} == {"2026-03-04"}
+
+
+def test_a_newsletters_masthead_with_its_date_is_not_an_item(dumps):
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER | Tuesday, 10 March 2026",
+                          "Three things to know before the open.", "",
+                          "Good morning from the harbour. Cranes are busy, rates are falling and the port has a new "
+                          "chief. Coffee first.", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS, 1):
+        out += [f"{n}. {title}", "", text, ""]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+
+
 def test_a_feed_entrys_code_block_keeps_its_lines(dumps):
     code = 'grep -R "cert-authority" /etc/ssh/\n  sshd -T | grep -i trustedusercakeys'
     feed = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Patch Notes — engineering news</title>'

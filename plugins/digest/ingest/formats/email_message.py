@@ -57,8 +57,14 @@ def _items(raw: str) -> list[Item]:
     plain = msg.get_body(preferencelist=("plain",))
     source = name or address or None
     html, plain = (_content(part) if part is not None else None for part in (html, plain))
-    forward = _FORWARD.search(plain) if html is None and plain else None
-    if forward:  # the forwarded message is the story; the note above it is the forwarder's
+    forward = _FORWARD.search(plain) if plain else None
+    if forward and html is not None:
+        # a forwarded HTML digest: its items from the HTML, its sender and date from the forwarded headers
+        inner = email.message_from_string(plain[forward.end():].lstrip("\n"), policy=email.policy.compat32)
+        inner_name, inner_address = email.utils.parseaddr(str(inner.get("from", "")))
+        source = inner_name or inner_address or source
+        date = str(inner["date"]) if inner.get("date") else date
+    elif forward:  # the forwarded message is the story; the note above it is the forwarder's
         note = plain[: forward.start()].strip()
         return _items(plain[forward.end():].lstrip("\n")) + ([Item(None, "", chrome=(note,))] if note else [])
     plain, signature = _signed(plain or "") if html is None and plain is not None else (plain, "")

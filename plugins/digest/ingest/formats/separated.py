@@ -163,8 +163,8 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         if len(marks) < _fewest(kind):
             continue
         spans, closes = _pieces(lines, runs, kind == "count")
-        if kind == "rule" and not closes:  # above the first rule: a greeting, or the first item
-            spans.insert(0, (0, min(runs.values())[0]))
+        if kind == "rule" and not closes and not _masthead(lines[:min(runs.values())[0]]):
+            spans.insert(0, (0, min(runs.values())[0]))  # above the first rule: a greeting, or the first item
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
         # between two separators there is always a story (a page's list of dated links has none), except
         # in the page's header above the first story (a profile's counts of posts and followers)
@@ -227,6 +227,13 @@ def _runs(marks: set[int], labels: set[int]) -> dict[int, tuple[int, int]]:
             runs[i] = (i, 1)
         last = i
     return runs
+
+
+def _masthead(header: list[str]) -> bool:
+    """Whether a newsletter's text above its first rule opens with its masthead: a line stating the issue's
+    full date ("MACRO MINUTE | Monday, 23 November 2026"), which no story's headline does."""
+    first = next((line for line in header if line.strip()), "")
+    return word_count(first) <= MAX_SEPARATOR_WORDS * 2 and bool(dates_in_text(first) or parse_date_line(first))
 
 
 def _dated_headline(header: list[str]) -> bool:
