@@ -27,6 +27,7 @@ def cleaned(a: Article, repeated: set[str] = frozenset()) -> tuple[str, list]:
     "Want your brand in front of 2 million readers? Advertise with us in our next special report.",
     "Thousands of traders already read our newsletter. Want in? Join them.",
     "Claim your seat in our exclusive investor community - limited to 500 members.",
+    "Enjoying the Harbour Letter? Forward it to a colleague, or share your referral link: https://example.com/r/1",
 ])
 def test_tail_pitches_go_with_their_lead_in(pitch):
     text, drops = cleaned(article(STORY + " " + pitch))
@@ -226,6 +227,15 @@ def test_a_labelled_line_that_is_no_link_stays(line):
     second = "Analysts said the fine was small next to the exchange's yearly revenue."
     text, _ = cleaned(article(STORY, line, second))
     assert line in text
+
+
+def test_a_row_of_share_buttons_closing_a_story_goes_and_a_closing_list_of_lines_stays():
+    second = "Analysts said the fine was small next to the exchange's yearly revenue."
+    for buttons, stays in (("X\nTelegram\nWhatsApp", False), ("Bring a coat.\n„Ok.“", True)):
+        a = Article(dump="d.txt", blocks=[Block("p", STORY, (1,)), Block("p", second, (2,)), Block("h", "Share this:", (3,)),
+                                          Block("list", buttons, (4, 5))], title="Regulator fines exchange")
+        text, _ = cleaned(a)
+        assert (buttons in text) == stays and text.startswith(STORY)
 
 
 def test_hashtags_closing_a_posts_last_sentence_go():

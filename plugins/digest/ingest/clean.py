@@ -72,7 +72,7 @@ _CTA_PHRASES = re.compile(
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"reply to this (?:e-?mail|message|newsletter)|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
-    r"forward (?:this|it) to a friend|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)|"
+    r"forward (?:this|it) to a (?:friend|colleague|co-?worker)|referral (?:link|program(?:me)?|code)|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)|"
     r"you(?:'re|’re| are) receiving (?:this|it)|because you (?:signed up|subscribed|opted in)|(?:was|were) sent to \S+@)\b",
     re.I,
 )
@@ -218,6 +218,7 @@ _THANKS = re.compile(r"^(?:(?:thanks|thank you) (?:for|so much for) (?:reading|s
                      r"this (?:post|article|story|issue) is (?:only )?for (?:paid )?(?:subscribers|members)|"
                      r"(?:subscribe|upgrade) to (?:keep|continue) reading|keep reading with a)\b", re.I)
 _ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s/\s")
+BUTTON_WORDS = 2  # a list closing a story whose every item is this short is a row of buttons ("X", "Telegram")
 LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
 HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence and not on the story's topic
 ON_TOPIC = 0.5       # share of a head line's longer words the story uses, for it to be the story's (a standfirst)
@@ -260,8 +261,9 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     end = len(blocks)
     while end > 1:
         block = blocks[end - 1]
-        if block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or _link_row(block.text)):
-            drops.append(Drop(block.lines, CHROME, block.text))
+        if (block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or _link_row(block.text))
+                or (block.kind == "list" and all(_label(item, BUTTON_WORDS) for item in block.text.split("\n")))):
+            drops.append(Drop(block.lines, CHROME, block.text))  # (a list of one-word items: share buttons)
         elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
                                     or (COPYRIGHT.match(block.text) and word_count(block.text) <= 40)
                                     or (_THANKS.match(block.text) and word_count(block.text) <= 12)):

@@ -153,7 +153,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- shapes of lines
 
-_TERMINAL = re.compile(r"[.:;,!…。！：；，、]['\"”’»)\]」』]*$")
+_TERMINAL = re.compile(r"[.:;,!…。！：；，、]['\"“”’»)\]」』]*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
