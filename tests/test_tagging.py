@@ -218,6 +218,13 @@ def test_a_price_move_after_an_aside_or_in_another_language_counts():
                            german, title="Bitcoin rutscht ab")
 
 
+def test_a_price_move_after_two_cashtags_counts_for_both():
+    body = ("The chipmaker's revenue rose 62% to $57 billion in the quarter. "
+            "Shares of $NVDA rose 4% after hours; $AMD and $AVGO gained about 2% in sympathy.")
+    assert {"NVDA", "AMD", "AVGO"} <= set(assets("Nvidia beats forecasts again on data-center demand.", body,
+                                                title="Nvidia beats forecasts"))
+
+
 def test_strategy_is_the_company_in_a_sentence_about_companies():
     assert "MSTR" in assets("Strategy bought 7,390 more bitcoin last week, the company said in a filing.",
                             "Strategy shares rose 4% in New York after the purchase.", title="Strategy buys bitcoin")

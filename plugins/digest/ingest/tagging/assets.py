@@ -59,7 +59,7 @@ _NAME = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
 _LIST3 = re.compile(rf"{_NAME},\s+(?:[\w-]+\s+){{0,2}}{_NAME},?\s+(?:and|or)\s+(?:[\w-]+\s+){{0,2}}{_NAME}")
 # "AMD climbed 1.7%", "USDC and USDe, which declined by 2.6%", "ETH traded at $3,120", "Ether ($ETH) fared
 # worse, losing 5.1%": the asset's own price move
-_MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*[(（][^()（）]{1,30}[)）])?(?:,\s[^,.;]{1,80},)?,?(?:\s+[\w.’'-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
+_MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*[(（][^()（）]{1,30}[)）])?(?:,\s[^,.;]{1,80},)?,?(?:\s+[\w.’'$-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
                    r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down|"
                    r"rises|falls|climbs|drops|gains|jumps|slides|surges|plunges|traded|trades|trading|hit|hits|"
                    r"rising|falling|climbing|dropping|gaining|jumping|sliding|declining|surging|plunging|tumbling|"
