@@ -225,6 +225,15 @@ def test_a_price_move_after_two_cashtags_counts_for_both():
                                                 title="Nvidia beats forecasts"))
 
 
+def test_a_banks_call_on_something_else_is_not_its_own_news():
+    body = ("West Texas Intermediate fell to $56.10. Goldman Sachs cut its 2027 Brent forecast to $54 on Friday, "
+            "citing a surplus of about 1.8 million barrels a day.")
+    assert "GS" not in assets("Brent crude dropped 2.4% to $59.70 a barrel in early trading.", body,
+                              title="Brent falls below $60")
+    own = "Goldman Sachs cut its workforce by 3% and raised its dividend, the bank said on Friday."
+    assert "GS" in assets("Goldman Sachs said on Friday it will cut jobs.", own, title="Goldman Sachs cuts jobs")
+
+
 def test_strategy_is_the_company_in_a_sentence_about_companies():
     assert "MSTR" in assets("Strategy bought 7,390 more bitcoin last week, the company said in a filing.",
                             "Strategy shares rose 4% in New York after the purchase.", title="Strategy buys bitcoin")

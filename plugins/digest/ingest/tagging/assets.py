@@ -74,7 +74,9 @@ _MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*[(（][^()（）]{1,30}[)）])?(?:,\s
 # the verbs of a company's own news, right after its name at the head of a sentence
 _OWN_NEWS = re.compile(r"^(?:['’]s)?,?(?:\s+(?:Inc|Corp|Ltd|Co|also|on \w+|late \w+|earlier|this week)\.?,?)?\s+"
                        r"(?:said|says|announced|announces|reported|reports|posted|raised|lowered|cut|launched|filed|"
-                       r"agreed|expects|forecast|confirmed|unveiled|released|plans|warned|disclosed|completed)\b")
+                       r"agreed|expects|forecast|confirmed|unveiled|released|plans|warned|disclosed|completed)\b"
+                       # (not an analyst's call on something else: "Goldman cut its 2027 Brent forecast")
+                       r"(?!\s+its\s+(?:\d{4}\s+)?(?:[A-Z][\w&-]*\s+)+(?:price\s+)?(?:forecasts?|targets?|estimates?|outlook|calls?)\b)")
 _AMOUNT = re.compile(r"(?:\d[\d,.]*\s*(?:million|billion|thousand|k|m)?|\$\s?[\d,.]+)\s*$", re.I)
 _QUOTE_MARKS = "“”\""
 _COMPANY_CONTEXT = re.compile(
