@@ -966,6 +966,35 @@ def test_a_chat_servers_announcements_give_one_post_per_message(dumps):
     assert {m["Date"][:16] for m, _ in posts} == {"2026-11-30T16:02", "2026-11-27T18:45", "2026-11-24T11:18"}
 
 
+def test_a_channel_copied_with_reactions_and_views_under_each_message(dumps):
+    """A channel's web page copied, its UI in Russian: per message the channel's name, a headline set apart
+    from its text, then reactions and views (more short lines than a post's head) and the time."""
+    out = ["Harbour Desk", "@harbourdesk", "124 тыс. подписчиков", "Новости порта и рынков без воды. Не является "
+           "инвестиционной рекомендацией.", "Подписаться", "5 марта"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["Harbour Desk", f"⚡️ {title}", "", text, f"👍 {842 - n}", f"🔥 {133 - n}", "🤔 41", f"2{n},1K", f"1{n}:12"]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
+def test_a_profile_with_counts_in_its_header_a_pinned_promotion_and_a_repost(dumps):
+    """A social profile copied, its UI in Portuguese: the header's own counts (following, followers), a pinned
+    promotion without a sentence (no post), each post's author, handle, time and four counts, and a repost
+    of another account (a post)."""
+    out = ["Página Inicial", "Harbour Desk", "48,3 mil posts", "Harbour Desk", "@harbourdesk", "Seguir",
+           "Notícias do porto e dos mercados em tempo real. Não é recomendação de investimento.", "312",
+           "Seguindo", "184,6 mil", "Seguidores", "Posts", "Respostas", "Fixado", "Harbour Desk", "@harbourdesk",
+           "·", "12 de jan", "📌 Assine nossa newsletter diária gratuita: harbourdesk.example/news", "14", "52",
+           "310", "98 mil"]
+    for n, message in enumerate(CHANNEL_MESSAGES):
+        author = ["Harbour Desk repostou", "Port Wire", "@portwire"] if n == 2 else ["Harbour Desk", "@harbourdesk"]
+        out += [*author, "·", f"{n + 2} h", message, str(87 + n), str(241 + n), f"1,{n} mil", f"21{n} mil"]
+    posts, report = ingest_one(dumps, "perfil.txt", "\n".join(out))
+    assert sorted(b.strip() for _, b in posts) == sorted(CHANNEL_MESSAGES), report
+
+
 def test_a_plain_text_digest_of_numbered_headlines_gives_one_post_per_item(dumps):
     out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER", "Tuesday, 10 March 2026",
                           "", "Good morning. Three stories from the harbour today.", ""]
@@ -1123,6 +1152,34 @@ def test_a_ranked_list_of_headlines_copied_with_tabs_gives_no_post(dumps):
     out += ["More", "", "Guidelines | FAQ | API | Contact"]
     posts, report = ingest_one(dumps, "front.txt", "\n".join(out))
     assert posts == [] and "headlines" in report.warnings[0], report
+
+
+def test_stories_collected_under_second_level_headings_below_the_files_title(dumps):
+    """"# Clippings of the week" over "## " stories, each with its source and date in emphasis below."""
+    out = ["# Clippings — week 10", "", "Stuff to reread before Friday.", "", "---", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"## {title}", "", f"*News {n} · {n + 3} Mar 2026*", "", text, "",
+                f"Source: [News {n}](https://news{n}.example/story)", "", "---", ""]
+    posts, report = ingest_one(dumps, "clippings.md", "\n".join(out))
+    assert report.format == "markdown-notes", report
+    got = {m["Title"]: (m["Date"][:10], m["Source_Url"], b.strip()) for m, b in posts}
+    assert got == {t: (f"2026-03-0{n + 3}", f"https://news{n}.example/story", x)
+                   for n, (t, x) in enumerate(DIGEST_ITEMS)}
+
+
+def test_a_list_of_dated_teasers_each_under_its_headline_gives_one_post_per_teaser(dumps):
+    """A section page copied: a kicker, a headline, a teaser and "date · reading time" under each, a cookie
+    banner above and a footer below with sentences of their own."""
+    out = ["Harbour Desk", "Markets", "Economy", "We use cookies and similar technologies to personalise content "
+           "and ads and to analyse our traffic. By clicking accept you agree to our use of cookies.", "Accept all",
+           "Latest News"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["MARKETS", title, text, f"Mar {4 - n}, 2026 · {n + 2} min read"]
+    out += ["Load more stories", "Get the Morning Harbour in your inbox every weekday before the bell.",
+            "Data is delayed at least 15 minutes. Global business and financial news.", "© 2026 Harbour Desk Ltd."]
+    posts, report = ingest_one(dumps, "latest.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    assert {m["Title"]: m["Date"][:10] for m, _ in posts} == {t: f"2026-03-0{4 - n}" for n, (t, _) in enumerate(DIGEST_ITEMS)}
 
 
 def test_stories_collected_by_hand_in_markdown_give_one_post_per_heading(dumps):

@@ -1,5 +1,5 @@
-"""Stories a reader collected by hand in Markdown: each under a top-level heading, its text below, often a
-line with its address.
+"""Stories a reader collected by hand in Markdown: each under a heading (the top level that has several
+stories), its text below, often a line with its address.
 
     # Stories I saved this week                  (a heading over no story: the file's own title)
     Collected by hand from sites I read.
@@ -15,34 +15,55 @@ from __future__ import annotations
 import re
 
 from ..blocks import address, blocks_from_lines, prose_words
+from ..dates import earliest_date
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
 from ..text import looks_like_title
 from ..titles import clean_title, unmarked
 
 NAME = "markdown-notes"
-_HEADING = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(?P<marks>#{1,3})\s+(?P<title>\S.*?)\s*#*\s*$")
 MIN_STORIES = 2
 MIN_STORY_WORDS = 25  # a heading over less prose is the file's title over its note, not a story
 
 
-def _sections(lines: list[str]) -> list[tuple[int, int]]:
-    """[start, end) of each heading's section: the heading line, then the lines up to the next one."""
+def _sections(lines: list[str], level: int) -> list[tuple[int, int]]:
+    """[start, end) of each section under a heading of `level` ("#", "##", "###"): the heading line, then the
+    lines up to the next heading of that level or a higher one."""
     # (a headline: "# " over a sentence is a caption or a comment, "# 1" a number)
-    heads = [i for i, line in enumerate(lines) if (m := _HEADING.match(line)) and looks_like_title(m["title"])]
-    return list(zip(heads, heads[1:] + [len(lines)]))
+    marked = [(i, len(m["marks"])) for i, line in enumerate(lines) if (m := _HEADING.match(line))
+              and looks_like_title(m["title"]) and len(m["marks"]) <= level]
+    heads = [i for i, marks in marked if marks == level]
+    ends = [next((j for j, _ in marked if j > i), len(lines)) for i in heads]
+    return list(zip(heads, ends))
 
 
 def _stories(lines: list[str]) -> list[tuple[int, int]]:
-    """The sections with a story's prose under their heading."""
-    return [(a, b) for a, b in _sections(lines) if prose_words(lines[a + 1:b]) >= MIN_STORY_WORDS]
+    """The sections with a story's prose under their heading, at the first heading level that has several
+    ("# Clippings of the week" over "## " stories is the file's title; "## " inside "# " stories subheadings)."""
+    for level in (1, 2, 3):
+        stories = [(a, b) for a, b in _sections(lines, level) if prose_words(lines[a + 1:b]) >= MIN_STORY_WORDS]
+        if len(stories) >= MIN_STORIES:
+            return stories
+    return []
 
 
 def sniff(dump: Dump) -> float:
     # in Markdown every "# " line is a heading; a page whose "# " lines are sentences (captions) is no notes
-    marked = [m["title"] for line in dump.lines if (m := _HEADING.match(line))]
+    marked = [m["title"] for line in dump.lines if (m := _HEADING.match(line)) and len(m["marks"]) == 1]
     if not all(looks_like_title(title) for title in marked):
         return 0.0
-    return 0.85 if len(_stories(dump.lines)) >= MIN_STORIES else 0.0
+    return 0.85 if _stories(dump.lines) else 0.0
+
+
+def _head(lines: list[str], start: int, end: int) -> list[str]:
+    """A story's lines above its first paragraph, as text (a byline and date in emphasis)."""
+    head = []
+    for line in lines[start:end]:
+        if prose_words([unmarked(line)]):
+            break
+        if line.strip():
+            head.append(unmarked(line).strip())
+    return head
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
@@ -61,6 +82,8 @@ def parse(dump: Dump, tz: str) -> ParseResult:
                 url = url or stated
                 drops.append(Drop((i + 1,), METADATA, lines[i].strip()))
             else:  # the text a line shows; heading marks go (the post's Markdown draws subheadings again)
-                body.append((i + 1, re.sub(r"^#{2,6}\s+", "", unmarked(lines[i]))))
-        articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, url=url, format=NAME))
+                body.append((i + 1, re.sub(r"^#{1,6}\s+", "", unmarked(lines[i]))))
+        date, _ = earliest_date(_head(lines, a + 1, b), tz)  # "*The Daily · 3 Mar 2026*" under the headline
+        articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, url=url, format=NAME,
+                                date=date, date_source="dump" if date else None))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories under headings")

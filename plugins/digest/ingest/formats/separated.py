@@ -20,6 +20,7 @@ first line when that reads as a headline, its date the one its separator states,
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..blocks import RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
 from ..dates import _MONTH, dates_in_text, earliest_date, localize, parse_date_line
@@ -39,6 +40,7 @@ ONE_ARTICLE = 0.75    # the share of the article text the line model finds in on
 NEAR = 3              # short lines between a separator and the prose it belongs to
 MIN_SEPARATORS = 3    # fewer recurring lines are a coincidence of the page, not a list
 MIN_RULES = 2         # ... but two rules between three headed stories are not
+SIGNED_SLACK = 2      # posts of a profile that may lack its author's line (a repost, a pinned promotion)
 MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer, not a story
 MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
 HEADLINE_WORDS = 6    # a page's headline above a live blog is this long ...
@@ -118,7 +120,11 @@ def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
     above = [_prose_beside(lines, runs[i][0], -1) for i in bounds]
     lean = sum(up - _prose_beside(lines, i, 1) + 0.5 * (_blank(lines, i + 1) - _blank(lines, runs[i][0] - 1))
                for up, i in zip(above, bounds))
-    closes = lean > 0 or (lean == 0 and counts and 2 * sum(above) > len(bounds))
+    # where prose stands on both sides, the ends say: a headline and its text above the first separator and
+    # none below the last (a footer) is a list whose dates close their teasers
+    closes = lean > 0 or (lean == 0 and (counts and 2 * sum(above) > len(bounds)
+                                         or _ends_headed(lines, 0, runs[bounds[0]][0])
+                                         and not _ends_headed(lines, bounds[-1] + 1, len(lines))))
     if closes:  # (below the last separator: the page's footer, no story it closes)
         starts = [0] + [b + 1 for b in bounds[:-1]]
         ends = [runs[b][0] for b in bounds]
@@ -128,15 +134,24 @@ def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
     return list(zip(starts, ends)), closes
 
 
+def _ends_headed(lines: list[str], start: int, end: int) -> bool:
+    """Whether [start, end) ends with a story under its headline: its last run of prose, right below a line
+    that reads as a headline (a kicker or a label may stand above that)."""
+    p = _last_run(lines, start, end)
+    above = next((i for i in range(p - 1, start - 1, -1) if lines[i].strip()), None) if p is not None else None
+    return above is not None and looks_like_title(lines[above]) and word_count(lines[above]) > MAX_LABEL_WORDS
+
+
 def _prose_beside(lines: list[str], i: int, step: int) -> bool:
     """Whether prose stands next to line i above (step -1) or below (step 1), past blank lines and up to
-    NEAR short ones (hashtags, labels, a headline: prose is a sentence, or longer than a headline)."""
+    NEAR short ones (hashtags, labels, a headline: prose is a sentence, or longer than a headline; a post's
+    reactions and views, "👍 842", "24,1K", do not count against NEAR)."""
     j, short = i + step, 0
     while 0 <= j < len(lines) and short <= NEAR:
         words = word_count(lines[j])
         if words >= 8 and (words >= LONG_LINE_WORDS or ends_sentence(lines[j]) or not looks_like_title(lines[j])):
             return True
-        short += words > 0
+        short += words > 0 and not _COUNT.search(lines[j])
         j += step
     return False
 
@@ -168,7 +183,9 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
         # between two separators there is always a story (a page's list of dated links has none), except
         # in the page's header above the first story (a profile's counts of posts and followers)
-        first = next((k for k, size in enumerate(sizes) if size >= MIN_STORY_WORDS), len(spans))
+        # (the header may hold counts of its own: a profile's following and followers, each under its number)
+        first = next((k for k in range(len(sizes)) if sizes[k] >= MIN_STORY_WORDS
+                      and all(size >= MIN_STORY_WORDS for size in sizes[k:-1])), len(spans))
         spans, sizes = spans[first:], sizes[first:]
         if any(size < MIN_STORY_WORDS for size in sizes[1:-1]):
             continue
@@ -203,7 +220,14 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         titles = [next((lines[i] for i in range(a, b) if lines[i].strip() and i not in heads
                         and word_count(lines[i]) > MAX_LABEL_WORDS), "") for a, b in stories]
         # a digest's header and footer (chrome, above) do not count against its stories' share of the prose
-        lo, hi = (stories[0][0], stories[-1][1]) if headed and stories else (0, len(lines))
+        # (so do those of a list of dated teasers, each under its headline, its date closing it)
+        teasers = (closes and not headed and len(stories) >= MIN_SEPARATORS
+                   and sum(not _headed(lines, a, b, labels, False) for a, b in stories) <= 1)
+        lo, hi = (stories[0][0], stories[-1][1]) if (headed or teasers) and stories else (0, len(lines))
+        if teasers:
+            middle = sorted(prose_words(lines[a:b]) for a, b in stories)[(len(stories) - 1) // 2]
+            if max(_longest_run(lines, 0, lo), _longest_run(lines, hi, len(lines))) >= 2 * middle:
+                continue  # an article above or below dated teasers: one page
         # (posts that each carry their author's line need no word from the line model: an article above
         # comments is told by the prose above the first one, checked with the digest's header)
         if (several_stories(lines[lo:hi], [(a - lo, b - lo) for a, b in stories], titles)
@@ -227,6 +251,18 @@ def _runs(marks: set[int], labels: set[int]) -> dict[int, tuple[int, int]]:
             runs[i] = (i, 1)
         last = i
     return runs
+
+
+def _longest_run(lines: list[str], start: int, end: int) -> int:
+    """The prose words of the longest run of prose lines (blank lines between them) in [start, end)."""
+    best = run = 0
+    for line in lines[start:end]:
+        if _prose(line):
+            run += word_count(line)
+        elif line.strip():
+            run = 0
+        best = max(best, run)
+    return best
 
 
 def _masthead(header: list[str]) -> bool:
@@ -253,14 +289,15 @@ def _prose(line: str) -> bool:
     return word_count(line) >= 8 and ends_sentence(squash(line))
 
 
-def _lead(lines: list[str], start: int, end: int) -> int | None:
+def _lead(lines: list[str], start: int, end: int, blanks: bool = False) -> int | None:
     """How many non-blank lines that are not prose stand right above a piece's first prose line (a
-    headline, a date; a channel's name): the head every story of the list has."""
+    headline, a date; a channel's name): the head every story of the list has; with `blanks`, blank lines
+    among them too (a message's headline set apart from its text)."""
     first = next((i for i in range(start, end) if _prose(lines[i])), None)
     if first is None:
         return None
     k = 0
-    while first - k - 1 >= start and lines[first - k - 1].strip():
+    while first - k - 1 >= start and (lines[first - k - 1].strip() or blanks):
         k += 1
     return k
 
@@ -270,7 +307,7 @@ def _aligned(lines: list[str], spans: list[tuple[int, int]], ruled: bool) -> lis
     the page's header (a channel's name, subscribers, a pinned blurb, a profile's bio), and the story begins
     with the head the other stories have (the same number of lines above the first prose line). Between
     rules (`ruled`), a head that stands apart from its prose by a blank line leaves the piece as it is."""
-    leads = [_lead(lines, a, b) for a, b in spans[1:]]
+    leads = [_lead(lines, a, b, blanks=not ruled) for a, b in spans[1:]]
     leads = [k for k in leads if k is not None]
     if not leads:
         return spans
@@ -282,7 +319,7 @@ def _aligned(lines: list[str], spans: list[tuple[int, int]], ruled: bool) -> lis
     p = _last_run(lines, a, b)
     if p is None:
         return spans
-    if p - k >= a and all(lines[i].strip() and not _prose(lines[i]) for i in range(p - k, p)):
+    if p - k >= a and all((lines[i].strip() or not ruled) and not _prose(lines[i]) for i in range(p - k, p)):
         return [(p - k, b)] + spans[1:]
     return spans
 
@@ -305,19 +342,26 @@ def _one_article(lines: list[str], spans: list[tuple[int, int]]) -> bool:
 
 
 def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) -> list[tuple[int, int]]:
-    """The posts, when every one has a line of the same recurring wording in its head, the lines above its
-    prose (its author's name, a "Follow" button; not a bare symbol like "·"); else []. Each post
-    starts at the first such line of its head: above it stand the profile's header (its name, bio and
-    counts) or an advertisement between two posts."""
+    """The posts, when nearly every one has a line of the same recurring wording in its head, the lines above
+    its prose (its author's name, a "Follow" button; not a bare symbol like "·"); else []. Each post starts at
+    the first such line of its head: above it stand the profile's header (its name, bio and counts) or an
+    advertisement between two posts. A piece without any recurring line in its head is no post (the
+    header's pinned promotion); one with others only (a repost of another account) starts where it does."""
     if len(stories) < MIN_SEPARATORS:
         return []
     heads = [_head(lines, a, b, labels) for a, b in stories]
     held = [{fold(squash(lines[i])) for i in head} for head in heads]
-    shared = {text for text in set.intersection(*held) if re.search(r"[^\W\d_]", text)}
-    starts = [min((i for i in head if fold(squash(lines[i])) in shared), default=None) for head in heads]
-    if not shared or None in starts:
+    counted = Counter(text for texts in held for text in texts if re.search(r"[^\W\d_]", text))
+    need = max(MIN_SEPARATORS - 1, len(stories) - SIGNED_SLACK, len(stories) // 2 + 1)
+    shared = {text for text, n in counted.items() if n >= need}
+    if not shared:
         return []
-    return [(start, b) for start, (a, b) in zip(starts, stories)]
+    posts = []
+    for head, (a, b) in zip(heads, stories):
+        start = min((i for i in head if fold(squash(lines[i])) in shared), default=a if head else None)
+        if start is not None:
+            posts.append((start, b))
+    return posts if len(posts) >= MIN_SEPARATORS else []
 
 
 HEAD_LINES = 6  # a post's head: the label lines above its first sentence (a name, a handle, a title, a time)
