@@ -995,6 +995,14 @@ def test_a_profile_with_counts_in_its_header_a_pinned_promotion_and_a_repost(dum
     assert sorted(b.strip() for _, b in posts) == sorted(CHANNEL_MESSAGES), report
 
 
+def test_a_posts_age_is_not_its_headline():
+    from digest.ingest.formats.separated import _titled
+    text = "The port authority said on Monday that cargo volumes rose for a third month in a row."
+    assert not _titled([(1, "2d •"), (2, text)]) and not _titled([(1, "Edited •"), (2, text)])
+    assert _titled([(1, "Port volumes rise again"), (2, text)])
+    assert _titled([(1, "港口吞吐量连续第三个月增长"), (2, "港务局周一表示，货物吞吐量连续第三个月增长。")])
+
+
 def test_a_plain_text_digest_of_numbered_headlines_gives_one_post_per_item(dumps):
     out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER", "Tuesday, 10 March 2026",
                           "", "Good morning. Three stories from the harbour today.", ""]

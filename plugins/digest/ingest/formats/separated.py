@@ -437,8 +437,8 @@ def _titled(nonblank: list[tuple[int, str]]) -> bool:
     """Whether a story opens with its headline: a title-like line over prose, or over a short line (its
     date or time, "2 hours ago") over prose."""
     texts = [squash(t) for _, t in nonblank[:3]]
-    if texts and _when(texts[0]):
-        return False  # a date or a time, not a headline
+    if texts and (_when(texts[0]) or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2):
+        return False  # a date or a time ("2d •", "Edited •"), not a headline: a headline has two words
     if len(texts) >= 2 and is_heading(texts[0], texts[1]):
         return True
     return len(texts) == 3 and word_count(texts[1]) <= 4 and not ends_sentence(texts[1]) and is_heading(texts[0], texts[2])
