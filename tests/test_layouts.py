@@ -140,6 +140,16 @@ MAIL_HEADERS = ["From: Harbour Letter <news@harbour-letter.example>", "To: reade
                 "Subject: Harbour Letter: three stories", "Date: Tue, 10 Mar 2026 06:30:00 +0000", "MIME-Version: 1.0"]
 
 
+def test_doubled_rules_between_a_newsletters_items_are_one_rule(dumps):
+    """An HTML e-mail's blocks each between rules of their own give two rules with nothing between."""
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "Good morning. Three stories today.", "",
+                          "---"]
+    for title, text in DIGEST_ITEMS:
+        out += ["", "---", "", title, "", text, "", "---"]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+
+
 def test_a_plain_text_newsletters_read_more_lines_are_its_items_addresses(dumps):
     out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "Good morning. Three stories today.", "",
                           "-" * 40]

@@ -181,6 +181,8 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         if kind == "rule" and not closes and not _masthead(lines[:min(runs.values())[0]]):
             spans.insert(0, (0, min(runs.values())[0]))  # above the first rule: a greeting, or the first item
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
+        # (nothing between two separators: one separator twice, as an HTML e-mail's rules around a block)
+        spans, sizes = [sp for sp, size in zip(spans, sizes) if size], [size for size in sizes if size]
         # between two separators there is always a story (a page's list of dated links has none), except
         # in the page's header above the first story (a profile's counts of posts and followers)
         # (the header may hold counts of its own: a profile's following and followers, each under its number)
