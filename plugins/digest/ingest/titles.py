@@ -54,6 +54,7 @@ _KICKER = re.compile(r"^(?:[^\W\d_a-z]{4,}[ ,&-]+){2,}(?=[^\W\d_][^\W\d_A-Z]*[a-
 
 
 def _unkicked(text: str) -> str:
+    """A title without the kicker in capitals before it, when a headline of three words or more follows."""
     kicker = _KICKER.match(text)
     if not kicker or not all(w.isupper() for w in kicker.group().split() if w.strip(",&-")):
         return text

@@ -56,13 +56,14 @@ def shape(line: str) -> str:
     return re.sub(r"a(?: a)+", "a", re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", counted))).replace("#", "0")
 
 
-def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
+def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int], str]]:
     """Candidate separators, each the set of line indexes it stands on and its kind: "rule", "count" or
     "time". The stories between rules and between recurring counts ("Likes 214", "47 comments" under each
     post) must open with a headline (between sections of one article they do not; without headlines, the
     comments under an article would pass for a list), or, between counts, carry a line of their own that
     recurs in each (a profile's posts); those between recurring short lines that state a time need not (a
-    channel's messages have no headlines)."""
+    channel's messages have no headlines). `labels`: the page's recurring lines (_recurring), which may
+    stand between a post's counts."""
     rules = {i for i, line in enumerate(lines) if RULE.match(line)}
     shapes: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
@@ -77,7 +78,7 @@ def _separator_kinds(lines: list[str]) -> list[tuple[set[int], str]]:
     # together (not a poll's percentages inside one post), under their posts (not "2 days ago" over them)
     closing = [marks for marks in recurring if 2 * sum(_opens_prose(lines, i) for i in marks) < len(marks)]
     every = set().union(*closing)
-    runs = _runs(every, set().union(*_recurring(lines).values()))
+    runs = _runs(every, labels)
     stacked = {i for last, (first, size) in runs.items() if size > 1 for i in every if first <= i <= last}
     together = [marks for marks in closing if 2 * len(marks & stacked) >= len(marks)]
     together = [set().union(*together)] if len(together) > 1 else []
@@ -122,9 +123,10 @@ def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
                for up, i in zip(above, bounds))
     # where prose stands on both sides, the ends say: a headline and its text above the first separator and
     # none below the last (a footer) is a list whose dates close their teasers
-    closes = lean > 0 or (lean == 0 and (counts and 2 * sum(above) > len(bounds)
-                                         or _ends_headed(lines, 0, runs[bounds[0]][0])
-                                         and not _ends_headed(lines, bounds[-1] + 1, len(lines))))
+    closes = lean > 0
+    if lean == 0:
+        closes = ((counts and 2 * sum(above) > len(bounds))
+                  or (_ends_headed(lines, 0, runs[bounds[0]][0]) and not _ends_headed(lines, bounds[-1] + 1, len(lines))))
     if closes:  # (below the last separator: the page's footer, no story it closes)
         starts = [0] + [b + 1 for b in bounds[:-1]]
         ends = [runs[b][0] for b in bounds]
@@ -158,8 +160,8 @@ def _prose_beside(lines: list[str], i: int, step: int) -> bool:
 
 def _opens_prose(lines: list[str], i: int) -> bool:
     """Whether the next non-blank line after line i is prose (a post's time over its text)."""
-    after = next((line for line in lines[i + 1:] if line.strip()), "")
-    return word_count(after) >= 8
+    j = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return j is not None and word_count(lines[j]) >= 8
 
 
 def _blank(lines: list[str], i: int) -> bool:
@@ -171,7 +173,7 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
     separator that makes the most real stories; None when no separator does."""
     best = None
     labels = set().union(*_recurring(lines).values())
-    for marks, kind in _separator_kinds(lines):
+    for marks, kind in _separator_kinds(lines, labels):
         headed, signed = kind != "time", []
         runs = _runs(marks, labels)
         marks = set(runs)
@@ -184,13 +186,11 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         # (nothing between two separators: one separator twice, as an HTML e-mail's rules around a block)
         spans, sizes = [sp for sp, size in zip(spans, sizes) if size], [size for size in sizes if size]
         # between two separators there is always a story (a page's list of dated links has none), except
-        # in the page's header above the first story (a profile's counts of posts and followers)
-        # (the header may hold counts of its own: a profile's following and followers, each under its number)
+        # in the page's header above the first story, which may hold counts of its own (a profile's posts,
+        # following and followers, each under its number): the stories start where that holds to the end
         first = next((k for k in range(len(sizes)) if sizes[k] >= MIN_STORY_WORDS
                       and all(size >= MIN_STORY_WORDS for size in sizes[k:-1])), len(spans))
         spans, sizes = spans[first:], sizes[first:]
-        if any(size < MIN_STORY_WORDS for size in sizes[1:-1]):
-            continue
         if closes and spans:
             spans[:1] = _aligned(lines, spans, kind == "rule")[:1]
         stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS]
@@ -403,9 +403,10 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
     script = dominant_script(dump.text)
-    furniture = (set().union(*(marks for marks, _ in _separator_kinds(lines)), *_recurring(lines).values())
-                 | _head_labels(lines, spans))
-    articles, author = [], _author(lines, spans, set().union(*_recurring(lines).values()))
+    labels = set().union(*_recurring(lines).values())
+    kinds = _separator_kinds(lines, labels)
+    furniture = set().union(*(marks for marks, _ in kinds)) | labels | _head_labels(lines, spans)
+    articles, author = [], _author(lines, spans, labels)
     for a, b in spans:
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         drops += edges
