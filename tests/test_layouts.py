@@ -696,6 +696,28 @@ def test_an_html_digest_whose_items_end_with_their_own_button_gives_one_post_per
     assert report.lines["chrome"] >= 1 and report.lines["unaccounted"] == 0
 
 
+def test_sponsor_blocks_and_a_headed_sign_off_between_an_html_digests_items_are_no_posts(dumps):
+    """A newsletter with rules around each block: sponsors' blocks (a label, a pitch, a button) between the
+    items and a sign-off under a heading of its own ("Picture of the week") are chrome, not stories."""
+    def ad(label, pitch, button):
+        return (f"<hr><p>{label}</p><h3>Bank your savings with Tidewater</h3><p>{pitch}</p>"
+                f'<p><a href="https://ads.example/{button[:4]}">{button}</a></p><hr>')
+    items = [f'<hr><h2><a href="https://harbour-letter.example/p/{n}">{title}</a></h2><p>{text}</p><hr>'
+             for n, (title, text) in enumerate(DIGEST_ITEMS)]
+    body = ("<p>Good morning. Three stories this week.</p>" + ad(
+        "TOGETHER WITH TIDEWATER", "Tidewater pays interest on every pound from the first day, with no fees and "
+        "no lock-ups. Letter readers get a bonus in their first month.", "Open an account") + items[0] + items[1]
+        + ad("SPONSORED", "Join thousands of savers who moved their cash this winter and earn more on it.",
+             "Try it free") + items[2]
+        + "<hr><h3>Picture of the week</h3><p>That's all from us. Forward it to a friend who likes harbours.</p>"
+        "<p>— The Harbour Letter team</p><p>Copyright © 2026 Harbour Letter Ltd.</p>")
+    posts, report = ingest_one(dumps, "digest.eml", _html_mail(body))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, text in posts:
+        assert text.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+    assert report.lines["unaccounted"] == 0
+
+
 def test_an_html_essay_with_subheadings_stays_one_post_and_keeps_them(dumps):
     sections = "".join(f"<h2>{title}</h2><p>{text}</p>" for title, text in DIGEST_ITEMS[1:])
     posts, report = ingest_one(dumps, "essay.eml", _html_mail(

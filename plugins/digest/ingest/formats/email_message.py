@@ -165,7 +165,9 @@ def _items_ruled(root) -> bool:
     if len(linked) < 2 and not own:
         return False
     for heading in headings:
-        heading.addprevious(lxml.etree.Element("hr"))
+        # (where linked headlines make the items, a heading without a link is not one: a sponsor's pitch)
+        if own or any(a.get("href") for a in heading.iter("a")):
+            heading.addprevious(lxml.etree.Element("hr"))
     if sections and sections[-1]:  # what follows the last item's own link is the newsletter's footer
         sections[-1][0].getparent().addnext(lxml.etree.Element("hr"))
     return True

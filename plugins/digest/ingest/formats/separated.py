@@ -185,6 +185,10 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
         # (nothing between two separators: one separator twice, as an HTML e-mail's rules around a block)
         spans, sizes = [sp for sp, size in zip(spans, sizes) if size], [size for size in sizes if size]
+        if kind == "rule":  # (a sponsor's block between a digest's items, a label over its pitch and its button)
+            ads = {sp for sp in spans if _promotion(lines, *sp, labels)}
+            if len(ads) < len(spans) / 2:
+                spans, sizes = [sp for sp in spans if sp not in ads], [size for sp, size in zip(spans, sizes) if sp not in ads]
         # between two separators there is always a story (a page's list of dated links has none), except
         # in the page's header above the first story, which may hold counts of its own (a profile's posts,
         # following and followers, each under its number): the stories start where that holds to the end
@@ -213,6 +217,8 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
                 if len(marks) < MIN_SEPARATORS and len(items) <= len(marks):
                     continue  # two rules: only three headed stories make a digest (not an article's sections)
             middle = sorted(prose_words(lines[a:b]) for a, b in items)[(len(items) - 1) // 2]
+            if not signed:  # a digest's greeting or sign-off under a heading of its own ("Meme of the day")
+                items = _without_short_ends(lines, items, min(middle / 2, 2 * MIN_STORY_WORDS))
             if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
                 continue
             stories = items
@@ -289,6 +295,24 @@ def _dated_headline(header: list[str]) -> bool:
 
 def _prose(line: str) -> bool:
     return word_count(line) >= 8 and ends_sentence(squash(line))
+
+
+def _promotion(lines: list[str], start: int, end: int, labels: set[int]) -> bool:
+    """Whether a piece is framed as an advertisement: a label over its pitch ("SPONSORED", "Together with
+    Acme") and a button under it ("Open an account"), where a digest's item opens with its headline. (A
+    digest whose items all carry a label over their headline is told by their number: ads are the few.)"""
+    edges = [squash(lines[i]) for i in range(start, end) if lines[i].strip()]
+    return (len(edges) >= 3 and not _headed(lines, start, end, labels, True)
+            and all(word_count(t) <= MAX_LABEL_WORDS + 1 and not ends_sentence(t) for t in (edges[0], edges[-1])))
+
+
+def _without_short_ends(lines: list[str], items: list[tuple[int, int]], least: float) -> list[tuple[int, int]]:
+    """The items without those at either end with fewer than `least` words of prose."""
+    while len(items) > 1 and prose_words(lines[slice(*items[-1])]) < least:
+        items = items[:-1]
+    while len(items) > 1 and prose_words(lines[slice(*items[0])]) < least:
+        items = items[1:]
+    return items
 
 
 def _lead(lines: list[str], start: int, end: int, blanks: bool = False) -> int | None:
