@@ -1007,8 +1007,35 @@ def test_a_channel_copied_with_reactions_and_views_under_each_message(dumps):
         out += ["Harbour Desk", f"⚡️ {title}", "", text, f"👍 {842 - n}", f"🔥 {133 - n}", "🤔 41", f"2{n},1K", f"1{n}:12"]
     posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
     assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
-    for meta, body in posts:
-        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+    from digest.ingest.firstseen import now
+    today = now("UTC")
+    year = today.year if (today.month, today.day) >= (3, 5) else today.year - 1  # the latest 5 March
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
+        assert body.strip() == text
+        # "5 марта" states no year: the latest 5 March, not the day the copy was first seen
+        assert meta["Date"] == f"{year}-03-05T1{n}:12:00+00:00" and meta["Date_Source"] == "dump"
+
+
+@pytest.mark.parametrize("line, language, stated", [
+    ("5 марта", "ru", (3, 5)), ("November 24", "en", (11, 24)), ("30. Nov.", "de", (11, 30)), ("3 Mart", "tr", (3, 3)),
+    ("12 de marzo", "es", (3, 12)), ("5 min", "en", None), ("24 views", "en", None), ("Page 2", "en", None)])
+def test_a_day_line_without_its_year_is_that_day_in_the_copyright_lines_year(line, language, stated):
+    """A day of a month alone on its line, in the page's language, takes the year of the page's copyright
+    line (the year the page was shown), never a year its stories speak of."""
+    from datetime import datetime, timezone
+    from digest.ingest.dates import day_lines
+    today = datetime(2027, 1, 10, tzinfo=timezone.utc)
+    days = day_lines(["Prices last fell this hard in 2019.", line, "© 2026 Harbour Desk"], "UTC", language, today)
+    assert ((days[1].year, days[1].month, days[1].day) if 1 in days else None) == ((2026, *stated) if stated else None)
+
+
+def test_a_day_line_with_its_time_keeps_the_time():
+    from datetime import datetime, timezone
+    from digest.ingest.dates import day_lines
+    today = datetime(2026, 12, 2, tzinfo=timezone.utc)
+    days = day_lines(["12 de marzo a las 9:14 ·", "March 5 at 9:14 PM"], "UTC", "es", today)
+    assert [(d.month, d.day, d.hour, d.minute) for d in days.values()] == [(3, 12, 9, 14), (3, 5, 21, 14)]
 
 
 def test_a_profile_with_counts_in_its_header_a_pinned_promotion_and_a_repost(dumps):

@@ -194,6 +194,17 @@ def test_a_company_named_like_a_word_counts_everywhere_once_a_sentence_shows_it_
     ("La CNIL inflige une amende", "Le régulateur a infligé une amende de 12 millions d'euros à l'application, "
      "qui dispose de trois mois pour se mettre en conformité avec la réglementation.", "regulation"),
     ("暗号資産の価格が下落", "日本の暗号資産市場で、ビットコインの価格が一時8%下落した。仮想通貨の取引所では売りが広がった。", "crypto"),
+    # a channel's short messages, written for this test: macro and regulation in Turkish and Russian
+    ("Kasım enflasyonu beklentinin altında", "Yıllık enflasyon yüzde 31,2 oldu. Ekonomistler Merkez Bankası'nın "
+     "faiz indirimine devam etmesini bekliyor.", "macro"),
+    ("SPK ilk lisansları verdi", "Sermaye Piyasası Kurulu yeni düzenleme kapsamında dokuz platforma lisans verdi.",
+     "regulation"),
+    ("Минфин: дефицит бюджета вырос", "Дефицит бюджета за два месяца составил 2,9 трлн рублей, инфляция замедлилась.",
+     "macro"),
+    ("Госдума приняла закон", "Госдума приняла закон о лицензировании площадок для обмена цифровых активов.",
+     "regulation"),
+    ("Halbleiter-Aktie springt", "Der Anlagenbauer erhielt einen Großauftrag für Halbleiter-Fertigung aus Asien.",
+     "semiconductors"),
 ])
 def test_topics_are_found_in_other_languages(title, text, topic):
     """Keywords of other languages stand beside the English ones; Japanese is read a character at a time."""

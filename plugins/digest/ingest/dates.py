@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from dateparser.timezones import timezone_info_list
 from dateutil import parser as dateparser
 
-from .text import word_count
+from .text import COPYRIGHT, word_count
 
 MONTHS = {
     m: i + 1
@@ -254,3 +254,45 @@ def _local_date(text: str, language: str):
         if when is not None and when.year > _NO_DAY.year + 1:
             return when
     return None
+
+
+# A day of a month without its year, alone on its line, as a channel or a feed heads each day's messages:
+# "5 марта", "November 24", "30. Nov.", "24 нояб." (a number and a word, nothing else)
+# "5 марта", "November 24", "30. Nov.", with its time or not: "12 de marzo a las 9:14 ·", "March 5 at 9:14 PM"
+_DAY_OF_MONTH = re.compile(r"^\W*(?:(?P<a>\d{1,2})\.?\s*(?:de\s+)?[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+(?P<b>\d{1,2}))"
+                           r"(?P<time>,?\s+(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\W*$", re.I)
+
+
+def day_lines(lines: list[str], tz: str, language: str | None, today: datetime) -> dict[int, datetime]:
+    """The lines that are nothing but a date, by index: a full date, or a day of a month without its year
+    (read in the dump's language), in the latest year that puts it no later than the year of the page's
+    copyright line, or than `today` without one (a channel copied in December shows "5 March" for this
+    year's; years in its prose are the past its stories speak of)."""
+    years = [int(y) for line in lines if COPYRIGHT.search(line) for y in _YEAR.findall(line) if int(y) <= today.year]
+    base = min(today, localize(datetime(max(years), 12, 31, 23, 59), tz)) if years else today
+    found = {}
+    for i, line in enumerate(lines):
+        when = parse_date_line(line, tz)
+        m = None if when else _DAY_OF_MONTH.match(line.strip())
+        if m:
+            when = _day_of_month(line.strip(" ·|•"), int(m["a"] or m["b"]), bool(m["time"]), language, base)
+        if when:
+            found[i] = when
+    return found
+
+
+def _day_of_month(text: str, day: int, timed: bool, language: str | None, base: datetime) -> datetime | None:
+    import dateparser as multilingual  # the dateparser package (slow to load): only for such lines
+    settings = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base.replace(tzinfo=None)}
+    when = None
+    # in the stories' language, else in the one dateparser finds (a UI's language may not be the stories')
+    for languages in ([language], None) if language else (None,):
+        try:
+            when = when or multilingual.parse(text, languages=languages, settings=settings)
+        except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
+            continue
+    # (a reading relative to the base, "5 min" as five minutes ago, has another day or the base's instant)
+    if when is None or when.day != day or when == base.replace(tzinfo=None):
+        return None
+    return when.replace(second=0, microsecond=0, tzinfo=base.tzinfo) if timed else \
+        when.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=base.tzinfo)

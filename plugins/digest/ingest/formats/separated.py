@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime
 
 from ..blocks import RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
-from ..dates import _MONTH, dates_in_text, earliest_date, localize, parse_date_line
+from ..dates import _MONTH, dates_in_text, day_lines, earliest_date, localize, parse_date_line
+from ..firstseen import now
+from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from ..text import dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
@@ -431,6 +434,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     kinds = _separator_kinds(lines, labels)
     furniture = set().union(*(marks for marks, _ in kinds)) | labels | _head_labels(lines, spans)
     articles, author = [], _author(lines, spans, labels)
+    days = day_lines(lines, tz, language_of(dump.text), now(tz))
     for a, b in spans:
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         drops += edges
@@ -440,7 +444,11 @@ def parse(dump: Dump, tz: str) -> ParseResult:
             title = squash(nonblank[0][1])
             drops.append(Drop((nonblank[0][0],), METADATA, title))
             body = [ln for ln in body if ln[0] > nonblank[0][0]]
-        when = _stated(lines, b if closes else a - 1, tz) or _head_date(lines, a, b, tz)
+        # (a time in the story's own head, "12 de marzo a las 9:14", is its; a closing run may reach the next
+        # story's head; a day line at its head, "5 марта", is the day of the time that closes it)
+        head = _head_date(lines, a, b, tz, days, labels)
+        when = head if head and (head.hour, head.minute) != (0, 0) else (
+            _closing_date(lines, b, tz, days) if closes else _stated(lines, a - 1, tz, days)) or head
         url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
@@ -519,33 +527,44 @@ def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block], st
     return [(a.title, a.blocks, a.url) for a in result.articles], left
 
 
-def _stated(lines: list[str], i: int, tz: str):
+def _stated(lines: list[str], i: int, tz: str, days: dict[int, datetime]):
     """The date a separator line states (a channel message's date and time), if it states one."""
     if not 0 <= i < len(lines):
         return None
-    when = parse_date_line(lines[i], tz) or _day_and_time(lines, i, tz)
+    when = parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days)
     if when:
         return when
     found = dates_in_text(lines[i])
     return localize(found[0], tz) if found else None
 
 
-def _head_date(lines: list[str], start: int, end: int, tz: str):
-    """The date a line of the story's head states (a post closed by its counts has its time at its top)."""
+def _closing_date(lines: list[str], i: int, tz: str, days: dict[int, datetime]):
+    """The date the short lines closing a story from line `i` on state, on any of them ("👍 842", "24,1K",
+    "09:12")."""
+    for k in range(i, len(lines)):
+        if k > i and not (lines[k].strip() and word_count(lines[k]) <= MAX_SEPARATOR_WORDS):
+            return None
+        if when := _stated(lines, k, tz, days):
+            return when
+    return None
+
+
+def _head_date(lines: list[str], start: int, end: int, tz: str, days: dict[int, datetime], labels: set[int]):
+    """The date a line of the story's head states (a post closed by its counts has its time at its top),
+    below its author's line when it has one (above that line stand the previous story's counts)."""
     head = [i for i in range(start, end) if lines[i].strip()][:HEAD_LINES]
-    return next((when for i in head if _when(lines[i]) and (when := _stated(lines, i, tz))), None)
+    head = head[next((k for k, i in enumerate(head) if i in labels), 0):]
+    return next((when for i in head if _when(lines[i]) and (when := _stated(lines, i, tz, days))), None)
 
 
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
 
 
-def _day_and_time(lines: list[str], i: int, tz: str):
+def _day_and_time(lines: list[str], i: int, days: dict[int, datetime]):
     """A separator stating only a time ("1.2K views 14:35") on the day the nearest date line above states
-    (a channel's "5 March 2025" over that day's messages)."""
+    (a channel's "5 March 2025" or "5 марта" over that day's messages; `days`: dates.day_lines)."""
     clock = _CLOCK.search(lines[i])
-    if not clock:
+    above = max((j for j in days if j < i), default=None)
+    if not clock or above is None:
         return None
-    day = next((d for d in (parse_date_line(lines[j], tz) for j in range(i - 1, -1, -1)) if d), None)
-    if day is None:
-        return None
-    return day.replace(hour=int(clock[1]), minute=int(clock[2]))
+    return days[above].replace(hour=int(clock[1]), minute=int(clock[2]))
