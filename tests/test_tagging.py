@@ -81,6 +81,28 @@ def test_unknown_ticker_named_explicitly_is_found():
     assert "LMRA" in tags.assets and tags.found["LMRA"].name == "Lumora Finance"
 
 
+def test_a_company_named_with_its_ticker_is_found_where_the_sentence_speaks_of_shares_or_its_move():
+    """Written for this test: a stock the taxonomy lacks, in Spanish with its price move, and a listing
+    outside the US by its exchange's code ("TYO: 9999" is 9999.T, as quote services write it)."""
+    text = ("Las acciones de Quetzal Pagos (QTZP) cayeron un 7,2% en el Nasdaq tras sus resultados trimestrales. "
+            "Quetzal Pagos (QTZP) dijo que sus ingresos crecieron un 37%.")
+    assert "QTZP" in assets(text, title="Quetzal Pagos cae un 7%")
+    text = ("Shares of Harbour Robotics (TYO: 9999) jumped 12% after the company raised its forecast. Harbour "
+            "Robotics (TYO: 9999) said orders from carmakers doubled in the quarter.")
+    assert "9999.T" in assets(text, title="Harbour Robotics raises its forecast")
+
+
+@pytest.mark.parametrize("text", [
+    "Japan's Nikkei fell 0.3%, while South Korea's Kospi Index (KOSPI) fell 0.5% and investors sold shares. "
+    "South Korea's Kospi Index (KOSPI) had its worst week since March.",
+    "NASA picked five companies for its Commercial Lunar Payload Services program (CLPS), and their shares rose. "
+    "The Commercial Lunar Payload Services program (CLPS) pays companies to land payloads on the moon.",
+    "The company's revenue rose 12% (2024) and its shares gained 3% (2025), the company said.",
+])
+def test_an_index_or_a_programmes_initials_in_parentheses_is_no_ticker(text):
+    assert assets(text, text, title="Markets wrap") == []
+
+
 def test_acronyms_and_currencies_in_parentheses_are_not_tickers():
     text = ("The Federal Communications Commission (FCC) and the Securities and Exchange Commission (SEC) opened "
             "a review of the blockchain token platform, citing point-of-sale (POS) crypto payments and staking. "

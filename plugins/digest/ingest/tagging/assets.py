@@ -39,9 +39,15 @@ LEDE_SENTENCES = 2
 SHOUTED_LETTERS = 12  # capital letters that make a sentence without small ones a shouted one
 
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9]{1,9})(?![\w])")
-_EXCHANGES = (r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|OTC|OTCQX|TSX|LSE|HKEX|HKG|TWSE|KRX|KOSPI|TYO|TSE|"
-              r"ASX|XETRA")
-_PAREN = re.compile(rf"[(（](?:(?P<ex>{_EXCHANGES})\s*:\s*)?(?P<sym>[A-Z][A-Z0-9]{{1,9}}(?:\.[A-Z]{{1,2}})?)[)）]")
+_EXCHANGES = (r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|OTC|OTCQX|TSX|LSE|LON|HKEX|HKG|TWSE|TPE|KRX|KOSPI|"
+              r"KOSDAQ|TYO|TSE|ASX|XETRA|ETR|FRA|EPA|AMS|EBR|BIT|SIX|SWX|STO|CPH|HEL|MOEX|MCX|NSE|BSE|BVMF|B3")
+# a listing outside the US under the suffix quote services give it: "(TYO: 8035)" is 8035.T
+_SUFFIX_OF = {"LSE": "L", "LON": "L", "HKEX": "HK", "HKG": "HK", "TWSE": "TW", "TPE": "TW", "KRX": "KS", "KOSPI": "KS",
+              "KOSDAQ": "KQ", "TYO": "T", "TSE": "T", "ASX": "AX", "XETRA": "DE", "ETR": "DE", "FRA": "DE", "EPA": "PA",
+              "AMS": "AS", "EBR": "BR", "BIT": "MI", "SIX": "SW", "SWX": "SW", "STO": "ST", "CPH": "CO", "HEL": "HE",
+              "MOEX": "ME", "MCX": "ME", "NSE": "NS", "BSE": "BO", "BVMF": "SA", "B3": "SA", "TSX": "TO"}
+_PAREN = re.compile(rf"[(（](?:(?P<ex>{_EXCHANGES})\s*:\s*)?(?P<sym>[A-Z][A-Z0-9]{{1,9}}(?:\.[A-Z]{{1,2}})?|"
+                    rf"\d{{4,6}}(?:\.[A-Z]{{1,2}})?)[)）]")
 _PAIR = re.compile(r"(?<![\w$])([A-Z][A-Z0-9]{1,9})\s?[/-]\s?(USDT|USDC|USD|BTC|ETH|EUR)\b")
 _BARE = re.compile(r"(?<![\w$])[A-Z][A-Z0-9]{2,9}(?![\w])")
 # "Canaan Inc", "Honda Motor Co.", "Ebang International Holdings": the company's full name
@@ -129,7 +135,8 @@ def _acronym_of(symbol: str, before: str) -> bool:
     then it is an acronym ("Federal Communications Commission (FCC)", "point-of-sale (POS)")."""
     words = re.findall(r"[A-Za-z]\w*", before.replace("-", " "))[-8:]
     small = {"and", "of", "the", "for", "on", "in", "de"}
-    spelled = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w.lower() not in small).upper()}
+    spelled = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w.lower() not in small).upper(),
+               "".join(w[0] for w in words if w[0].isupper())}  # "Lunar Payload Services program (LPS)"
     return len(symbol) >= 2 and any(s.endswith(symbol.replace(".", "")) for s in spelled)
 
 
@@ -235,7 +242,13 @@ def _tickers(sentence: str):
     for m in _CASHTAG.finditer(sentence):
         yield m.group(1).upper(), m.span(), "cashtag"
     for m in _PAREN.finditer(sentence):
-        yield m.group("sym"), m.span(), "exchange" if m.group("ex") else "paren"
+        symbol, exchange = m.group("sym"), m.group("ex")
+        suffix = _SUFFIX_OF.get(exchange or "")
+        if suffix and "." not in symbol:
+            symbol = f"{symbol}.{suffix}"
+        elif symbol[0].isdigit() and "." not in symbol:
+            continue  # "(2024)", "(1999)": a year or a number, not a listing
+        yield symbol, m.span(), "exchange" if exchange or "." in symbol else "paren"
     for m in _PAIR.finditer(sentence):
         yield m.group(1), m.span(), "pair"
     for m in _BARE.finditer(sentence):
@@ -251,21 +264,25 @@ _NOT_TICKERS = {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "KRW", "INR", "AED", "
 
 
 def _discover(symbol: str, sentence: str, span: tuple[int, int], how: str, article_crypto: bool) -> Found | None:
-    """An explicit ticker the taxonomy lacks: "(NYSE: XYZ)" always; "(XYZ)" after a name that it does
-    not abbreviate, and $XYZ, in a crypto story. Currencies and common acronyms are not tickers."""
+    """An explicit ticker the taxonomy lacks: "(NYSE: XYZ)" and "(8035.T)" always; "(XYZ)" after a name that
+    it does not abbreviate, and $XYZ: a token in a crypto story, a stock where the sentence speaks of a
+    company or reports the ticker's price move ("Mercado Libre (MELI) cayeron un 7%"). Currencies and
+    common acronyms are not tickers."""
     if symbol in _NOT_TICKERS:
         return None
     before = sentence[: span[0]]
     name = " ".join(re.findall(r"[A-Z][\w.&-]*", before.split(",")[-1])[-4:])
     if how == "exchange":
         return Found(symbol, "stock", name or symbol)
-    if name.replace(" ", "").upper().endswith(symbol):
-        return None  # "Kospi Index (KOSPI)": a name in capitals, not a ticker of its own
-    if how in ("paren", "cashtag") and article_crypto and not _acronym_of(symbol, before):
-        if how == "paren" and not name:
-            return None
+    words = [re.sub(r"['’]s$", "", w).upper() for w in name.split()]
+    if name.replace(" ", "").upper().endswith(symbol) or symbol in words or words[-1:] in (["INDEX"], ["COMPOSITE"]):
+        return None  # "Kospi Index (KOSPI)": an index, or a name in capitals, not a ticker of its own
+    if how not in ("paren", "cashtag") or _acronym_of(symbol, before) or (how == "paren" and not name):
+        return None
+    company = bool(_COMPANY_CONTEXT.search(sentence)) or bool(_MOVE.match(sentence[span[1]:span[1] + 60]))
+    if article_crypto and not (company and how == "paren"):
         return Found(symbol, "crypto", name or symbol)
-    return None
+    return Found(symbol, "stock", name or symbol) if company else None
 
 
 def salient(mentions: list[Mention], found: dict[str, Found]) -> dict[str, float]:
