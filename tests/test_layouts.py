@@ -607,6 +607,36 @@ def test_a_time_before_the_day_and_a_dateline_without_a_time_do_not_lose_the_tim
     assert when.isoformat() == "2025-03-04T11:40:00-05:00" and line == 1
 
 
+@pytest.mark.parametrize("ad", [["📢 AD | Trade with zero fees for a month on Quaybank. Register with code DESK 👉 quay.example/r"],
+                                ["#реклама", "🚀 Хочешь зарабатывать от 5000 ₽ в день? Наш бот сам находит связки 👉 @quaybot"]])
+def test_a_channels_paid_message_its_bio_and_a_forward_label_are_no_posts_or_titles(dumps, ad):
+    """A channel copied with its bio above the first message, a message labelled as paid (by a bar after
+    the label, or by a hashtag line), and a forwarded message: the stories only, each titled by its own
+    headline."""
+    out = ["Harbour Desk", "@harbourdesk", "48.2K subscribers", "Fast, sourced port and market news. No tips, no "
+           "signals.", "Ads: @harbour_ads", "Preview channel", "5 March", "Harbour Desk", *ad, "3.1K views 09:00"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["Harbour Desk", *(["Forwarded from Quay Notes"] if n == 1 else []), f"⚡️ {title}", "", text,
+                f"2{n}.1K views 1{n}:12"]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+    assert report.lines["unaccounted"] == 0
+
+
+def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
+    items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
+                    f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"
+                    for n, (title, text) in enumerate(DIGEST_ITEMS + [(
+                        "Sponsored: Earn up to 14% on your savings with Quay Vaults",
+                        "Quay Vaults pays interest on every dollar from day one. Terms apply, capital at risk. "
+                        "Open a vault in minutes and start earning today with no lock-ups at all.")]))
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Feed</title>{items}</channel></rss>'
+    posts, report = ingest_one(dumps, "feed.xml", feed)
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+
+
 @pytest.mark.parametrize("line, language, stated", [
     ("الأربعاء، 28 آب/اغسطس 2013", "ar", "2013-08-28T00:00"),        # a month by its two names
     ("14/09/2016 08h01", "pt", "2016-09-14T08:01"),                   # an hour written with "h"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (COPYRIGHT, containment, ends_sentence, fold, has_url, is_caption, looks_like_title, shingle_hashes,
+from .text import (COPYRIGHT, advert_label, containment, ends_sentence, fold, has_url, is_caption, looks_like_title, shingle_hashes,
                    split_sentences, token_hashes, word_count, word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
@@ -158,6 +158,13 @@ _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto
 
 
 _TRAILING_TAGS = re.compile(r"(?<=[.!?…)\"”])\s+((?:#[^\W\d_][\w.]*\s*)+)$")  # "... in December. #ECB #rates"
+
+
+def drop_advert(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """A paid message, labelled so at its start ("📢 AD | Trade with 0% fees", "Реклама. Курс ..."): all of it."""
+    if blocks and advert_label(blocks[0].text.split("\n")[0], alone=False):
+        return [], [Drop(b.lines, BOILERPLATE, b.text) for b in blocks]
+    return blocks, []
 
 
 def drop_trailing_hashtags(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
@@ -503,10 +510,13 @@ def tidy_spacing(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
     """One article through every rule, in order. Returns the cleaned article (a new one: its publisher,
     when it stated none, may be named by its own title echo or syndication footer) and what was dropped."""
+    if advert_label(article.title or "", alone=False):  # a feed's "Sponsored: Earn 14% on ..." item
+        return replace(article, blocks=()), [Drop(b.lines, BOILERPLATE, b.text) for b in article.blocks]
     blocks, drops, echo_names = drop_title_echo(article.title, list(article.blocks))
     blocks, footer_drops, footer_names = drop_syndication_footer(blocks)
     drops += footer_drops
     steps = [
+        drop_advert,
         drop_press_footer,
         drop_tail_pitch,
         lambda b: drop_repeated_edges(b, repeated),

@@ -272,3 +272,22 @@ def foreign_share(text: str, script: str | None) -> float:
     if not total or script is None:
         return 0.0
     return 1 - counts.get(script, 0) / total
+
+
+# The label a platform or a law puts on a paid message, in the languages news channels are written in:
+# "📢 AD | ...", "REKLAM | ...", "Реклама. ...", "#реклама", "Anzeige", "Sponsored:" (alone, or ahead of the
+# pitch after a bar, a colon or a full stop)
+_ADVERT = re.compile(r"^\W{0,4}#?(?:ad|ads|advert|advertisement|advertising|sponsored|paid partnership|anzeige|werbung|"
+                     r"reklam|реклама|publicidad|publicidade|publicité|pubblicità|reklama|広告|广告|광고)"
+                     r"(?P<pitch>\s*[|:.–—]\s*\S)?(?(pitch)|\W*$)"
+                     # "Presented by Acme", "Together with Acme" over a sponsor's block
+                     r"|^\W{0,4}(?:presented by|brought to you by|sponsored by|together with|in partnership with)"
+                     r"\s+\S.{0,40}$", re.I)
+
+
+def advert_label(text: str, alone: bool = True) -> bool:
+    """Whether a line is a paid message's label, or opens with one ahead of the pitch; with `alone`
+    False, only the latter (a page's lone "Advertisement" line stands between an article's paragraphs)."""
+    m = _ADVERT.match(text.strip())
+    return bool(m) and (alone or bool(m["pitch"]))
+

@@ -28,8 +28,8 @@ from ..dates import _MONTH, dates_in_text, day_lines, earliest_date, localize, p
 from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
-from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
-from ..text import dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
+from ..model import BOILERPLATE, CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
+from ..text import advert_label, dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
 from ..titles import publisher
 
 NAME = "separated-stories"
@@ -46,6 +46,7 @@ MIN_RULES = 2         # ... but two rules between three headed stories are not
 SIGNED_SLACK = 2      # posts of a profile that may lack its author's line (a repost, a pinned promotion)
 MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer, not a story
 MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
+MIN_SENTENCE_WORDS = 8  # a line this long below a post's author line is the post's text
 HEADLINE_WORDS = 6    # a page's headline above a live blog is this long ...
 DATELINE_WORDS = 12   # ... over a dateline this short
 
@@ -426,16 +427,22 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     if found is None:
         return ParseResult([], [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines) if t.strip()])
     spans, marks, closes = found
+    labels = set().union(*_recurring(lines).values())
+    spans = _below_page_header(lines, spans, labels)
     inside = {i for a, b in spans for i in range(a, b)}
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
     script = dominant_script(dump.text)
-    labels = set().union(*_recurring(lines).values())
     kinds = _separator_kinds(lines, labels)
     furniture = set().union(*(marks for marks, _ in kinds)) | labels | _head_labels(lines, spans)
     articles, author = [], _author(lines, spans, labels)
     days = day_lines(lines, tz, language_of(dump.text), now(tz))
     for a, b in spans:
+        start = _past_advert(lines, a, b, labels)
+        drops += [Drop((i + 1,), BOILERPLATE, squash(lines[i])) for i in range(a, start) if lines[i].strip()]
+        if start == b:
+            continue
+        a = start
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         drops += edges
         nonblank = [ln for ln in body if ln[1].strip()]
@@ -453,6 +460,39 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
+
+
+def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
+    """Where a story starts past a paid message labelled so at its head ("#реклама", "📢 AD | ...",
+    "Sponsored" over a teaser): at the first headline over text below the label, else at its end (all of
+    it is the advertisement)."""
+    head = [i for i in range(start, end) if lines[i].strip() and i not in labels][:3]
+    label = next((i for i in head if advert_label(lines[i])), None)
+    if label is None:
+        return start
+    rest = [(i, lines[i]) for i in range(label + 1, end) if lines[i].strip() and i not in labels]
+    return next((i for k, (i, _) in enumerate(rest) if k and _titled(rest[k:])), end)
+
+
+def _below_page_header(lines: list[str], spans: list[tuple[int, int]], labels: set[int]) -> list[tuple[int, int]]:
+    """The stories, the first starting at the line that heads the others (its channel's or author's name)
+    when that line stands in it with a sentence's worth of words below: above it stand the page's header,
+    a channel's bio and counts over its first post."""
+    firsts = [fold(squash(lines[i])) for a, b in spans[1:]
+              if (i := next((i for i in range(a, b) if lines[i].strip()), None)) is not None and i in labels]
+    if not firsts:
+        return spans
+    head, times = Counter(firsts).most_common(1)[0]
+    a, b = spans[0]
+    heads = [i for i in range(a, b) if fold(squash(lines[i])) == head
+             and any(word_count(lines[j]) >= MIN_SENTENCE_WORDS for j in range(i + 1, b))]
+    if 2 * times < len(spans) - 1 or not heads:
+        return spans
+    first = max(heads)
+    # (with the rest of the post's head above it: the day's date over the channel's name)
+    while first > a and (first - 1 in labels or not lines[first - 1].strip() or _when(lines[first - 1])):
+        first -= 1
+    return [(first, b)] + spans[1:]
 
 
 def _author(lines: list[str], spans: list[tuple[int, int]], labels: set[int]) -> str | None:
@@ -490,6 +530,11 @@ def _head_labels(lines: list[str], spans: list[tuple[int, int]]) -> set[int]:
     return {i for i, words in heads.items() if len(words) == 2 and list(heads.values()).count(words) >= 2}
 
 
+# A forwarded message's label in a messenger's UI ("Forwarded from Desk", "Переслано из ..."), even on one message
+_FORWARDED = re.compile(r"^(?:forwarded from|переслано (?:из|от)|переслано від|weitergeleitet von|reenviado de|"
+                        r"encaminhad[oa] de|transféré de|inoltrato da|przekazano od|doorgestuurd van)\b", re.I)
+
+
 def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     """Take UI lines off a story's edges: at its head, short labels (a channel's name, its subscribers), lines
     in another script, other separators' lines and a line stating when; at its tail, the page's footer
@@ -497,7 +542,7 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     drops = []
     while body and (not body[0][1].strip() or body[0][0] - 1 in furniture or foreign_share(body[0][1], script) > 0.5
                     or (word_count(body[0][1]) <= MAX_LABEL_WORDS and not _titled([ln for ln in body if ln[1].strip()]))
-                    or _when(body[0][1])):
+                    or _when(body[0][1]) or _FORWARDED.match(squash(body[0][1]))):
         if body[0][1].strip():
             drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
         body = body[1:]
