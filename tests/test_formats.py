@@ -350,6 +350,18 @@ def test_email_newsletter(dumps):
     assert "Unsubscribe" not in body and "browser" not in body
 
 
+def test_an_email_saved_with_its_folded_transport_headers_is_an_email(dumps):
+    """Received and DKIM-Signature fields folded over several lines stand above From, To and Subject."""
+    folded = ("Return-Path: <bounces@send.example>\n"
+              "Received: from send.example (send.example [192.0.2.7])\n by mx.example with ESMTPS id 7Hq2; "
+              "Mon, 2 Mar 2026 06:30:05 +0000\n"
+              "DKIM-Signature: v=1; a=rsa-sha256; d=example; s=s1;\n h=from:to:subject:date;\n b=kT0v2sQk3m9W\n")
+    posts, report = ingest_one(dumps, "brief.eml", folded + EML)
+    assert report.format == "email", report
+    (meta, body), = posts
+    assert meta["Title"] == "Chipmakers raise spending as AI orders hold" and "DKIM" not in body
+
+
 def test_news_list_with_titles_above_their_dates_and_paragraphs(dumps):
     text = ("Markets\n\nPorts report record volumes as canal route reopens\nMar 3, 2026 2:05 PM\n\n"
             + BODY_A + "\n\nRead more: Shipping rates fall again\n\n"

@@ -27,13 +27,25 @@ _HEADER = re.compile(r"^(?:From|To|Subject|Date|Received|Return-Path|Delivered-T
 _MBOX_SPLIT = re.compile(r"^From \S+.*$\n", re.M)
 
 
+_FIELD = re.compile(r"^[A-Za-z][\w-]*:")
+HEADER_LINES = 60  # a message's header, its fields folded over several lines (Received, DKIM-Signature)
+
+
 def sniff(dump: Dump) -> float:
     head = [ln for ln in dump.lines[:12] if ln.strip()]
     # mail headers at the very top: no other dump starts like that, even when its body is HTML
     if head and head[0].startswith("From ") and any(_HEADER.match(ln) for ln in head[1:]):
         return 0.98
-    headers = sum(1 for ln in head[:6] if _HEADER.match(ln))
-    return 0.98 if headers >= 3 else 0.0
+    # the header's fields up to the blank line under it, a folded field's further lines (indented) left out
+    fields = []
+    for line in dump.lines[:HEADER_LINES]:
+        if not line.strip():
+            break
+        if not line[:1].isspace():
+            fields.append(line)
+    if not fields or not _FIELD.match(fields[0]) or not all(_FIELD.match(f) for f in fields[:6]):
+        return 0.0
+    return 0.98 if sum(1 for f in fields[:12] if _HEADER.match(f)) >= 3 else 0.0
 
 
 def _messages(text: str) -> list[str]:
