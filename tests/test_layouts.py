@@ -625,6 +625,27 @@ def test_a_channels_paid_message_its_bio_and_a_forward_label_are_no_posts_or_tit
     assert report.lines["unaccounted"] == 0
 
 
+def test_a_pages_posts_end_above_their_reactions_and_comments(dumps):
+    """A social page copied with its UI in Spanish: per post the page's name, its day and time, a headline and
+    text, then its reactions, the buttons and readers' comments: the comments are no part of the post."""
+    out = ["Publicaciones", "Filtros"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["Diario del Puerto", f"1{n} de marzo a las 9:1{n} ·", f"📈 {title}", text, "Todas las reacciones:",
+                f"1,{n} mil", f"9{n} comentarios", "Me gusta", "Comentar", "Compartir", "Más relevantes",
+                f"Lector Número {n}", "El puerto es lo que más vale de la ciudad, el mercado no lo entiende",
+                f"{n + 1} d", "Me gusta", "Responder", "Ver más comentarios"]
+    posts, report = ingest_one(dumps, "pagina.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+    assert report.lines["unaccounted"] == 0
+    # the layout itself ends each post above its reactions (cleaning need not find them)
+    from digest.ingest.formats import separated
+    from digest.ingest.model import Dump
+    parsed = separated.parse(Dump("pagina.txt", "\n".join(out)), "UTC")
+    assert [[b.text for b in a.blocks] for a in parsed.articles] == [[text] for _, text in DIGEST_ITEMS]
+
+
 def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
                     f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"

@@ -442,7 +442,9 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         drops += [Drop((i + 1,), BOILERPLATE, squash(lines[i])) for i in range(a, start) if lines[i].strip()]
         if start == b:
             continue
-        a = start
+        a, end = start, _above_reactions(lines, start, b, labels)
+        drops += [Drop((i + 1,), CHROME, squash(lines[i])) for i in range(end, b) if lines[i].strip()]
+        b = end
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         drops += edges
         nonblank = [ln for ln in body if ln[1].strip()]
@@ -460,6 +462,16 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
+
+
+def _above_reactions(lines: list[str], start: int, end: int, labels: set[int]) -> int:
+    """Where a post's text ends above its reactions and the comments under them: at a line heading every
+    post's reactions ("All reactions:", "Like") below its last sentence, with counts right under it."""
+    last = max((i for i in range(start, end) if _prose(lines[i])), default=None)
+    if last is None:
+        return end
+    return next((k for k in range(last + 1, end) if k in labels
+                 and sum(bool(_COUNT.match(lines[j])) for j in range(k, min(len(lines), k + NEAR + 1))) >= 2), end)
 
 
 def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
