@@ -1142,6 +1142,20 @@ def test_an_html_digest_whose_items_open_with_a_bold_lead_in_gives_one_post_per_
         assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
 
 
+def test_two_lead_in_items_over_a_partners_note_between_rules_give_one_post_each(dumps):
+    """Two items only, a short note from the week's partner between rules under them, the sign-off under it."""
+    items = "".join(f'<hr><p><strong>{title}.</strong> {text}</p><p><a href="https://h.example/{n}">Read the full '
+                    f"story</a></p>" for n, (title, text) in enumerate(DIGEST_ITEMS[:2]))
+    posts, report = ingest_one(dumps, "digest.eml", _html_mail(
+        f"<p>Harbour Letter &middot; March 13, 2026 &middot; Read online</p><h1>Harbour Letter</h1><p>Happy Friday. "
+        f"Two stories this week.</p>{items}<hr><p><strong>Our partner this week:</strong> Quaystack automates "
+        "month-end close. <a href='https://h.example/ad'>Book a demo</a></p><hr><p>See you next Friday,<br>Nadia</p>"
+        "<p>You subscribed to Harbour Letter. Unsubscribe. Harbour Letter Ltd, 20 Quay Road, Portsmouth.</p>"))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS[:2]), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
 def test_a_forwarded_message_is_its_own_story_without_the_forwarders_note(dumps):
     out = ["From: A. Colleague <colleague@example.org>", "To: reader@example.org",
            "Subject: Fwd: Council turns old freight yard into a riverside park", "Date: Thu, 05 Mar 2026 17:42:00 +0000",

@@ -193,11 +193,12 @@ def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] |
             ads = {sp for sp in spans if _promotion(lines, *sp, labels)}
             if len(ads) < len(spans) / 2:
                 spans, sizes = [sp for sp in spans if sp not in ads], [size for sp, size in zip(spans, sizes) if sp not in ads]
-        # between two separators there is always a story (a page's list of dated links has none), except
+        # between two recurring lines there is always a story (a page's list of dated links has none), except
         # in the page's header above the first story, which may hold counts of its own (a profile's posts,
         # following and followers, each under its number): the stories start where that holds to the end
-        first = next((k for k in range(len(sizes)) if sizes[k] >= MIN_STORY_WORDS
-                      and all(size >= MIN_STORY_WORDS for size in sizes[k:-1])), len(spans))
+        # (between a digest's rules may stand a sponsor's line or a short note; its items are headed)
+        first = 0 if kind == "rule" else next((k for k in range(len(sizes)) if sizes[k] >= MIN_STORY_WORDS
+                                               and all(size >= MIN_STORY_WORDS for size in sizes[k:-1])), len(spans))
         spans, sizes = spans[first:], sizes[first:]
         if closes and spans:
             spans[:1] = _aligned(lines, spans, kind == "rule")[:1]
