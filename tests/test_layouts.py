@@ -1142,6 +1142,25 @@ def test_an_html_digest_whose_items_open_with_a_bold_lead_in_gives_one_post_per_
         assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
 
 
+def test_a_plain_text_alert_is_its_story_without_its_label_web_link_byline_and_footer(dumps):
+    """A news alert e-mailed as plain text wrapped at 72 columns: "Breaking:" before the subject, a masthead,
+    a "Read on the web" link, the headline and the byline over the story, the alert's footer under a rule."""
+    import textwrap
+    title = "Council turns old freight yard into a riverside park"
+    out = MAIL_HEADERS[:2] + [f"Subject: Breaking: {title}", *MAIL_HEADERS[3:], "Content-Type: text/plain; charset=utf-8",
+                              "", "HARBOUR ALERT | Tuesday, March 10, 2026",
+                              "Read on the web: https://harbour-letter.example/news/freight-yard-park", "", title,
+                              "By Dana Whitfield", ""]
+    for para in STORY:
+        out += textwrap.wrap(para, 72) + [""]
+    out += ["-" * 72, 'You are getting this alert because you follow "Local news" on Harbour Letter. Manage your',
+            "alerts: https://harbour-letter.example/alerts", "Harbour Letter, 12 Quay Street, Portsmouth"]
+    posts, report = ingest_one(dumps, "alert.eml", "\n".join(out))
+    (meta, body), = posts
+    assert meta["Title"] == title, report
+    assert body.strip() == "\n\n".join(STORY)
+
+
 def test_two_lead_in_items_over_a_partners_note_between_rules_give_one_post_each(dumps):
     """Two items only, a short note from the week's partner between rules under them, the sign-off under it."""
     items = "".join(f'<hr><p><strong>{title}.</strong> {text}</p><p><a href="https://h.example/{n}">Read the full '

@@ -64,15 +64,23 @@ def unwrap(text: str) -> str:
         return text
     width = widths[int(0.9 * (len(widths) - 1))]
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         prev = out[-1] if out else ""
         if (prev.strip() and line.strip() and len(prev.rstrip()) >= width - WRAP_SLACK
                 and not _LIST_ITEM.match(line) and not RULE.match(line) and not RULE.match(prev)
-                and not (_title_cased(prev) and line.lstrip()[:1].isupper())):
+                and not (_title_cased(prev) and line.lstrip()[:1].isupper())
+                and not _byline_under(prev, line, lines[i + 1] if i + 1 < len(lines) else "")):
             out[-1] = prev.rstrip() + " " + line.strip()
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _byline_under(prev: str, line: str, after: str) -> bool:
+    """A short capitalised line that is no sentence, alone under a headline that is none either ("By Ana
+    Ruiz" under "Port strike ends after a week"): a line of its own, not the end of a wrapped paragraph."""
+    return (line.lstrip()[:1].isupper() and word_count(line) <= 4 and not ends_sentence(line.strip())
+            and not ends_sentence(prev.strip()) and not prev.rstrip().endswith((",", ";", ":")) and not after.strip())
 
 
 def _title_cased(text: str) -> bool:

@@ -72,8 +72,8 @@ _CTA_PHRASES = re.compile(
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"reply to this (?:e-?mail|message|newsletter)|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
-    r"forward (?:this|it) to a (?:friend|colleague|co-?worker)|referral (?:link|program(?:me)?|code)|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)|"
-    r"you(?:'re|’re| are) receiving (?:this|it)|because you (?:signed up|subscribed|opted in)|(?:was|were) sent to \S+@)\b",
+    r"forward (?:this|it) to a (?:friend|colleague|co-?worker)|referral (?:link|program(?:me)?|code)|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription|alerts|notifications)|"
+    r"you(?:'re|’re| are) (?:receiving|getting) (?:this|it|these)|because you (?:signed up|subscribed|opted in|follow(?:ed)?)|(?:was|were) sent to \S+@)\b",
     re.I,
 )
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
@@ -357,6 +357,14 @@ def _title_echo(title: str, text: str) -> tuple[str, int] | None:
     return None
 
 
+ECHO_DEPTH = 2  # blocks above a body's repeat of its title
+
+
+def _whole_echo(title: str, text: str) -> bool:
+    echo = _title_echo(title, text)
+    return echo is not None and not echo[0] and not text[echo[1]:].strip()
+
+
 def drop_title_echo(title: str | None, blocks: list[Block]) -> tuple[list[Block], list[Drop], str | None]:
     """A body that opens with its own title (maybe behind the publisher's name, returned third) repeats
     it: remove it."""
@@ -365,7 +373,12 @@ def drop_title_echo(title: str | None, blocks: list[Block]) -> tuple[list[Block]
     first = blocks[0]
     echo = _title_echo(title, first.text)
     if echo is None:
-        return blocks, [], None
+        # the title a line or two down, under short lines that are no sentences ("Read on the web: <link>")
+        k = next((k for k in range(1, ECHO_DEPTH + 1) if k < len(blocks) and _whole_echo(title, blocks[k].text)), None)
+        if k is None or not all(_label(b.text, HEAD_WORDS) for b in blocks[:k]):
+            return blocks, [], None
+        return blocks[k + 1:], [Drop(b.lines, CHROME, b.text) for b in blocks[:k]] + [
+            Drop(blocks[k].lines, DUPLICATE, blocks[k].text)], None
     prefix, end = echo
     rest = first.text[end:].strip()
     if (prefix and not prefix[0].isupper()) or rest[:1].islower():

@@ -92,7 +92,8 @@ def _items(raw: str) -> list[Item]:
                      blocks=blocks) for title, blocks, stated in stories] + ([Item(None, "", chrome=chrome)] if chrome else [])
     blocks = (main_blocks(unwrap_layout_tables(html)) if html is not None
               else body_blocks(unwrap(plain)) if plain is not None else None)
-    return [Item(title=_headline(str(msg.get("subject", "")), name), body="", date=date, url=url, source=source, blocks=blocks,
+    title = _headline(str(msg.get("subject", "")), name)
+    return [Item(title=_as_in_body(title, blocks), body="", date=date, url=url, source=source, blocks=blocks,
                  chrome=(signature,) if signature else ())]
 
 
@@ -111,6 +112,17 @@ def _headline(subject: str, sender: str) -> str | None:
         if rest != subject[len(sender):] and rest.strip():
             return rest.strip()
     return subject or None
+
+
+HEAD_BLOCKS = 4  # the blocks at a message's top where its headline stands, under a masthead
+
+
+def _as_in_body(title: str | None, blocks) -> str | None:
+    """The subject as the message's headline writes it, without a label before a colon that the headline has
+    not ("Breaking: Nebius signs ..." over "Nebius signs ...")."""
+    label = re.match(r"^[^:]{2,30}:\s+(?P<rest>.+)$", title or "")
+    heads = {fold(b.text.split("\n")[0]) for b in (blocks or [])[:HEAD_BLOCKS]}
+    return label["rest"] if label and fold(label["rest"]) in heads and fold(title) not in heads else title
 
 
 _SIGNATURE = re.compile(r"^-- ?$", re.M)  # RFC 3676's signature delimiter, "-- " on a line of its own
