@@ -302,3 +302,27 @@ def test_a_message_that_only_points_at_a_channel_is_no_story(plug):
 def test_a_short_headline_with_a_link_to_its_story_stays():
     assert cleaned(article("Port strike ends after a week https://news.example/port", title=None))[0]
 
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON, March 17 (Harbour Wire) - ", "SANTA CLARA, Calif., Feb. 26, 2026 (PR Desk) -- ",
+                                      "SEOUL - ", "NEW YORK, March 3 (AP) — "])
+def test_a_datelines_place_date_and_agency_ahead_of_the_first_sentence_go(dateline):
+    text, drops = cleaned(article(dateline + STORY, STORY.replace("regulator", "agency")))
+    assert text.startswith("The regulator fined") and drops
+
+
+@pytest.mark.parametrize("lede", ["U.S. regulators fined the exchange $4 million on Tuesday, the agency said.",
+                                  "AI - the two letters every chief executive repeats - came up 40 times on the call."])
+def test_a_first_sentence_that_opens_with_capitals_keeps_them(lede):
+    text, _ = cleaned(article(lede, STORY))
+    assert text.startswith(lede[:20])
+
+
+def test_a_summarys_points_above_the_lede_go_and_a_standfirst_stays():
+    lede = STORY + " The fine is the largest the regulator has imposed this year."
+    points = ["Regulator fines exchange $4 million", "Exchange says systems already upgraded", "No appeal planned"]
+    text, _ = cleaned(article("Summary", *points, lede))
+    assert text == lede
+    standfirst = "The exchange said it had upgraded its systems"
+    text, _ = cleaned(article(standfirst, lede))
+    assert text.startswith(standfirst)

@@ -265,6 +265,8 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
             or (_label(blocks[0].text, HEAD_WORDS) and not _on_topic(blocks[0].text, blocks[1:]))):
         drops.append(Drop(blocks[0].lines, CHROME, blocks[0].text))
         blocks = blocks[1:]
+    blocks, drops = _without_key_points(blocks, drops)
+    blocks, drops = _without_dateline(blocks, drops)
     end = len(blocks)
     while end > 1:
         block = blocks[end - 1]
@@ -280,6 +282,39 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         end -= 1
     blocks = blocks[:end]
     return _drop_headline_list(blocks, drops)
+
+
+KEY_POINT_WORDS = 15  # a summary's point above the lede ("Leverage capped at 10 times for retail traders")
+KEY_POINTS = 5
+LEDE_WORDS = 25
+
+
+def _without_key_points(blocks: list[Block], drops: list[Drop]) -> tuple[list[Block], list[Drop]]:
+    """A summary's points above the lede, lines that are no sentences ("Summary" over "Leverage capped at
+    10 times"): two or more under the label the head's furniture had, three or more without one."""
+    k = 0
+    while k < min(KEY_POINTS, len(blocks) - 1) and blocks[k].kind in ("p", "h", "list") and all(
+            _label(t, KEY_POINT_WORDS) for t in blocks[k].text.split("\n")):
+        k += 1
+    points = sum(len(b.text.split("\n")) for b in blocks[:k])
+    labelled = bool(drops) and word_count(drops[-1].text) <= 2
+    if k < len(blocks) and word_count(blocks[k].text) >= LEDE_WORDS and (points >= 3 or (labelled and points >= 2)):
+        return blocks[k:], drops + [Drop(b.lines, CHROME, b.text) for b in blocks[:k]]
+    return blocks, drops
+
+
+# "WASHINGTON, March 17 (Agency) - ", "SANTA CLARA, Calif., Feb. 26, 2026 (PR Wire) -- ", "SEOUL - ": where and
+# when the story was filed, ahead of its first sentence
+_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}(?:,\s+[^()\n]{2,30}?)?\s*(?:\([^()]{2,40}\))?"
+                       r"\s+(?:-{1,2}|—|–)\s+(?=[A-Z\"“‘'])")
+
+
+def _without_dateline(blocks: list[Block], drops: list[Drop]) -> tuple[list[Block], list[Drop]]:
+    if not blocks or blocks[0].kind != "p" or not (m := _DATELINE.match(blocks[0].text)):
+        return blocks, drops
+    first = blocks[0]
+    return [first.with_text(first.text[m.end():])] + blocks[1:], drops + [
+        Drop(first.lines, CHROME, m.group().strip(), partial=True)]
 
 
 def _drop_headline_list(blocks: list[Block], drops: list[Drop]) -> tuple[list[Block], list[Drop]]:
