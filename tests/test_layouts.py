@@ -646,6 +646,20 @@ def test_a_pages_posts_end_above_their_reactions_and_comments(dumps):
     assert [[b.text for b in a.blocks] for a in parsed.articles] == [[text] for _, text in DIGEST_ITEMS]
 
 
+def test_a_sponsors_card_closing_a_listed_story_is_not_part_of_it(dumps):
+    """A news feed page: each story under its time, tags and a share button under it; a sponsor's card (its
+    label, one sentence of pitch, a button) between two stories."""
+    out = ["Harbour Feed", "Latest", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"1{n}:20", title, text, "Markets", "Share"]
+        if n == 1:
+            out += ["Sponsored", "Earn up to 14% on your savings with Quay Vaults. Terms apply.", "Learn more"]
+    posts, report = ingest_one(dumps, "feed.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
 def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
                     f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"

@@ -272,3 +272,10 @@ def test_strategy_is_the_company_in_a_sentence_about_companies():
                             "Strategy shares rose 4% in New York after the purchase.", title="Strategy buys bitcoin")
     assert "MSTR" not in assets("The central bank's strategy is to keep rates high for longer.",
                                 "Its strategy worked, economists said.", title="A new strategy")
+
+
+def test_a_ticker_that_is_a_word_named_as_a_token_counts():
+    """Written for this test: a network's outage, its validators and its token's move, the ticker a word."""
+    text = ("The Near network stopped producing blocks for 40 minutes after a bug in a validator update. The NEAR "
+            "token fell 6% to $2.31 before recovering, and validators rolled out a patch within the hour.")
+    assert "NEAR" in assets(text, title="Near network stalls for 40 minutes")

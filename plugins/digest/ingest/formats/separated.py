@@ -466,21 +466,25 @@ def parse(dump: Dump, tz: str) -> ParseResult:
 
 
 def _above_reactions(lines: list[str], start: int, end: int, labels: set[int]) -> int:
-    """Where a post's text ends above its reactions and the comments under them: at a line heading every
-    post's reactions ("All reactions:", "Like") below its last sentence, with counts right under it."""
-    last = max((i for i in range(start, end) if _prose(lines[i])), default=None)
-    if last is None:
+    """Where a post's text ends above its reactions and the comments under them (at a line heading every
+    post's reactions, "All reactions:", "Like", below its last sentence, with counts right under it), or
+    above a sponsor's card closing it ("Sponsored" over one sentence of pitch and a button)."""
+    prose = [i for i in range(start, end) if _prose(lines[i])]
+    if not prose:
         return end
-    return next((k for k in range(last + 1, end) if k in labels
-                 and sum(bool(_COUNT.match(lines[j])) for j in range(k, min(len(lines), k + NEAR + 1))) >= 2), end)
+    card = next((k for k in range(prose[0] + 1, end) if advert_label(lines[k])
+                 and sum(1 for i in prose if i > k) <= 1), end)
+    return next((k for k in range(prose[-1] + 1, card) if k in labels
+                 and sum(bool(_COUNT.match(lines[j])) for j in range(k, min(len(lines), k + NEAR + 1))) >= 2), card)
 
 
 def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
     """Where a story starts past a paid message labelled so at its head ("#реклама", "📢 AD | ...",
     "Sponsored" over a teaser): at the first headline over text below the label, else at its end (all of
     it is the advertisement)."""
+    text = next((i for i in range(start, end) if _prose(lines[i]) and not advert_label(lines[i])), end)
     head = [i for i in range(start, end) if lines[i].strip() and i not in labels][:3]
-    label = next((i for i in head if advert_label(lines[i])), None)
+    label = next((i for i in head if advert_label(lines[i]) and i <= text), None)
     if label is None:
         return start
     rest = [(i, lines[i]) for i in range(label + 1, end) if lines[i].strip() and i not in labels]

@@ -50,6 +50,7 @@ _PAREN = re.compile(rf"[(（](?:(?P<ex>{_EXCHANGES})\s*:\s*)?(?P<sym>[A-Z][A-Z0-
                     rf"\d{{4,6}}(?:\.[A-Z]{{1,2}})?)[)）]")
 _PAIR = re.compile(r"(?<![\w$])([A-Z][A-Z0-9]{1,9})\s?[/-]\s?(USDT|USDC|USD|BTC|ETH|EUR)\b")
 _BARE = re.compile(r"(?<![\w$])[A-Z][A-Z0-9]{2,9}(?![\w])")
+_COIN_AFTER = re.compile(r"\s+(?:tokens?|coins?)\b")
 # "Canaan Inc", "Honda Motor Co.", "Ebang International Holdings": the company's full name
 _SUFFIX = re.compile(r"^(?:\s+[A-Z][\w&-]*){0,2},?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|Holdings|Group|Plc|"
                      r"PLC|SE|AG|NV|SA|LLC)\b")
@@ -95,7 +96,7 @@ _CRYPTO_CONTEXT = re.compile(
     re.I)
 # A story is about crypto when it uses crypto's own words (prices and trading are everybody's) or names coins.
 _CRYPTO_STORY = re.compile(r"\b(?:crypto\w*|blockchain\w*|tokens?|stablecoins?|defi|bitcoin|ethereum|web3|"
-                           r"on-?chain|altcoins?|memecoins?|nfts?|staking|presale)\b", re.I)
+                           r"on-?chain|altcoins?|memecoins?|nfts?|staking|presale|validators?|mainnet|testnet)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,8 @@ def _tickers(sentence: str):
         yield m.group(1), m.span(), "pair"
     for m in _BARE.finditer(sentence):
         if sentence[max(0, m.start() - 1)] not in "(（$" and not _shouted(sentence):
-            yield m.group(), m.span(), ""
+            # "the SUI token", "NEAR coins": a ticker that is a word, named as the coin it is
+            yield m.group(), m.span(), "coin" if _COIN_AFTER.match(sentence, m.end()) else ""
 
 
 # Codes that stand in parentheses or behind a $ without being an asset of their own.
