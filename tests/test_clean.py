@@ -28,6 +28,9 @@ def cleaned(a: Article, repeated: set[str] = frozenset()) -> tuple[str, list]:
     "Thousands of traders already read our newsletter. Want in? Join them.",
     "Claim your seat in our exclusive investor community - limited to 500 members.",
     "Enjoying the Harbour Letter? Forward it to a colleague, or share your referral link: https://example.com/r/1",
+    "Harbour Markets is supported by its readers.",
+    "Follow @harbourmarkets on X for live market updates.",
+    "This episode is sponsored by Quaystack, the ledger built for teams. Get three months free at quay.example/hm.",
 ])
 def test_tail_pitches_go_with_their_lead_in(pitch):
     text, drops = cleaned(article(STORY + " " + pitch))

@@ -71,11 +71,17 @@ _CTA_PHRASES = re.compile(
     r"become an? (?:member|subscriber|supporter|patron)|donate|"
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"reply to this (?:e-?mail|message|newsletter)|"
+    r"follow @\w+|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
     r"forward (?:this|it) to a (?:friend|colleague|co-?worker)|referral (?:link|program(?:me)?|code)|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription|alerts|notifications)|"
     r"you(?:'re|’re| are) (?:receiving|getting) (?:this|it|these)|because you (?:signed up|subscribed|opted in|follow(?:ed)?)|(?:was|were) sent to \S+@)\b",
     re.I,
 )
+# A sponsor's disclosure or the publisher's own funding line settles it ("This episode is sponsored by ...",
+# "Stablecoin Insider is supported by its readers.")
+_DISCLOSURE = re.compile(r"\b(?:episode|issue|newsletter|show|podcast|video|edition) is (?:sponsored|brought to you|"
+                         r"presented) by|\b(?:is|are) supported by (?:its|our|their) (?:readers|listeners|viewers|"
+                         r"members|subscribers)\b", re.I)
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
 _YOU = re.compile(r"\b(you|your|you're|you’re|yourself)\b", re.I)
 _OFFER = re.compile(r"\b(community|members?|membership|program(?:me)?|report|channel|podcast|webinar|premium|course|"
@@ -106,8 +112,9 @@ def cta_score(text: str) -> int:
     bare = _QUOTED.sub(" ", text)
     phrases = 2 * len({m.lower() for m in _CTA_PHRASES.findall(bare)})
     ours = bool(_OUR.search(bare))
-    score = phrases + ours + bool(_YOU.search(bare)) + (_first_word(bare) in _IMPERATIVE) + bool(_OFFER.search(bare))
-    return max(score, 4) if ours and phrases and score >= 3 else score
+    score = (phrases + ours + bool(_YOU.search(bare)) + (_first_word(bare) in _IMPERATIVE) + bool(_OFFER.search(bare))
+             + bool(_HANDLE.search(bare) or has_url(bare)))
+    return max(score, 4) if (ours and phrases and score >= 3) or _DISCLOSURE.search(bare) else score
 
 
 def _lead_in(text: str) -> bool:
