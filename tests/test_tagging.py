@@ -279,3 +279,17 @@ def test_a_ticker_that_is_a_word_named_as_a_token_counts():
     text = ("The Near network stopped producing blocks for 40 minutes after a bug in a validator update. The NEAR "
             "token fell 6% to $2.31 before recovering, and validators rolled out a patch within the hour.")
     assert "NEAR" in assets(text, title="Near network stalls for 40 minutes")
+
+
+def test_a_story_mainly_about_a_coin_is_on_the_crypto_topic_whatever_its_words():
+    """Written for this test, in Turkish: a coin's price move with no crypto keyword of its own."""
+    tags = tag(article("Toncoin (TON) yüzde 9 yükselerek 3,45 dolara çıktı. Yatırımcılar yeni cüzdan özelliğini "
+                       "olumlu karşıladı.", title="Toncoin %9 yükseldi"), TAXONOMY)
+    assert tags.assets[:1] == ["TON"] and "crypto" in tags.topics
+
+
+def test_a_topics_asset_kind_must_be_a_kind(tmp_path):
+    bad = tmp_path / "tax.toml"
+    bad.write_text('[topics.coins]\nname = "Coins"\nkeywords = { "coin" = 3 }\nasset_kind = "bond"\n')
+    with pytest.raises(TaxonomyError, match=r"tax\.toml: topic 'coins': asset_kind must be one of crypto, stock"):
+        load_taxonomy(str(bad))

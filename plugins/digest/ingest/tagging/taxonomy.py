@@ -26,6 +26,7 @@ class Topic:
     description: str
     keywords: tuple[tuple[str, float], ...]
     threshold: float
+    asset_kind: str | None = None  # a story whose main asset is of this kind ("crypto") is on this topic
 
 
 # Chinese, Japanese and Korean are read a character at a time (no spaces part their words, or particles
@@ -141,8 +142,11 @@ def _topic(slug: str, data: dict, default_threshold: float, where: str) -> Topic
         if not isinstance(weight, (int, float)) or weight <= 0:
             raise TaxonomyError(f"{where}: topic {slug!r}: weight of {keyword!r} must be a positive number")
         pairs.append((keyword.lower(), float(weight)))
+    kind = data.get("asset_kind")
+    if kind is not None and kind not in KINDS:
+        raise TaxonomyError(f"{where}: topic {slug!r}: asset_kind must be one of {', '.join(KINDS)}")
     return Topic(slug, str(data.get("name", slug)), str(data.get("description", "")), tuple(pairs),
-                 float(data.get("threshold", default_threshold)))
+                 float(data.get("threshold", default_threshold)), kind)
 
 
 def _asset(data: dict, where: str, n: int) -> Asset:
