@@ -660,6 +660,32 @@ def test_a_sponsors_card_closing_a_listed_story_is_not_part_of_it(dumps):
         assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
 
 
+FRENCH_STORY = [
+    "Le conseil municipal a voté mardi la transformation de l'ancienne gare de marchandises en parc public, mettant "
+    "fin à dix ans de débats sur l'avenir des voies fermées en 2014.",
+    "Les deux entrepôts en brique seront conservés et deviendront une halle de marché et une bibliothèque, tandis que "
+    "les rails laisseront la place à des pelouses, une aire de jeux et une promenade le long de l'eau.",
+    "Les travaux doivent commencer au printemps prochain et durer environ trois ans. La région financera une partie "
+    "du coût, a précisé la mairie, qui a déjà réservé les fonds pour la promenade.",
+]
+
+
+def test_a_french_page_copy_is_dated_by_its_published_line_without_its_byline_and_links(dumps):
+    """A French news page as copied: its byline, "Publié le" and "Mis à jour le" lines under the headline, an
+    inline "Lire aussi :" link between paragraphs; the story is dated by its publication, not the update."""
+    out = ["Aller au contenu principal", "Le Quotidien du Port", "Menu", "S'abonner", "Économie", "Régions", "",
+           "La ville transforme l'ancienne gare de marchandises en parc", "Par Claire Dumas",
+           "Publié le 9 mars 2026 à 07:00", "Mis à jour le 10 mars 2026 à 11:32", "Partager", "",
+           FRENCH_STORY[0], "", FRENCH_STORY[1], "",
+           "Lire aussi : Urbanisme : la course aux friches industrielles s'accélère dans les grandes villes", "",
+           FRENCH_STORY[2], "", "Sur le même sujet", "Les tarifs des bus augmentent en avril",
+           "Un nouveau pont ouvre après deux ans de retard", "", "© 2026 Le Quotidien du Port. Tous droits réservés."]
+    posts, report = ingest_one(dumps, "page.txt", "\n".join(out))
+    (meta, body), = posts
+    assert meta["Date"] == "2026-03-09T07:00:00+00:00", report
+    assert body.strip() == "\n\n".join(FRENCH_STORY)
+
+
 def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
                     f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"

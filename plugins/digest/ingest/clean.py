@@ -151,7 +151,10 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 
 
 _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
-                      r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser)"
+                      r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser|"
+                      # the same label in the languages most news is written in after English
+                      r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también|leer más|leia também|"
+                      r"leggi anche|lees ook|czytaj (?:też|także)|читайте также|ayrıca okuyun)"
                       r"\b\s*[:|-]?", re.I)
 # "Lire aussi | Headline of another story", "Leer más » Headline", "Lea también: Headline": in any language, a
 # label of a few words, a bar, a chevron or a colon, and a headline (after a colon, one of six words at least:

@@ -28,6 +28,8 @@ DATE_ABOVE = 6        # the date stands within this many lines above the headlin
 DATE_BELOW = 8        # ... or among this many lines from the article's start (a byline below the lede)
 DATELINE_WORDS = 12   # ... in a line this short
 BYLINE_WORDS = 6      # a byline beside the dateline is this short
+DATE_LABEL_WORDS = 4  # "Mis à jour le", "Published", before a dateline's date
+DATE_WORDS = 8        # a date written out in another language, with its time ("9 mars 2026 à 07:00")
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
 RUN_SURE = 0.7        # ... unless the model is this sure of its lines on average and it holds a sentence
@@ -124,7 +126,9 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     # (the lines as copied: wide gaps part the cells of a byline row, "Updated ...    Published ...")
     date, date_at = _story_date([dump.lines[i].strip() for i in index], body, top, tz, language)
     # a dateline the line model took for the article's, and the byline beside it ("Por Lucía Fernández")
-    beside = ({k for k in (date_at - 1, date_at + 1) if 0 <= k < len(texts) and _byline(texts[k])}
+    # (and a second dateline under it, the page's "Updated ...")
+    beside = ({k for k in (date_at - 1, date_at + 1) if 0 <= k < len(texts)
+               and (_byline(texts[k]) or (k > date_at and _short(texts[k]) and _dateline(texts[k], language)))}
               if date_at is not None else set())
     body = [k for k in body if k != date_at and k not in beside]
     metadata = {title_at, date_at, *beside}
@@ -167,20 +171,24 @@ def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: 
         if date is not None:
             return date, lines[at]
     for k in range(body[0], min(len(texts), body[0] + DATE_BELOW)):
-        if _short(texts[k]) and (k not in body or _dateline(texts[k])):
+        if _short(texts[k]) and (k not in body or _dateline(texts[k], language)):
             date, _ = earliest_date([texts[k]], tz, language)
             if date is not None:
                 return date, k
     return None, None
 
 
-def _dateline(text: str) -> bool:
+def _dateline(text: str, language: str | None) -> bool:
     """A row of byline parts of which one is a date, after a label of a few words at most ("Company •
-    July 21, 2025, 9:05AM EDT", "Published 3 March 2026"): the story's dateline even where the line model
-    took it for article text."""
+    July 21, 2025, 9:05AM EDT", "Published 3 March 2026", "Publié le 9 mars 2026 à 07:00"): the story's
+    dateline even where the line model took it for article text."""
     for part in byline_parts(text):
         start = DATE_START.search(part)
-        if start and word_count(part[: start.start()]) <= 3 and parse_date_line(part[start.start():]):
+        if not start or word_count(part[: start.start()]) > DATE_LABEL_WORDS:
+            continue
+        rest = part[start.start():]
+        if parse_date_line(rest) or (language not in (None, "en") and word_count(rest) <= DATE_WORDS
+                                     and earliest_date([rest], "UTC", language)[0]):
             return True
     return False
 
