@@ -28,7 +28,8 @@ DATE_ABOVE = 6        # the date stands within this many lines above the headlin
 DATE_BELOW = 8        # ... or among this many lines from the article's start (a byline below the lede)
 DATELINE_WORDS = 12   # ... in a line this short
 BYLINE_WORDS = 6      # a byline beside the dateline is this short
-DATE_LABEL_WORDS = 4  # "Mis à jour le", "Published", before a dateline's date
+DATE_LABEL_WORDS = 4  # "Mis à jour le", "Published", before a dateline's date ...
+_DATE_LABEL = re.compile(r"\s*(?:[^\W\d_]+[ '’]?)*\s*:?\s*")  # ... in words only (not "— Name (@handle)")
 DATE_WORDS = 8        # a date written out in another language, with its time ("9 mars 2026 à 07:00")
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...
@@ -182,9 +183,12 @@ def _dateline(text: str, language: str | None) -> bool:
     """A row of byline parts of which one is a date, after a label of a few words at most ("Company •
     July 21, 2025, 9:05AM EDT", "Published 3 March 2026", "Publié le 9 mars 2026 à 07:00"): the story's
     dateline even where the line model took it for article text."""
+    if ends_sentence(text):
+        return False  # "The vote came on March 4, 2026." is the story's sentence
     for part in byline_parts(text):
         start = DATE_START.search(part)
-        if not start or word_count(part[: start.start()]) > DATE_LABEL_WORDS:
+        label = part[: start.start()] if start else ""
+        if not start or word_count(label) > DATE_LABEL_WORDS or not _DATE_LABEL.fullmatch(label):
             continue
         rest = part[start.start():]
         if parse_date_line(rest) or (language not in (None, "en") and word_count(rest) <= DATE_WORDS
