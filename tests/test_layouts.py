@@ -686,6 +686,20 @@ def test_a_french_page_copy_is_dated_by_its_published_line_without_its_byline_an
     assert body.strip() == "\n\n".join(FRENCH_STORY)
 
 
+def test_profile_posts_dated_in_their_heads_keep_their_own_dates():
+    """Each post: its author, its date written year first, its text and its counts; one post is dated only
+    "2d". A post's counts and the next post's head stand together: the next post's date is not this one's."""
+    from digest.ingest.formats import separated
+    from digest.ingest.model import Dump
+    out = ["Dana Whitfield", "@dwhitfield", "Posts", "Replies"]
+    for n, text in enumerate(CHANNEL_MESSAGES):
+        out += ["dwhitfield", "2d" if n == 0 else f"2026/03/0{8 - n}", text, str(214 - n), str(12 + n), str(8 + n)]
+    parsed = separated.parse(Dump("profile.txt", "\n".join(out)), "UTC")
+    dates = {a.blocks[0].text[:30]: a.date and a.date.date().isoformat() for a in parsed.articles}
+    assert dates == {CHANNEL_MESSAGES[0][:30]: None, CHANNEL_MESSAGES[1][:30]: "2026-03-07",
+                     CHANNEL_MESSAGES[2][:30]: "2026-03-06"}
+
+
 def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
                     f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"

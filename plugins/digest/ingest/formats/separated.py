@@ -34,7 +34,7 @@ from ..titles import publisher
 
 NAME = "separated-stories"
 # A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
 _COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm]?(?:\s+[^\W\d_]+)?\W*$")  # "Likes 214", "37 comments", "1.2K"
 MAX_SEPARATOR_WORDS = 6
@@ -438,7 +438,8 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     furniture = set().union(*(marks for marks, _ in kinds)) | labels | _head_labels(lines, spans)
     articles, author = [], _author(lines, spans, labels)
     days = day_lines(lines, tz, language_of(dump.text), now(tz))
-    for a, b in spans:
+    for n, (a, b) in enumerate(spans):
+        until = spans[n + 1][0] if n + 1 < len(spans) else len(lines)  # where the next story starts
         start = _past_advert(lines, a, b, labels)
         drops += [Drop((i + 1,), BOILERPLATE, squash(lines[i])) for i in range(a, start) if lines[i].strip()]
         if start == b:
@@ -458,7 +459,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         # story's head; a day line at its head, "5 марта", is the day of the time that closes it)
         head = _head_date(lines, a, b, tz, days, labels)
         when = head if head and (head.hour, head.minute) != (0, 0) else (
-            _closing_date(lines, b, tz, days) if closes else _stated(lines, a - 1, tz, days)) or head
+            _closing_date(lines, b, until, tz, days) if closes else _stated(lines, a - 1, tz, days)) or head
         url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
@@ -600,10 +601,10 @@ def _stated(lines: list[str], i: int, tz: str, days: dict[int, datetime]):
     return localize(found[0], tz) if found else None
 
 
-def _closing_date(lines: list[str], i: int, tz: str, days: dict[int, datetime]):
-    """The date the short lines closing a story from line `i` on state, on any of them ("👍 842", "24,1K",
-    "09:12")."""
-    for k in range(i, len(lines)):
+def _closing_date(lines: list[str], i: int, until: int, tz: str, days: dict[int, datetime]):
+    """The date the short lines closing a story from line `i` on (up to the next story's start) state, on
+    any of them ("👍 842", "24,1K", "09:12")."""
+    for k in range(i, until):
         if k > i and not (lines[k].strip() and word_count(lines[k]) <= MAX_SEPARATOR_WORDS):
             return None
         if when := _stated(lines, k, tz, days):
