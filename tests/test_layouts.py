@@ -700,6 +700,19 @@ def test_profile_posts_dated_in_their_heads_keep_their_own_dates():
                      CHANNEL_MESSAGES[2][:30]: "2026-03-06"}
 
 
+def test_a_messenger_channel_with_bold_headlines_dot_times_and_reactions(dumps):
+    """A channel copied from a messenger's web app, its UI in Indonesian: the day over the day's messages, each
+    message's headline in *bold*, its time written "11.32" and its reactions under it."""
+    out = ["Saluran", "Cari", "Harbour Desk", "Saluran · 182 rb pengikut", "Mengikuti", "04/03/2026"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"*{title}*", "", text, f"1{n}.3{n}", f"👍 ❤️ {n + 1},2 rb"]
+    posts, report = ingest_one(dumps, "saluran.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
+        assert body.strip() == text and meta["Date"] == f"2026-03-04T1{n}:3{n}:00+00:00"
+
+
 def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
                     f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"

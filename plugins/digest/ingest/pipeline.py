@@ -129,7 +129,7 @@ def finish(articles: list[Article], dump: Dump, tz: str) -> list[Article]:
 def _finished(article: Article, dump_date, tz: str) -> Article:
     title, title_source = unshouted(clean_title(article.title), article.body_text()), article.title_source
     if not any(ch.isalnum() for ch in title or ""):  # none, or only emoji and symbols
-        title, title_source = derive_title(article.blocks), "derived"
+        title, title_source = clean_title(derive_title(article.blocks)), "derived"
     date, date_source = article.date, article.date_source
     if date is None:
         date, date_source = infer_date(article.body_text(), dump_date, tz)

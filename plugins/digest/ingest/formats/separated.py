@@ -30,11 +30,11 @@ from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import BOILERPLATE, CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from ..text import advert_label, dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
-from ..titles import publisher
+from ..titles import publisher, unmarked
 
 NAME = "separated-stories"
 # A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|"
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|^\s*(?:[01]?\d|2[0-3])\.[0-5]\d\s*$|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
 _COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm]?(?:\s+[^\W\d_]+)?\W*$")  # "Likes 214", "37 comments", "1.2K"
 MAX_SEPARATOR_WORDS = 6
@@ -439,7 +439,8 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     articles, author = [], _author(lines, spans, labels)
     days = day_lines(lines, tz, language_of(dump.text), now(tz))
     for n, (a, b) in enumerate(spans):
-        until = spans[n + 1][0] if n + 1 < len(spans) else len(lines)  # where the next story starts
+        # where the next story starts: at its author's line, if it has one (its counts may stand above it)
+        until = next((i for i in range(*spans[n + 1]) if i in labels), spans[n + 1][0]) if n + 1 < len(spans) else len(lines)
         start = _past_advert(lines, a, b, labels)
         drops += [Drop((i + 1,), BOILERPLATE, squash(lines[i])) for i in range(a, start) if lines[i].strip()]
         if start == b:
@@ -529,7 +530,7 @@ def _author(lines: list[str], spans: list[tuple[int, int]], labels: set[int]) ->
 def _titled(nonblank: list[tuple[int, str]]) -> bool:
     """Whether a story opens with its headline: a title-like line over prose, or over a short line (its
     date or time, "2 hours ago") over prose."""
-    texts = [squash(t) for _, t in nonblank[:3]]
+    texts = [unmarked(squash(t)) for _, t in nonblank[:3]]  # (a messenger's bold headline, "*Rates on hold*")
     if texts and (_when(texts[0]) or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2):
         return False  # a date or a time ("2d •", "Edited •"), not a headline: a headline has two words
     if len(texts) >= 2 and is_heading(texts[0], texts[1]):
@@ -560,7 +561,7 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     drops = []
     while body and (not body[0][1].strip() or body[0][0] - 1 in furniture or foreign_share(body[0][1], script) > 0.5
                     or (word_count(body[0][1]) <= MAX_LABEL_WORDS and not _titled([ln for ln in body if ln[1].strip()]))
-                    or _when(body[0][1]) or _FORWARDED.match(squash(body[0][1]))):
+                    or _when(body[0][1]) or _FORWARDED.match(squash(body[0][1])) or _COUNT.match(body[0][1])):
         if body[0][1].strip():
             drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
         body = body[1:]
@@ -620,7 +621,8 @@ def _head_date(lines: list[str], start: int, end: int, tz: str, days: dict[int, 
     return next((when for i in head if _when(lines[i]) and (when := _stated(lines, i, tz, days))), None)
 
 
-_CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
+# a clock time: "14:35", or "14.35" alone on its line (a messenger's time in many languages)
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b|^\s*([01]?\d|2[0-3])\.([0-5]\d)\s*$")
 
 
 def _day_and_time(lines: list[str], i: int, days: dict[int, datetime]):
@@ -630,4 +632,5 @@ def _day_and_time(lines: list[str], i: int, days: dict[int, datetime]):
     above = max((j for j in days if j < i), default=None)
     if not clock or above is None:
         return None
-    return days[above].replace(hour=int(clock[1]), minute=int(clock[2]))
+    hour, minute = (clock[1], clock[2]) if clock[1] else (clock[3], clock[4])
+    return days[above].replace(hour=int(hour), minute=int(minute))
