@@ -698,6 +698,8 @@ def test_profile_posts_dated_in_their_heads_keep_their_own_dates():
     dates = {a.blocks[0].text[:30]: a.date and a.date.date().isoformat() for a in parsed.articles}
     assert dates == {CHANNEL_MESSAGES[0][:30]: None, CHANNEL_MESSAGES[1][:30]: "2026-03-07",
                      CHANNEL_MESSAGES[2][:30]: "2026-03-06"}
+    # a blog's links, dated in their addresses, state no time of a list
+    assert not separated._when("https://blog.example/2015/04/13/our-new-channel")
 
 
 def test_a_messenger_channel_with_bold_headlines_dot_times_and_reactions(dumps):

@@ -34,7 +34,9 @@ from ..titles import publisher, unmarked
 
 NAME = "separated-stories"
 # A separator line of a list of messages states when: a clock time, a date, a day and a month's name.
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|^\s*(?:[01]?\d|2[0-3])\.[0-5]\d\s*$|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|"
+# (a date written year first, "2026/03/06", but not inside an address: ".../2015/04/13/title")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|^\s*(?:[01]?\d|2[0-3])\.[0-5]\d\s*$|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
+                   r"(?<![/\w])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![/\w])|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
 _COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm]?(?:\s+[^\W\d_]+)?\W*$")  # "Likes 214", "37 comments", "1.2K"
 MAX_SEPARATOR_WORDS = 6
