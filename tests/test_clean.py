@@ -31,6 +31,11 @@ def cleaned(a: Article, repeated: set[str] = frozenset()) -> tuple[str, list]:
     "Harbour Markets is supported by its readers.",
     "Follow @harbourmarkets on X for live market updates.",
     "This episode is sponsored by Quaystack, the ledger built for teams. Get three months free at quay.example/hm.",
+    "Subscribe to Harbour Chips News for daily semiconductor coverage.",
+    "Got a tip about the port? Reach Dana Whitfield securely on Signal at +1 415 555 0100 or by email at "
+    "dana@harbour.example.",
+    "Harbour Ledger is a reader-supported publication. To receive new posts and support my work, consider "
+    "becoming a free or paid subscriber.",
 ])
 def test_tail_pitches_go_with_their_lead_in(pitch):
     text, drops = cleaned(article(STORY + " " + pitch))
@@ -215,6 +220,9 @@ def test_a_link_label_closing_the_last_paragraph_goes():
     "Leer más » El Gobierno anuncia nuevas medidas para los bancos",
     "Also on our site | Why exchanges keep getting fined",
     "Lea también: El Gobierno anuncia nuevas medidas para los bancos",
+    "Lire aussi : Urbanisme : la course aux friches industrielles s'accélère",
+    "Baca selengkapnya: https://harbour.example/ojk-kripto-februari",
+    "Lees verder →",
 ])
 def test_a_labelled_link_to_another_story_in_any_language_goes(link):
     second = "Analysts said the fine was small next to the exchange's yearly revenue."

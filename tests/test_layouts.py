@@ -1414,3 +1414,10 @@ def test_stories_collected_by_hand_in_markdown_give_one_post_per_heading(dumps):
         assert meta["Source_Url"] == f"https://news{n}.example/story" and "Collected" not in body
         assert body.strip() == f"{DIGEST_ITEMS[n][1]}\n\n## What comes next\n\n{STORY[n]}", body
     assert report.lines["unaccounted"] == 0
+
+
+@pytest.mark.parametrize("when", ["3 dni temu", "hace 2 días", "vor 3 Tagen", "2 hours ago", "3 дня назад"])
+def test_a_posts_age_in_any_language_is_no_headline(when):
+    from digest.ingest.formats import separated
+    assert not separated._titled([(0, when), (1, STORY[0])])
+    assert separated._titled([(0, "Council turns old freight yard into a park"), (1, STORY[0])])

@@ -68,7 +68,8 @@ _CTA_PHRASES = re.compile(
     r"for more information|check out our|sponsored (?:content|post|article)|in your inbox|"
     r"try (?:our|it)|(?:advertise|partner|work) with us|unsubscribe|continue reading|"
     r"support (?:our|independent|quality|local) (?:journalism|reporting)|"
-    r"become an? (?:member|subscriber|supporter|patron)|donate|"
+    r"becom(?:e|ing) an? (?:free or paid |paid |free )?(?:member|subscriber|supporter|patron)|donate|"
+    r"receive (?:new|our|future) (?:posts|issues|stories|updates)|(?:securely|confidentially) on signal|"
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"reply to this (?:e-?mail|message|newsletter)|"
     r"follow @\w+|"
@@ -81,7 +82,8 @@ _CTA_PHRASES = re.compile(
 # "Stablecoin Insider is supported by its readers.")
 _DISCLOSURE = re.compile(r"\b(?:episode|issue|newsletter|show|podcast|video|edition) is (?:sponsored|brought to you|"
                          r"presented) by|\b(?:is|are) supported by (?:its|our|their) (?:readers|listeners|viewers|"
-                         r"members|subscribers)\b", re.I)
+                         r"members|subscribers)\b|\bis a reader-supported publication\b", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")  # an address to write to
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
 _YOU = re.compile(r"\b(you|your|you're|you’re|yourself)\b", re.I)
 _OFFER = re.compile(r"\b(community|members?|membership|program(?:me)?|report|channel|podcast|webinar|premium|course|"
@@ -93,7 +95,7 @@ _IMPERATIVE = {
     "claim", "download", "register", "stay", "start", "try", "see", "watch", "listen", "check", "share", "like",
     "want", "don't", "don’t", "do", "unlock", "upgrade", "become", "apply", "book", "contact", "email", "visit",
     "explore", "enjoy", "support", "donate", "keep", "view", "forward", "manage", "update", "continue", "send",
-    "tell", "help",
+    "tell", "help", "reach",
 }
 _QUOTED = re.compile(r"[“\"].*?(?:[”\"]|$)")
 
@@ -112,9 +114,12 @@ def cta_score(text: str) -> int:
     bare = _QUOTED.sub(" ", text)
     phrases = 2 * len({m.lower() for m in _CTA_PHRASES.findall(bare)})
     ours = bool(_OUR.search(bare))
-    score = (phrases + ours + bool(_YOU.search(bare)) + (_first_word(bare) in _IMPERATIVE) + bool(_OFFER.search(bare))
-             + bool(_HANDLE.search(bare) or has_url(bare)))
-    return max(score, 4) if (ours and phrases and score >= 3) or _DISCLOSURE.search(bare) else score
+    imperative = _first_word(bare) in _IMPERATIVE
+    score = (phrases + ours + bool(_YOU.search(bare)) + imperative + bool(_OFFER.search(bare))
+             + bool(_HANDLE.search(bare) or has_url(bare) or _EMAIL.search(bare)))
+    # (the publisher's own pitch, one opening with its verb, "Subscribe to X for ...", or a sponsor's disclosure)
+    settled = (ours or imperative) and phrases and score >= 3
+    return max(score, 4) if settled or _DISCLOSURE.search(bare) else score
 
 
 def _lead_in(text: str) -> bool:
@@ -153,8 +158,10 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
                       r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser|"
                       # the same label in the languages most news is written in after English
-                      r"lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también|leer más|leia também|"
-                      r"leggi anche|lees ook|czytaj (?:też|także)|читайте также|ayrıca okuyun)"
+                      r"lire aussi|à lire aussi|lire la suite|lesen sie auch|mehr zum thema|weiterlesen|lea también|"
+                      r"leer más|leia também|leia mais|leggi anche|leggi di più|lees ook|lees verder|"
+                      r"czytaj (?:też|także|więcej)|читайте также|читать далее|читати далі|ayrıca okuyun|"
+                      r"baca (?:selengkapnya|juga))"
                       r"\b\s*[:|-]?", re.I)
 # "Lire aussi | Headline of another story", "Leer más » Headline", "Lea también: Headline": in any language, a
 # label of a few words, a bar, a chevron or a colon, and a headline (after a colon, one of six words at least:

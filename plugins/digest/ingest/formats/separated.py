@@ -533,8 +533,9 @@ def _titled(nonblank: list[tuple[int, str]]) -> bool:
     """Whether a story opens with its headline: a title-like line over prose, or over a short line (its
     date or time, "2 hours ago") over prose."""
     texts = [unmarked(squash(t)) for _, t in nonblank[:3]]  # (a messenger's bold headline, "*Rates on hold*")
-    if texts and (_when(texts[0]) or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2):
-        return False  # a date or a time ("2d •", "Edited •"), not a headline: a headline has two words
+    if texts and (_when(texts[0]) or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2
+                  or (re.search(r"\d", texts[0]) and word_count(texts[0]) <= 3)):
+        return False  # a date or a time ("2d •", "Edited •", "3 dni temu"), not a headline: a headline has two words
     if len(texts) >= 2 and is_heading(texts[0], texts[1]):
         return True
     return len(texts) == 3 and word_count(texts[1]) <= 4 and not ends_sentence(texts[1]) and is_heading(texts[0], texts[2])
