@@ -337,3 +337,15 @@ def test_a_summarys_points_above_the_lede_go_and_a_standfirst_stays():
     standfirst = "The exchange said it had upgraded its systems"
     text, _ = cleaned(article(standfirst, lede))
     assert text.startswith(standfirst)
+
+
+@pytest.mark.parametrize("label", ["📢 AD | Trade with zero fees on Quaybank this month.", "#реклама", "#ad"])
+def test_a_message_labelled_as_paid_goes_whole(label):
+    pitch = "Trade like a pro with the Quaygrid bot: the first three days are free. Sign up 👉 t.me/quaygrid_bot"
+    text, drops = cleaned(article(label, pitch, title=None))
+    assert text == "" and drops
+
+
+def test_a_pages_lone_advertisement_line_leaves_the_story():
+    text, _ = cleaned(article("Advertisement", STORY, STORY.replace("regulator", "agency")))
+    assert STORY in text

@@ -178,8 +178,10 @@ _TRAILING_TAGS = re.compile(r"(?<=[.!?…)\"”])\s+((?:#[^\W\d_][\w.]*\s*)+)$")
 
 
 def drop_advert(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """A paid message, labelled so at its start ("📢 AD | Trade with 0% fees", "Реклама. Курс ..."): all of it."""
-    if blocks and advert_label(blocks[0].text.split("\n")[0], alone=False):
+    """A paid message, labelled so at its start ("📢 AD | Trade with 0% fees", "Реклама. Курс ...", a tag of
+    its own over the pitch, "#реклама"): all of it. (A page's lone "Advertisement" line is no such label.)"""
+    first = blocks[0].text.split("\n")[0].strip() if blocks else ""
+    if advert_label(first, alone=False) or (first.startswith("#") and advert_label(first)):
         return [], [Drop(b.lines, BOILERPLATE, b.text) for b in blocks]
     return blocks, []
 
