@@ -1150,6 +1150,14 @@ def test_a_day_line_without_its_year_is_that_day_in_the_copyright_lines_year(lin
     assert ((days[1].year, days[1].month, days[1].day) if 1 in days else None) == ((2026, *stated) if stated else None)
 
 
+@pytest.mark.parametrize("line, language", [("2026년 3월 5일 목요일", "ko"), ("5. März 2026", "de"), ("5 marca 2026", "pl")])
+def test_a_day_line_in_another_language_with_its_year_is_read(line, language):
+    from datetime import datetime, timezone
+    from digest.ingest.dates import day_lines
+    days = day_lines([line, "Die Preise stiegen 2026 stark."], "UTC", language, datetime(2026, 12, 2, tzinfo=timezone.utc))
+    assert list(days) == [0] and days[0].date().isoformat() == "2026-03-05"
+
+
 def test_a_day_line_with_its_time_keeps_the_time():
     from datetime import datetime, timezone
     from digest.ingest.dates import day_lines

@@ -263,6 +263,9 @@ _DAY_OF_MONTH = re.compile(r"^\W*(?:(?P<a>\d{1,2})\.?\s*(?:de\s+)?[^\W\d_]{3,12}
                            r"(?P<time>,?\s+(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\W*$", re.I)
 
 
+LOCAL_DAY_CHARS = 30  # a day written out in another language, alone on its line
+
+
 def day_lines(lines: list[str], tz: str, language: str | None, today: datetime) -> dict[int, datetime]:
     """The lines that are nothing but a date, by index: a full date, or a day of a month without its year
     (read in the dump's language), in the latest year that puts it no later than the year of the page's
@@ -273,6 +276,9 @@ def day_lines(lines: list[str], tz: str, language: str | None, today: datetime) 
     found = {}
     for i, line in enumerate(lines):
         when = parse_date_line(line, tz)
+        if when is None and language not in (None, "en") and _YEAR.search(line) and len(line.strip()) <= LOCAL_DAY_CHARS:
+            when = _local_date(line.strip(), language)  # "2026년 3월 5일 목요일", "5. März 2026"
+            when = localize(when, tz) if when else None
         m = None if when else _DAY_OF_MONTH.match(line.strip())
         if m:
             when = _day_of_month(line.strip(" ·|•"), int(m["a"] or m["b"]), bool(m["time"]), language, base)
