@@ -715,6 +715,22 @@ def test_a_messenger_channel_with_bold_headlines_dot_times_and_reactions(dumps):
         assert body.strip() == text and meta["Date"] == f"2026-03-04T1{n}:3{n}:00+00:00"
 
 
+def test_a_live_feeds_last_item_ends_above_its_votes_and_the_sites_footer(dumps):
+    """A live news feed copied: the day, then per item its time, headline, text, its readers' votes and a
+    share button; under the last the site's links and its disclaimer."""
+    out = ["Live news", "All", "Markets", "Thursday, 5 March 2026"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"1{4 - n}:2{n}", title, text, f"Bullish {128 + n}", f"Bearish {17 + n}", "Share"]
+    out += ["More", "About us", "Terms", "Privacy", "Advertise",
+            "All content is for reference only, and investors bear responsibility for their own decisions.",
+            "© 2026 Harbour Live"]
+    posts, report = ingest_one(dumps, "live.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
+        assert body.strip() == text and meta["Date"] == f"2026-03-05T1{4 - n}:2{n}:00+00:00"
+
+
 def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
                     f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"

@@ -471,15 +471,19 @@ def parse(dump: Dump, tz: str) -> ParseResult:
 
 def _above_reactions(lines: list[str], start: int, end: int, labels: set[int]) -> int:
     """Where a post's text ends above its reactions and the comments under them (at a line heading every
-    post's reactions, "All reactions:", "Like", below its last sentence, with counts right under it), or
+    post's reactions, "All reactions:", "Like", or their first count, below its text, with counts
+    and a button that every post has right under it), or
     above a sponsor's card closing it ("Sponsored" over one sentence of pitch and a button)."""
     prose = [i for i in range(start, end) if _prose(lines[i])]
     if not prose:
         return end
     card = next((k for k in range(prose[0] + 1, end) if advert_label(lines[k])
                  and sum(1 for i in prose if i > k) <= 1), end)
-    return next((k for k in range(prose[-1] + 1, card) if k in labels
-                 and sum(bool(_COUNT.match(lines[j])) for j in range(k, min(len(lines), k + NEAR + 1))) >= 2), card)
+    def reactions(k: int) -> bool:  # counts and a recurring button from line k on ("Like 12", "Share")
+        near = range(k, min(len(lines), k + NEAR + 1))
+        return sum(bool(_COUNT.match(lines[j])) for j in near) >= 2 and any(j in labels for j in near)
+
+    return next((k for k in range(prose[0] + 1, card) if (k in labels or _COUNT.match(lines[k])) and reactions(k)), card)
 
 
 def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
