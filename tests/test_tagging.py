@@ -227,6 +227,10 @@ def test_a_company_named_like_a_word_counts_everywhere_once_a_sentence_shows_it_
      "regulation"),
     ("Halbleiter-Aktie springt", "Der Anlagenbauer erhielt einen Großauftrag für Halbleiter-Fertigung aus Asien.",
      "semiconductors"),
+    ("Bank sentral tahan suku bunga", "Bank sentral mempertahankan suku bunga di 5,50% karena inflasi melambat.", "macro"),
+    ("Toezichthouder deelt boetes uit", "De toezichthouder legde drie cryptobedrijven boetes op onder de nieuwe "
+     "cryptoregels.", "crypto"),
+    ("원화 스테이블코인 법안 확정", "금융당국이 원화 스테이블코인 발행 요건을 담은 법안을 확정했다.", "crypto"),
 ])
 def test_topics_are_found_in_other_languages(title, text, topic):
     """Keywords of other languages stand beside the English ones; Japanese is read a character at a time."""
