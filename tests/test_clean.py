@@ -254,6 +254,11 @@ def test_hashtags_closing_a_posts_last_sentence_go():
     assert text.endswith("Analysts expect a second fine next year.") and [d.text for d in drops] == ["#Exchange #Fines"]
     text, _ = cleaned(article(STORY, "The #1 exchange by volume paid the fine on Monday."))
     assert "#1 exchange" in text
+    # tags closed by a second "#" after a full stop of Chinese, and a like count after the tags
+    text, _ = cleaned(article(STORY, "分析人士认为，监管机构明年可能再次罚款。#交易所罚款# #监管#"))
+    assert text.endswith("再次罚款。")
+    text, _ = cleaned(article(STORY, "Analysts expect a second fine next year. #Exchange #Fines 2,4 tys."))
+    assert text.endswith("next year.")
 
 
 def test_a_sentence_with_a_bar_stays():

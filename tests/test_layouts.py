@@ -731,6 +731,22 @@ def test_a_live_feeds_last_item_ends_above_its_votes_and_the_sites_footer(dumps)
         assert body.strip() == text and meta["Date"] == f"2026-03-05T1{4 - n}:2{n}:00+00:00"
 
 
+def test_a_microblog_profile_with_bracketed_headlines_and_counts_in_ten_thousands(dumps):
+    """A microblog profile copied with its UI in Chinese: a pinned giveaway, then per post the author, the date
+    written year first with the device, "【Headline】" glued to the text, and three counts ("2.1万")."""
+    out = ["微博", "首页", "Harbour Desk", "粉丝 86.4万 关注 312", "全部微博（8412）", "置顶", "Harbour Desk",
+           "2025-11-20 10:00 来自 微博网页版", "【粉丝福利】关注并转发本条，抽十位粉丝送书！", " 2.1万", " 8765", " 3.4万"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["Harbour Desk", f"2026-3-{5 - n} {8 + n:02d}:41 来自 iPhone 16 Pro Max", f"【{title}】{text}",
+                f" {128 + n}", f" {56 + n}", f" {932 + n}"]
+    out += ["没有更多内容了", "关于微博", "Copyright © 2009-2026 微博"]
+    posts, report = ingest_one(dumps, "weibo.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
+        assert body.strip() == text and meta["Date"] == f"2026-03-0{5 - n}T{8 + n:02d}:41:00+00:00"
+
+
 def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
                     f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"

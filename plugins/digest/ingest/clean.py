@@ -174,7 +174,8 @@ _DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure\s*:|not (?:financial|invest
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
 
-_TRAILING_TAGS = re.compile(r"(?<=[.!?…)\"”])\s+((?:#[^\W\d_][\w.]*\s*)+)$")  # "... in December. #ECB #rates"
+# "... in December. #ECB #rates", "...的可能。#央行降准# #两会#" (tags closed by a second #), a like count after them
+_TRAILING_TAGS = re.compile(r"(?<=[.!?…)\"”。！？])\s*((?:#[^\W\d_][\w.]*#?\s*)+(?:\d[\d.,]*\s?[^\W\d_]{0,4}\.?)?)$")
 
 
 def drop_advert(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:

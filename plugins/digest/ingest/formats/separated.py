@@ -38,7 +38,8 @@ NAME = "separated-stories"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|^\s*(?:[01]?\d|2[0-3])\.[0-5]\d\s*$|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
                    r"(?<![/\w])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![/\w])|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
-_COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm]?(?:\s+[^\W\d_]+)?\W*$")  # "Likes 214", "37 comments", "1.2K"
+# "Likes 214", "37 comments", "1.2K", "2.1万"
+_COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm万萬亿億千만억천]?(?:\s+[^\W\d_]+)?\W*$")
 MAX_SEPARATOR_WORDS = 6
 LONG_LINE_WORDS = 20  # a line this long is prose, whatever its end
 ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
@@ -78,7 +79,7 @@ def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int],
     counts: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
         if line.strip() and word_count(line) <= MAX_LABEL_WORDS and _COUNT.search(line) and not _TIME.search(line):
-            counts.setdefault(fold(re.sub(r"[\d.,]+\s?[KkMm]?", "0", squash(line))), set()).add(i)
+            counts.setdefault(fold(re.sub(r"[\d.,]+\s?[KkMm万萬亿億千만억천]?", "0", squash(line))), set()).add(i)
     recurring = [marks for marks in counts.values() if len(marks) >= MIN_SEPARATORS]
     # all of them together too: a post's likes, comments and reposts, each counted in its own words, standing
     # together (not a poll's percentages inside one post), under their posts (not "2 days ago" over them)
@@ -454,10 +455,15 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         drops += edges
         nonblank = [ln for ln in body if ln[1].strip()]
         title = None
+        bracketed = _BRACKETED.match(nonblank[0][1].strip()) if nonblank else None
         if _titled(nonblank):
             title = squash(nonblank[0][1])
             drops.append(Drop((nonblank[0][0],), METADATA, title))
             body = [ln for ln in body if ln[0] > nonblank[0][0]]
+        elif bracketed:  # "【Headline】Text of the post..." (the way Chinese and Japanese posts head themselves)
+            title = bracketed["title"].strip()
+            drops.append(Drop((nonblank[0][0],), METADATA, title, partial=True))
+            body = [(n, bracketed["rest"] if n == nonblank[0][0] else t) for n, t in body]
         # (a time in the story's own head, "12 de marzo a las 9:14", is its; a closing run may reach the next
         # story's head; a day line at its head, "5 марта", is the day of the time that closes it)
         head = _head_date(lines, a, b, tz, days, labels)
@@ -537,7 +543,7 @@ def _titled(nonblank: list[tuple[int, str]]) -> bool:
     """Whether a story opens with its headline: a title-like line over prose, or over a short line (its
     date or time, "2 hours ago") over prose."""
     texts = [unmarked(squash(t)) for _, t in nonblank[:3]]  # (a messenger's bold headline, "*Rates on hold*")
-    if texts and (_when(texts[0]) or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2
+    if texts and (_when(texts[0]) or _LEADING_DATE.match(texts[0]) or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2
                   or (re.search(r"\d", texts[0]) and word_count(texts[0]) <= 3)):
         return False  # a date or a time ("2d •", "Edited •", "3 dni temu"), not a headline: a headline has two words
     if len(texts) >= 2 and is_heading(texts[0], texts[1]):
@@ -568,7 +574,8 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     drops = []
     while body and (not body[0][1].strip() or body[0][0] - 1 in furniture or foreign_share(body[0][1], script) > 0.5
                     or (word_count(body[0][1]) <= MAX_LABEL_WORDS and not _titled([ln for ln in body if ln[1].strip()]))
-                    or _when(body[0][1]) or _FORWARDED.match(squash(body[0][1])) or _COUNT.match(body[0][1])):
+                    or _when(body[0][1]) or _LEADING_DATE.match(body[0][1]) or _FORWARDED.match(squash(body[0][1]))
+                    or _COUNT.match(body[0][1])):
         if body[0][1].strip():
             drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
         body = body[1:]
@@ -602,7 +609,7 @@ def _stated(lines: list[str], i: int, tz: str, days: dict[int, datetime]):
     """The date a separator line states (a channel message's date and time), if it states one."""
     if not 0 <= i < len(lines):
         return None
-    when = parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days)
+    when = parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days) or _leading_date(lines[i], tz)
     if when:
         return when
     found = dates_in_text(lines[i])
@@ -620,12 +627,29 @@ def _closing_date(lines: list[str], i: int, until: int, tz: str, days: dict[int,
     return None
 
 
+# A line that opens with a date written year first and its time ("2026-3-5 08:41 via iPhone")
+_LEADING_DATE = re.compile(r"^\s*((?:19|20)\d\d)[./-](\d{1,2})[./-](\d{1,2})(?:[ T]+([01]?\d|2[0-3]):([0-5]\d))?(?![\d/])")
+# A headline in lenticular brackets glued to the post's text
+_BRACKETED = re.compile(r"^【(?P<title>[^【】]{4,80})】\s*(?P<rest>\S.*)$")
+
+
+def _leading_date(line: str, tz: str):
+    m = _LEADING_DATE.match(line)
+    if not m:
+        return None
+    try:
+        return localize(datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0)), tz)
+    except ValueError:  # "2026-13-45" is no day
+        return None
+
+
 def _head_date(lines: list[str], start: int, end: int, tz: str, days: dict[int, datetime], labels: set[int]):
     """The date a line of the story's head states (a post closed by its counts has its time at its top),
     below its author's line when it has one (above that line stand the previous story's counts)."""
     head = [i for i in range(start, end) if lines[i].strip()][:HEAD_LINES]
     head = head[next((k for k, i in enumerate(head) if i in labels), 0):]
-    return next((when for i in head if _when(lines[i]) and (when := _stated(lines, i, tz, days))), None)
+    return next((when for i in head if (_when(lines[i]) or _LEADING_DATE.match(lines[i]))
+                 and (when := _stated(lines, i, tz, days))), None)
 
 
 # a clock time: "14:35", or "14.35" alone on its line (a messenger's time in many languages)
