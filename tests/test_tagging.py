@@ -297,3 +297,10 @@ def test_a_topics_asset_kind_must_be_a_kind(tmp_path):
     bad.write_text('[topics.coins]\nname = "Coins"\nkeywords = { "coin" = 3 }\nasset_kind = "bond"\n')
     with pytest.raises(TaxonomyError, match=r"tax\.toml: topic 'coins': asset_kind must be one of crypto, stock"):
         load_taxonomy(str(bad))
+
+
+def test_names_in_chinese_and_korean_are_found_against_numbers_and_particles():
+    """Written for this test: a company named in Chinese right before a year, and in Korean before a particle."""
+    assert "0981.HK" in assets("中芯国际2025年营收创新高，四季度毛利率回升。中芯国际表示需求旺盛。", title="中芯国际2025年营收创新高")
+    assert {"005930.KS", "NVDA"} <= set(assets("삼성전자가 엔비디아에 HBM4 양산 출하를 시작했다. 삼성전자 주가는 3% 올랐다.",
+                                               title="삼성전자, 엔비디아향 HBM4 출하"))

@@ -191,9 +191,10 @@ def load_taxonomy(path: str, mtime: float = 0.0) -> Taxonomy:
         for alias, needs_context in [(a, False) for a in asset.aliases] + [(a, True) for a in asset.context]:
             aliases.setdefault(alias.casefold(), []).append((asset, alias, needs_context))
     names = sorted({alias for entries in aliases.values() for _, alias, _ in entries}, key=len, reverse=True)
-    # whole words; but Chinese, Japanese and Korean write a name against the next word ("ビットコインが")
+    # whole words; but Chinese, Japanese and Korean write a name against the next word ("ビットコインが"), or
+    # a number ("中芯国际2025年")
     pattern = re.compile(rf"(?<!{_LETTER})(?<![\d_$])(?:" + "|".join(map(_alias_regex, names))
-                         + rf")(?:['’]s)?(?!{_LETTER})(?![\d_])")
+                         + rf")(?:['’]s)?(?:(?<=[{_CJK}])(?=\d)|(?!{_LETTER})(?![\d_]))")
     return Taxonomy(topics, assets, int(data.get("max_topics", 4)), KeywordIndex(topics), by_ticker, pattern,
                     aliases)
 
