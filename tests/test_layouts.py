@@ -747,6 +747,17 @@ def test_a_microblog_profile_with_bracketed_headlines_and_counts_in_ten_thousand
         assert body.strip() == text and meta["Date"] == f"2026-03-0{5 - n}T{8 + n:02d}:41:00+00:00"
 
 
+def test_a_page_copys_date_takes_the_time_on_the_line_under_it(dumps):
+    """A French page: the byline, the day, its time on a line of its own ("à 10:47"), then the update."""
+    out = ["Accueil", "Économie", "Régions", "", "La ville transforme l'ancienne gare de marchandises en parc",
+           "Par Claire Dumas", "5 mars 2026", "à 10:47", "Mis à jour le 6 mars 2026 à 08:15", "", FRENCH_STORY[0], "",
+           FRENCH_STORY[1], "", FRENCH_STORY[2], "", "© 2026 Le Quotidien du Port. Tous droits réservés."]
+    posts, report = ingest_one(dumps, "page.txt", "\n".join(out))
+    (meta, body), = posts
+    assert meta["Date"] == "2026-03-05T10:47:00+00:00", report
+    assert body.strip() == "\n\n".join(FRENCH_STORY)
+
+
 def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     items = "".join(f"<item><title>{title}</title><link>https://feed.example/{n}</link><description>{text}"
                     f"</description><pubDate>Tue, 10 Mar 2026 0{n}:00:00 +0000</pubDate></item>"

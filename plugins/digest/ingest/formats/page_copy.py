@@ -126,10 +126,13 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     language = language_of(" ".join(texts[k] for k in body))
     # (the lines as copied: wide gaps part the cells of a byline row, "Updated ...    Published ...")
     date, date_at = _story_date([dump.lines[i].strip() for i in index], body, top, tz, language)
+    timed = _time_below(texts, date, date_at)
+    date = timed or date
     # a dateline the line model took for the article's, and the byline beside it ("Por Lucía Fernández")
     # (and a second dateline under it, the page's "Updated ...")
     beside = ({k for k in (date_at - 1, date_at + 1) if 0 <= k < len(texts)
-               and (_byline(texts[k]) or (k > date_at and _short(texts[k]) and _dateline(texts[k], language)))}
+               and (_byline(texts[k]) or (k > date_at and _short(texts[k]) and _dateline(texts[k], language))
+                    or (k > date_at and timed))}
               if date_at is not None else set())
     body = [k for k in body if k != date_at and k not in beside]
     metadata = {title_at, date_at, *beside}
@@ -177,6 +180,22 @@ def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: 
             if date is not None:
                 return date, k
     return None, None
+
+
+# a time alone on its line under a dateline that has none: "ore 10:47", "um 10.47 Uhr", "10:47 AM"
+_TIME_LINE = re.compile(r"^\W*(?:[^\W\d_]{1,5}\.?\s+)?([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*(?:[ap]\.?m\.?|uhr|h))?\W*$",
+                        re.I)
+
+
+def _time_below(texts: list[str], date, date_at: int | None):
+    """The story's date with the time the line under its dateline states, when the dateline states none."""
+    if date is None or date_at is None or (date.hour, date.minute) != (0, 0) or date_at + 1 >= len(texts):
+        return None
+    m = _TIME_LINE.match(texts[date_at + 1])
+    if not m:
+        return None
+    hour = int(m[1]) + (12 if re.search(r"p\.?m", texts[date_at + 1], re.I) and int(m[1]) < 12 else 0)
+    return date.replace(hour=hour, minute=int(m[2]))
 
 
 def _dateline(text: str, language: str | None) -> bool:
