@@ -702,6 +702,14 @@ def test_profile_posts_dated_in_their_heads_keep_their_own_dates():
     assert not separated._when("https://blog.example/2015/04/13/our-new-channel")
 
 
+def assert_a_post_per_item(posts, report, dates: list[str] | None = None) -> None:
+    """One post per digest item, titled by its headline, its text its body; dated as `dates` says, in order."""
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
+        assert body.strip() == text and (dates is None or meta["Date"] == dates[n])
+
+
 def test_a_messenger_channel_with_bold_headlines_dot_times_and_reactions(dumps):
     """A channel copied from a messenger's web app, its UI in Indonesian: the day over the day's messages, each
     message's headline in *bold*, its time written "11.32" and its reactions under it."""
@@ -709,10 +717,7 @@ def test_a_messenger_channel_with_bold_headlines_dot_times_and_reactions(dumps):
     for n, (title, text) in enumerate(DIGEST_ITEMS):
         out += [f"*{title}*", "", text, f"1{n}.3{n}", f"👍 ❤️ {n + 1},2 rb"]
     posts, report = ingest_one(dumps, "saluran.txt", "\n".join(out))
-    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
-    for n, (title, text) in enumerate(DIGEST_ITEMS):
-        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
-        assert body.strip() == text and meta["Date"] == f"2026-03-04T1{n}:3{n}:00+00:00"
+    assert_a_post_per_item(posts, report, [f"2026-03-04T1{n}:3{n}:00+00:00" for n in range(len(DIGEST_ITEMS))])
 
 
 def test_a_live_feeds_last_item_ends_above_its_votes_and_the_sites_footer(dumps):
@@ -725,10 +730,7 @@ def test_a_live_feeds_last_item_ends_above_its_votes_and_the_sites_footer(dumps)
             "All content is for reference only, and investors bear responsibility for their own decisions.",
             "© 2026 Harbour Live"]
     posts, report = ingest_one(dumps, "live.txt", "\n".join(out))
-    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
-    for n, (title, text) in enumerate(DIGEST_ITEMS):
-        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
-        assert body.strip() == text and meta["Date"] == f"2026-03-05T1{4 - n}:2{n}:00+00:00"
+    assert_a_post_per_item(posts, report, [f"2026-03-05T1{4 - n}:2{n}:00+00:00" for n in range(len(DIGEST_ITEMS))])
 
 
 def test_a_microblog_profile_with_bracketed_headlines_and_counts_in_ten_thousands(dumps):
@@ -741,10 +743,7 @@ def test_a_microblog_profile_with_bracketed_headlines_and_counts_in_ten_thousand
                 f" {128 + n}", f" {56 + n}", f" {932 + n}"]
     out += ["没有更多内容了", "关于微博", "Copyright © 2009-2026 微博"]
     posts, report = ingest_one(dumps, "weibo.txt", "\n".join(out))
-    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
-    for n, (title, text) in enumerate(DIGEST_ITEMS):
-        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
-        assert body.strip() == text and meta["Date"] == f"2026-03-0{5 - n}T{8 + n:02d}:41:00+00:00"
+    assert_a_post_per_item(posts, report, [f"2026-03-0{5 - n}T{8 + n:02d}:41:00+00:00" for n in range(len(DIGEST_ITEMS))])
 
 
 def test_a_page_copys_date_takes_the_time_on_the_line_under_it(dumps):
