@@ -452,18 +452,8 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         drops += [Drop((i + 1,), CHROME, squash(lines[i])) for i in range(end, b) if lines[i].strip()]
         b = end
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
-        drops += edges
-        nonblank = [ln for ln in body if ln[1].strip()]
-        title = None
-        bracketed = _BRACKETED.match(nonblank[0][1].strip()) if nonblank else None
-        if _titled(nonblank):
-            title = squash(nonblank[0][1])
-            drops.append(Drop((nonblank[0][0],), METADATA, title))
-            body = [ln for ln in body if ln[0] > nonblank[0][0]]
-        elif bracketed:  # "【Headline】Text of the post..." (the way Chinese and Japanese posts head themselves)
-            title = bracketed["title"].strip()
-            drops.append(Drop((nonblank[0][0],), METADATA, title, partial=True))
-            body = [(n, bracketed["rest"] if n == nonblank[0][0] else t) for n, t in body]
+        title, body, heading = _headline_of(body)
+        drops += edges + heading
         # (a time in the story's own head, "12 de marzo a las 9:14", is its; a closing run may reach the next
         # story's head; a day line at its head, "5 марта", is the day of the time that closes it)
         head = _head_date(lines, a, b, tz, days, labels)
@@ -473,6 +463,21 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
+
+
+def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[int, str]], list[Drop]]:
+    """A story's title, its body without it, and the title's drop: its first line when that reads as a headline,
+    or the "【Headline】" glued to its text (the way Chinese and Japanese posts head themselves)."""
+    nonblank = [ln for ln in body if ln[1].strip()]
+    if _titled(nonblank):
+        title = squash(nonblank[0][1])
+        return title, [ln for ln in body if ln[0] > nonblank[0][0]], [Drop((nonblank[0][0],), METADATA, title)]
+    bracketed = _BRACKETED.match(nonblank[0][1].strip()) if nonblank else None
+    if not bracketed:
+        return None, body, []
+    title = bracketed["title"].strip()
+    return title, [(k, bracketed["rest"] if k == nonblank[0][0] else t) for k, t in body], [
+        Drop((nonblank[0][0],), METADATA, title, partial=True)]
 
 
 def _above_reactions(lines: list[str], start: int, end: int, labels: set[int]) -> int:
