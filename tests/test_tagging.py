@@ -304,3 +304,10 @@ def test_names_in_chinese_and_korean_are_found_against_numbers_and_particles():
     assert "0981.HK" in assets("中芯国际2025年营收创新高，四季度毛利率回升。中芯国际表示需求旺盛。", title="中芯国际2025年营收创新高")
     assert {"005930.KS", "NVDA"} <= set(assets("삼성전자가 엔비디아에 HBM4 양산 출하를 시작했다. 삼성전자 주가는 3% 올랐다.",
                                                title="삼성전자, 엔비디아향 HBM4 출하"))
+
+
+def test_a_gross_margin_in_chinese_is_no_interest_rate():
+    """Written for this test: "毛利率" (gross margin) holds the characters of "利率" (interest rate)."""
+    tags = tag(article("公司四季度营收24.6亿美元，毛利率为21.3%，较三季度提高2.5个百分点。毛利率回升主要来自产能利用率提高。",
+                       title="四季度毛利率回升至21%"), TAXONOMY)
+    assert "macro" not in tags.topics
