@@ -1471,3 +1471,13 @@ def test_a_posts_age_in_any_language_is_no_headline(when):
     from digest.ingest.formats import separated
     assert not separated._titled([(0, when), (1, STORY[0])])
     assert separated._titled([(0, "Council turns old freight yard into a park"), (1, STORY[0])])
+
+
+def test_a_long_word_before_a_date_is_read_at_once():
+    """A dateline's label is matched in linear time: a long run of letters before a bracket used to take the
+    label's pattern exponential time (2 s at 24 letters)."""
+    import time
+    from digest.ingest.formats.page_copy import _dateline
+    started = time.monotonic()
+    assert not _dateline("Aktualisierungsdatumsangabenverzeichnis( 5. März 2026", "de")
+    assert time.monotonic() - started < 1
