@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime
 
 from ..blocks import RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
-from ..dates import _MONTH, dates_in_text, day_lines, earliest_date, localize, parse_date_line
+from ..dates import _MONTH, dates_in_text, day_lines, earliest_date, localize, parse_date, parse_date_line
 from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
@@ -38,8 +39,9 @@ NAME = "separated-stories"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|^\s*(?:[01]?\d|2[0-3])\.[0-5]\d\s*$|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
                    r"(?<![/\w])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![/\w])|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
+_UNIT = "[KkMm万萬亿億千만억천]"  # a count's abbreviation: "1.2K", "2.1万"
 # "Likes 214", "37 comments", "1.2K", "2.1万"
-_COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?[KkMm万萬亿億千만억천]?(?:\s+[^\W\d_]+)?\W*$")
+_COUNT = re.compile(rf"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?{_UNIT}?(?:\s+[^\W\d_]+)?\W*$")
 MAX_SEPARATOR_WORDS = 6
 LONG_LINE_WORDS = 20  # a line this long is prose, whatever its end
 ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
@@ -79,7 +81,7 @@ def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int],
     counts: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
         if line.strip() and word_count(line) <= MAX_LABEL_WORDS and _COUNT.search(line) and not _TIME.search(line):
-            counts.setdefault(fold(re.sub(r"[\d.,]+\s?[KkMm万萬亿億千만억천]?", "0", squash(line))), set()).add(i)
+            counts.setdefault(fold(re.sub(rf"[\d.,]+\s?{_UNIT}?", "0", squash(line))), set()).add(i)
     recurring = [marks for marks in counts.values() if len(marks) >= MIN_SEPARATORS]
     # all of them together too: a post's likes, comments and reposts, each counted in its own words, standing
     # together (not a poll's percentages inside one post), under their posts (not "2 days ago" over them)
@@ -175,12 +177,29 @@ def _blank(lines: list[str], i: int) -> bool:
     return 0 <= i < len(lines) and not lines[i].strip()
 
 
-def _stories(lines: list[str]) -> tuple[list[tuple[int, int]], set[int], bool] | None:
+@dataclass(frozen=True)
+class Layout:
+    """What a text's lines show of a list: its recurring lines (`labels`), its candidate separators
+    (`kinds`) and the stories the best of them parts (`found`: spans, separator lines, whether they close
+    their stories; None when no separator parts real stories)."""
+
+    labels: set[int]
+    kinds: list[tuple[set[int], str]]
+    found: tuple[list[tuple[int, int]], set[int], bool] | None
+
+
+def _layout(lines: list[str]) -> Layout:
+    labels = set().union(*_recurring(lines).values())
+    kinds = _separator_kinds(lines, labels)
+    return Layout(labels, kinds, _stories(lines, labels, kinds))
+
+
+def _stories(lines: list[str], labels: set[int],
+             kinds: list[tuple[set[int], str]]) -> tuple[list[tuple[int, int]], set[int], bool] | None:
     """The spans of the stories, the separator lines and whether they close their stories, for the
     separator that makes the most real stories; None when no separator does."""
     best = None
-    labels = set().union(*_recurring(lines).values())
-    for marks, kind in _separator_kinds(lines, labels):
+    for marks, kind in kinds:
         headed, signed = kind != "time", []
         runs = _runs(marks, labels)
         marks = set(runs)
@@ -422,28 +441,30 @@ def _headed(lines: list[str], start: int, end: int, labels: set[int], short: boo
 
 
 def sniff(dump: Dump) -> float:
-    return 0.8 if _stories(dump.lines) else 0.0
+    return 0.8 if _layout(dump.lines).found else 0.0
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
-    lines = dump.lines
-    found = _stories(lines)
-    if found is None:
+    return _parsed(dump, tz, _layout(dump.lines))
+
+
+def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
+    lines, labels = dump.lines, layout.labels
+    if layout.found is None:
         return ParseResult([], [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines) if t.strip()])
-    spans, marks, closes = found
-    labels = set().union(*_recurring(lines).values())
+    spans, marks, closes = layout.found
     spans = _below_page_header(lines, spans, labels)
     inside = {i for a, b in spans for i in range(a, b)}
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
     script = dominant_script(dump.text)
-    kinds = _separator_kinds(lines, labels)
-    furniture = set().union(*(marks for marks, _ in kinds)) | labels | _head_labels(lines, spans)
+    furniture = set().union(*(marks for marks, _ in layout.kinds)) | labels | _head_labels(lines, spans)
     articles, author = [], _author(lines, spans, labels)
     days = day_lines(lines, tz, language_of(dump.text), now(tz))
     for n, (a, b) in enumerate(spans):
         # where the next story starts: at its author's line, if it has one (its counts may stand above it)
-        until = next((i for i in range(*spans[n + 1]) if i in labels), spans[n + 1][0]) if n + 1 < len(spans) else len(lines)
+        until = len(lines) if n + 1 == len(spans) else next((i for i in range(*spans[n + 1]) if i in labels),
+                                                            spans[n + 1][0])
         start = _past_advert(lines, a, b, labels)
         drops += [Drop((i + 1,), BOILERPLATE, squash(lines[i])) for i in range(a, start) if lines[i].strip()]
         if start == b:
@@ -481,20 +502,21 @@ def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[in
 
 
 def _above_reactions(lines: list[str], start: int, end: int, labels: set[int]) -> int:
-    """Where a post's text ends above its reactions and the comments under them (at a line heading every
-    post's reactions, "All reactions:", "Like", or their first count, below its text, with counts
-    and a button that every post has right under it), or
-    above a sponsor's card closing it ("Sponsored" over one sentence of pitch and a button)."""
+    """Where a post's text ends: above its reactions and the comments under them (a line heading every post's
+    reactions, "All reactions:", "Like", or their first count, with counts and a button every post has right
+    under it), or above a sponsor's card closing it ("Sponsored" over one sentence of pitch and a button)."""
     prose = [i for i in range(start, end) if _prose(lines[i])]
     if not prose:
         return end
     card = next((k for k in range(prose[0] + 1, end) if advert_label(lines[k])
                  and sum(1 for i in prose if i > k) <= 1), end)
+
     def reactions(k: int) -> bool:  # counts and a recurring button from line k on ("Like 12", "Share")
         near = range(k, min(len(lines), k + NEAR + 1))
         return sum(bool(_COUNT.match(lines[j])) for j in near) >= 2 and any(j in labels for j in near)
 
-    return next((k for k in range(prose[0] + 1, card) if (k in labels or _COUNT.match(lines[k])) and reactions(k)), card)
+    return next((k for k in range(prose[0] + 1, card) if (k in labels or _COUNT.match(lines[k])) and reactions(k)),
+                card)
 
 
 def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
@@ -600,11 +622,12 @@ def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block], st
     """The (title, blocks, address) of each story of text whose stories stand between separators ([] when it has
     no such stories), and the lines left out around and between them other than the titles and the
     separators (a digest's header and footer). For text inside another format (an e-mail's body)."""
-    found = _stories(lines)
-    result = parse(Dump("", "\n".join(lines)), "UTC")
-    if not found or not result.articles:
+    dump = Dump("", "\n".join(lines))
+    layout = _layout(dump.lines)  # (the dump's lines: a last empty line is no line of its own)
+    result = _parsed(dump, "UTC", layout)
+    if not layout.found or not result.articles:
         return [], []
-    marks = found[1]
+    marks = layout.found[1]
     titles = {a.title for a in result.articles}
     left = [d.text for d in result.drops if d.text not in titles and d.lines[0] - 1 not in marks]
     return [(a.title, a.blocks, a.url) for a in result.articles], left
@@ -633,19 +656,14 @@ def _closing_date(lines: list[str], i: int, until: int, tz: str, days: dict[int,
 
 
 # A line that opens with a date written year first and its time ("2026-3-5 08:41 via iPhone")
-_LEADING_DATE = re.compile(r"^\s*((?:19|20)\d\d)[./-](\d{1,2})[./-](\d{1,2})(?:[ T]+([01]?\d|2[0-3]):([0-5]\d))?(?![\d/])")
+_LEADING_DATE = re.compile(r"^\s*(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}(?:[ T]+(?:[01]?\d|2[0-3]):[0-5]\d)?(?![\d/])")
 # A headline in lenticular brackets glued to the post's text
 _BRACKETED = re.compile(r"^【(?P<title>[^【】]{4,80})】\s*(?P<rest>\S.*)$")
 
 
 def _leading_date(line: str, tz: str):
     m = _LEADING_DATE.match(line)
-    if not m:
-        return None
-    try:
-        return localize(datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0)), tz)
-    except ValueError:  # "2026-13-45" is no day
-        return None
+    return parse_date(m.group().strip(), tz) if m else None
 
 
 def _head_date(lines: list[str], start: int, end: int, tz: str, days: dict[int, datetime], labels: set[int]):
