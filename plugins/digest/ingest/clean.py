@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (COPYRIGHT, advert_label, containment, ends_sentence, fold, has_url, is_caption, looks_like_title, shingle_hashes,
-                   split_sentences, token_hashes, word_count, word_tokens)
+from .text import (COPYRIGHT, advert_label, containment, ends_sentence, fold, has_url, is_caption, looks_like_title,
+                   shingle_hashes, split_sentences, token_hashes, word_count, word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
 
@@ -74,8 +74,10 @@ _CTA_PHRASES = re.compile(
     r"reply to this (?:e-?mail|message|newsletter)|"
     r"follow @\w+|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
-    r"forward (?:this|it) to a (?:friend|colleague|co-?worker)|referral (?:link|program(?:me)?|code)|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription|alerts|notifications)|"
-    r"you(?:'re|’re| are) (?:receiving|getting) (?:this|it|these)|because you (?:signed up|subscribed|opted in|follow(?:ed)?)|(?:was|were) sent to \S+@)\b",
+    r"forward (?:this|it) to a (?:friend|colleague|co-?worker)|referral (?:link|program(?:me)?|code)|"
+    r"(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription|alerts|notifications)|"
+    r"you(?:'re|’re| are) (?:receiving|getting) (?:this|it|these)|"
+    r"because you (?:signed up|subscribed|opted in|follow(?:ed)?)|(?:was|were) sent to \S+@)\b",
     re.I,
 )
 # A sponsor's disclosure or the publisher's own funding line settles it ("This episode is sponsored by ...",

@@ -256,13 +256,10 @@ def _local_date(text: str, language: str):
     return None
 
 
-# A day of a month without its year, alone on its line, as a channel or a feed heads each day's messages:
-# "5 марта", "November 24", "30. Nov.", "24 нояб." (a number and a word, nothing else)
-# "5 марта", "November 24", "30. Nov.", with its time or not: "12 de marzo a las 9:14 ·", "March 5 at 9:14 PM"
+# A day of a month without its year, alone on its line, as a channel or a feed heads each day's messages (a
+# number and a word, with its time or not): "5 марта", "November 24", "30. Nov.", "12 de marzo a las 9:14 ·"
 _DAY_OF_MONTH = re.compile(r"^\W*(?:(?P<a>\d{1,2})\.?\s*(?:de\s+)?[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+(?P<b>\d{1,2}))"
                            r"(?P<time>,?\s+(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\W*$", re.I)
-
-
 LOCAL_DAY_CHARS = 30  # a day written out in another language, alone on its line
 
 
@@ -276,9 +273,10 @@ def day_lines(lines: list[str], tz: str, language: str | None, today: datetime) 
     found = {}
     for i, line in enumerate(lines):
         when = parse_date_line(line, tz)
-        if when is None and language not in (None, "en") and _YEAR.search(line) and len(line.strip()) <= LOCAL_DAY_CHARS:
-            when = _local_date(line.strip(), language)  # "2026년 3월 5일 목요일", "5. März 2026"
-            when = localize(when, tz) if when else None
+        local_day = language not in (None, "en") and _YEAR.search(line) and len(line.strip()) <= LOCAL_DAY_CHARS
+        if when is None and local_day:
+            local = _local_date(line.strip(), language)  # "2026년 3월 5일 목요일", "5. März 2026"
+            when = localize(local, tz) if local else None
         m = None if when else _DAY_OF_MONTH.match(line.strip())
         if m:
             when = _day_of_month(line.strip(" ·|•"), int(m["a"] or m["b"]), bool(m["time"]), language, base)
@@ -289,7 +287,8 @@ def day_lines(lines: list[str], tz: str, language: str | None, today: datetime) 
 
 def _day_of_month(text: str, day: int, timed: bool, language: str | None, base: datetime) -> datetime | None:
     import dateparser as multilingual  # the dateparser package (slow to load): only for such lines
-    settings = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base.replace(tzinfo=None)}
+    settings = {"REQUIRE_PARTS": ["day", "month"], "PREFER_DATES_FROM": "past",
+                "RELATIVE_BASE": base.replace(tzinfo=None)}
     when = None
     # in the stories' language, else in the one dateparser finds (a UI's language may not be the stories')
     for languages in ([language], None) if language else (None,):

@@ -106,7 +106,7 @@ _BEFORE_NUMBER = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"
 # Slavic languages): "18. Dezember", "5. mars", "3. června", "7. svibnja"
 _MONTH_STARTS = {"jan", "feb", "mär", "mar", "apr", "mai", "maj", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
                  "dez", "dec", "des", "led", "úno", "bře", "dub", "kvě", "čer", "srp", "zář", "říj", "lis", "pro",
-                 "sij", "vel", "ožu", "tra", "svi", "lip", "kol", "ruj", "stu", "sty", "lut", "kwi", "maj", "cze",
+                 "sij", "vel", "ožu", "tra", "svi", "lip", "kol", "ruj", "stu", "sty", "lut", "kwi", "cze",
                  "sie", "wrz", "paź", "gru"}
 # A sentence ends at . ! ? or … (with closing quotes/brackets), before a space and a capital, digit,
 # currency sign or opening quote. CJK full stops end a sentence with no space after them.
@@ -290,4 +290,3 @@ def advert_label(text: str, alone: bool = True) -> bool:
     False, only the latter (a page's lone "Advertisement" line stands between an article's paragraphs)."""
     m = _ADVERT.match(text.strip())
     return bool(m) and (alone or bool(m["pitch"]))
-

@@ -88,8 +88,9 @@ def _items(raw: str) -> list[Item]:
         chrome = tuple(left) + ((signature,) if signature else ())
         own = _item_links(html) if html is not None else {}
         # an item's own address: its headline's link, else its "Read more: <address>" line, else the issue's
-        return [Item(title=title, body="", date=date, url=own.get(fold(title or ""), stated or url), source=source,
-                     blocks=blocks) for title, blocks, stated in stories] + ([Item(None, "", chrome=chrome)] if chrome else [])
+        items = [Item(title=title, body="", date=date, url=own.get(fold(title or ""), stated or url), source=source,
+                      blocks=blocks) for title, blocks, stated in stories]
+        return items + ([Item(None, "", chrome=chrome)] if chrome else [])
     blocks = (main_blocks(unwrap_layout_tables(html)) if html is not None
               else body_blocks(unwrap(plain)) if plain is not None else None)
     title = _headline(str(msg.get("subject", "")), name)

@@ -29,7 +29,8 @@ DATE_BELOW = 8        # ... or among this many lines from the article's start (a
 DATELINE_WORDS = 12   # ... in a line this short
 BYLINE_WORDS = 6      # a byline beside the dateline is this short
 DATE_LABEL_WORDS = 4  # "Mis à jour le", "Published", before a dateline's date ...
-_DATE_LABEL = re.compile(r"\s*(?:[^\W\d_]+(?:[ '’][^\W\d_]+)*)?\s*:?\s*")  # ... in words only (not "— Name (@handle)")
+# ... in words only (not "— Name (@handle)")
+_DATE_LABEL = re.compile(r"\s*(?:[^\W\d_]+(?:[ '’][^\W\d_]+)*)?\s*:?\s*")
 DATE_WORDS = 8        # a date written out in another language, with its time ("9 mars 2026 à 07:00")
 RUN_GAP = 8           # lines of furniture that part two runs of article-like lines
 RUN_SHARE = 0.1       # a run this much smaller than the largest is not the article ...

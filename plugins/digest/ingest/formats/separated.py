@@ -30,7 +30,8 @@ from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import BOILERPLATE, CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
-from ..text import advert_label, dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash, word_count
+from ..text import (advert_label, dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash,
+                    word_count)
 from ..titles import publisher, unmarked
 
 NAME = "separated-stories"
@@ -135,7 +136,8 @@ def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
     closes = lean > 0
     if lean == 0:
         closes = ((counts and 2 * sum(above) > len(bounds))
-                  or (_ends_headed(lines, 0, runs[bounds[0]][0]) and not _ends_headed(lines, bounds[-1] + 1, len(lines))))
+                  or (_ends_headed(lines, 0, runs[bounds[0]][0])
+                      and not _ends_headed(lines, bounds[-1] + 1, len(lines))))
     if closes:  # (below the last separator: the page's footer, no story it closes)
         starts = [0] + [b + 1 for b in bounds[:-1]]
         ends = [runs[b][0] for b in bounds]
@@ -214,7 +216,8 @@ def _stories(lines: list[str], labels: set[int],
         if kind == "rule":  # (a sponsor's block between a digest's items, a label over its pitch and its button)
             ads = {sp for sp in spans if _promotion(lines, *sp, labels)}
             if len(ads) < len(spans) / 2:
-                spans, sizes = [sp for sp in spans if sp not in ads], [size for sp, size in zip(spans, sizes) if sp not in ads]
+                kept = [(sp, size) for sp, size in zip(spans, sizes) if sp not in ads]
+                spans, sizes = [sp for sp, _ in kept], [size for _, size in kept]
         # between two recurring lines there is always a story (a page's list of dated links has none), except
         # in the page's header above the first story, which may hold counts of its own (a profile's posts,
         # following and followers, each under its number): the stories start where that holds to the end
@@ -570,9 +573,11 @@ def _titled(nonblank: list[tuple[int, str]]) -> bool:
     """Whether a story opens with its headline: a title-like line over prose, or over a short line (its
     date or time, "2 hours ago") over prose."""
     texts = [unmarked(squash(t)) for _, t in nonblank[:3]]  # (a messenger's bold headline, "*Rates on hold*")
-    if texts and (_when(texts[0]) or _LEADING_DATE.match(texts[0]) or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2
+    # a date or a time ("2d •", "Edited •", "3 dni temu"), not a headline: a headline has two words
+    if texts and (_when(texts[0]) or _LEADING_DATE.match(texts[0])
+                  or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2
                   or (re.search(r"\d", texts[0]) and word_count(texts[0]) <= 3)):
-        return False  # a date or a time ("2d •", "Edited •", "3 dni temu"), not a headline: a headline has two words
+        return False
     if len(texts) >= 2 and is_heading(texts[0], texts[1]):
         return True
     return len(texts) == 3 and word_count(texts[1]) <= 4 and not ends_sentence(texts[1]) and is_heading(texts[0], texts[2])
