@@ -299,6 +299,22 @@ def test_a_topics_asset_kind_must_be_a_kind(tmp_path):
         load_taxonomy(str(bad))
 
 
+def test_a_story_mainly_about_a_chipmaker_is_on_the_semiconductors_topic_whatever_its_words():
+    """Written for this test: an equipment maker's order, told without a chip keyword ("Anlagen", "Auftrag")."""
+    tags = tag(article("Aixtron hat den größten Einzelauftrag seit drei Jahren erhalten. Ein Kunde aus Asien bestellt "
+                       "Anlagen im Wert von 140 Millionen Euro. Die Aixtron-Aktie stieg um 12 Prozent.",
+                       title="Aixtron erhält Großauftrag"), TAXONOMY)
+    assert tags.assets[:1] == ["AIXA.DE"] and "semiconductors" in tags.topics
+
+
+def test_a_topics_assets_must_be_listed(tmp_path):
+    bad = tmp_path / "tax.toml"
+    bad.write_text('[topics.chips]\nname = "Chips"\nkeywords = { "chip" = 3 }\nassets = ["NVDA", "XX"]\n'
+                   '[[assets]]\nticker = "NVDA"\nkind = "stock"\nname = "Nvidia"\n')
+    with pytest.raises(TaxonomyError, match=r"tax\.toml: topic 'chips': assets XX are not listed"):
+        load_taxonomy(str(bad))
+
+
 def test_names_in_chinese_and_korean_are_found_against_numbers_and_particles():
     """Written for this test: a company named in Chinese right before a year, and in Korean before a particle."""
     assert "0981.HK" in assets("中芯国际2025年营收创新高，四季度毛利率回升。中芯国际表示需求旺盛。", title="中芯国际2025年营收创新高")

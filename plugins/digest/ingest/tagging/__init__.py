@@ -31,8 +31,9 @@ def tag(article: Article, taxonomy: Taxonomy) -> Tags:
     scores = salient(mentions, found)
     assets = sorted(scores, key=lambda t: (-scores[t], t))
     slugs = [t.slug for t in topics]
-    # a story mainly about a coin is a crypto story, whatever words it uses ("Toncoin %9 yükseldi")
+    # a story mainly about a coin is a crypto story, one about a chipmaker a semiconductors story, whatever
+    # words it uses ("Toncoin %9 yükseldi")
     main = (taxonomy.by_ticker.get(assets[0]) or found.get(assets[0])) if assets else None
-    slugs += [t.slug for t in taxonomy.topics if main and t.asset_kind == main.kind and t.slug not in slugs
+    slugs += [t.slug for t in taxonomy.topics if main and t.owns(main) and t.slug not in slugs
               and len(slugs) < taxonomy.max_topics]
     return Tags(slugs, assets, topics, scores, {t: f for t, f in found.items() if t in scores})

@@ -27,6 +27,11 @@ class Topic:
     keywords: tuple[tuple[str, float], ...]
     threshold: float
     asset_kind: str | None = None  # a story whose main asset is of this kind ("crypto") is on this topic
+    assets: frozenset[str] = frozenset()  # ... or is one of these (chipmakers for semiconductors)
+
+    def owns(self, asset) -> bool:
+        """Whether a story mainly about `asset` is on this topic, whatever words it uses."""
+        return asset.kind == self.asset_kind or asset.ticker in self.assets
 
 
 # Chinese, Japanese and Korean are read a character at a time (no spaces part their words, or particles
@@ -145,8 +150,11 @@ def _topic(slug: str, data: dict, default_threshold: float, where: str) -> Topic
     kind = data.get("asset_kind")
     if kind is not None and kind not in KINDS:
         raise TaxonomyError(f"{where}: topic {slug!r}: asset_kind must be one of {', '.join(KINDS)}")
+    assets = data.get("assets", [])
+    if not isinstance(assets, list) or not all(isinstance(a, str) for a in assets):
+        raise TaxonomyError(f"{where}: topic {slug!r}: assets must be a list of tickers")
     return Topic(slug, str(data.get("name", slug)), str(data.get("description", "")), tuple(pairs),
-                 float(data.get("threshold", default_threshold)), kind)
+                 float(data.get("threshold", default_threshold)), kind, frozenset(assets))
 
 
 def _asset(data: dict, where: str, n: int) -> Asset:
@@ -186,6 +194,9 @@ def load_taxonomy(path: str, mtime: float = 0.0) -> Taxonomy:
         if asset.ticker in by_ticker:
             raise TaxonomyError(f"{where}: ticker {asset.ticker} is listed twice")
         by_ticker[asset.ticker] = asset
+    for topic in topics:
+        if unknown := sorted(topic.assets - by_ticker.keys()):
+            raise TaxonomyError(f"{where}: topic {topic.slug!r}: assets {', '.join(unknown)} are not listed")
     aliases: dict[str, list] = {}
     for asset in assets:
         for alias, needs_context in [(a, False) for a in asset.aliases] + [(a, True) for a in asset.context]:

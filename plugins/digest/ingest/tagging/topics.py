@@ -29,7 +29,7 @@ def classify(article: Article, taxonomy: Taxonomy) -> list[TopicScore]:
     title = article.title if article.title_source != "derived" else ""
     body = article.body_text()
     # "5%" is a keyword's word too ("percent"), in any language
-    title, body = (text.replace("%", " percent") for text in (title, body))
+    title, body = (text.replace("%", " percent ") for text in (title, body))  # "5%" and Turkish "%5"
     length_factor = 1 + math.log2(1 + len(body.split()) / LENGTH_UNIT)
     counts: dict[tuple[str, str], int] = {}
     weights: dict[tuple[str, str], float] = {}
