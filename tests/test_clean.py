@@ -1,6 +1,8 @@
 """The cleaning rules, one by one: what they must remove, and journalism they must leave alone."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from digest.ingest import clean as C
@@ -197,6 +199,15 @@ def test_tail_furniture_goes(tail):
     text, drops = cleaned(blocks_of(*PARAGRAPHS, *tail))
     assert text == "\n\n".join(PARAGRAPHS), text
     assert drops
+
+
+def test_a_heading_with_nothing_under_it_closes_no_story():
+    """A feed item's share box ("<h3>Share this:</h3>" over its buttons): the heading heads nothing."""
+    a = blocks_of(*PARAGRAPHS)
+    a = replace(a, blocks=(*a.blocks, Block("h", "Share this:"), Block("list", "X\nTelegram")))
+    text, drops = cleaned(a)
+    assert text == "\n\n".join(PARAGRAPHS), text
+    assert len(drops) == 2
 
 
 @pytest.mark.parametrize("story_end", [

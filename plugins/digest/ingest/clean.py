@@ -293,6 +293,8 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     while end > 1:
         block = blocks[end - 1]
         if (block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or _link_row(block.text))
+                # a heading with nothing under it heads no part of the story ("Share this:", "Comments")
+                or (block.kind == "h" and word_count(block.text) <= HEAD_WORDS)
                 or (block.kind == "list" and all(_label(item, BUTTON_WORDS) for item in block.text.split("\n")))):
             drops.append(Drop(block.lines, CHROME, block.text))  # (a list of one-word items: share buttons)
         elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
