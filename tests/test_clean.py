@@ -190,6 +190,9 @@ def test_head_furniture_goes(head):
     ["Copyright 2026 The Harbour Wire. All rights reserved. This material may not be published, broadcast, "
      "rewritten or redistributed."],
     ["Until next week,", "Dana"],
+    ["Read the council's statement: https://harbour-council.example/news/pipes"],
+    ["The full inspection report is on our blog: harbour-times.example/blog/pipe-report"],
+    ["Download the full inspection report on our website."],
     ["Thanks for reading The Harbour Letter!"],
     ["You are receiving it because you subscribed at harbour-letter.example."],
     ["You are receiving this email because you subscribed to the Harbour Letter.",

@@ -65,6 +65,7 @@ _CTA_PHRASES = re.compile(
     r"join (?:us|them|our|the|now|today|here)|follow us|click here|tap here|read more|learn more|find out more|"
     r"download (?:our|the) app|free (?:trial|e-?book|guide|account)|claim your|get (?:started|access)|"
     r"register (?:now|today|here)|visit (?:our|the) (?:website|site|links?|page)|links? below|"
+    r"(?:on|at) our (?:website|site|blog)|"
     r"for more information|check out our|sponsored (?:content|post|article)|in your inbox|"
     r"try (?:our|it)|(?:advertise|partner|work) with us|unsubscribe|continue reading|"
     r"support (?:our|independent|quality|local) (?:journalism|reporting)|"
@@ -137,14 +138,24 @@ def _sign_off(text: str) -> bool:
     return word_count(text) <= 15 and (not ends_sentence(text) or bool(COPYRIGHT.search(text)))
 
 
+POINTER_WORDS = 15
+# a closing sentence that only points elsewhere: "Read the company's post: https://...", "The full report is on
+# our blog: example.org/blog/report"
+_POINTER = re.compile(r":\s*(?:(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*)$", re.I)
+
+
+def _pointer(text: str) -> bool:
+    return word_count(text) <= POINTER_WORDS and bool(_POINTER.search(text.strip()))
+
+
 def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """Remove the call to action (with its lead-in lines, and the address and copyright lines under it)
-    that closes many articles and newsletters."""
+    """Remove the call to action or the pointer to elsewhere (with its lead-in lines, and the address and
+    copyright lines under it) that closes many articles and newsletters."""
     segs = segments(blocks)
     start = None
     for seg in reversed(segs[-8:]):
         link_label = word_count(seg.text) <= 4 and _RELATED.match(seg.text)  # "Read more »" closing the text
-        if (cta_score(seg.text) >= 4 or link_label) and blocks[seg.block].kind == "p":
+        if (cta_score(seg.text) >= 4 or link_label or _pointer(seg.text)) and blocks[seg.block].kind == "p":
             start = seg
         elif start is None and _sign_off(seg.text):
             continue
