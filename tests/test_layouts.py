@@ -1219,9 +1219,15 @@ def test_a_profile_with_counts_in_its_header_a_pinned_promotion_and_a_repost(dum
            "310", "98 mil"]
     for n, message in enumerate(CHANNEL_MESSAGES):
         author = ["Harbour Desk repostou", "Port Wire", "@portwire"] if n == 2 else ["Harbour Desk", "@harbourdesk"]
-        out += [*author, "·", f"{n + 2} h", message, str(87 + n), str(241 + n), f"1,{n} mil", f"21{n} mil"]
+        age = "5 de mar" if n == len(CHANNEL_MESSAGES) - 1 else f"{n + 2} h"  # the oldest post: its day
+        out += [*author, "·", age, message, str(87 + n), str(241 + n), f"1,{n} mil", f"21{n} mil"]
     posts, report = ingest_one(dumps, "perfil.txt", "\n".join(out))
     assert sorted(b.strip() for _, b in posts) == sorted(CHANNEL_MESSAGES), report
+    from datetime import date
+    today = date.today()
+    year = today.year if (today.month, today.day) >= (3, 5) else today.year - 1
+    dated = [m["Date"][:10] for m, b in posts if b.strip() == CHANNEL_MESSAGES[-1]]
+    assert dated == [f"{year}-03-05"], dated
 
 
 def test_a_posts_age_is_not_its_headline():

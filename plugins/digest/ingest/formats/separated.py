@@ -672,11 +672,12 @@ def _leading_date(line: str, tz: str):
 
 
 def _head_date(lines: list[str], start: int, end: int, tz: str, days: dict[int, datetime], labels: set[int]):
-    """The date a line of the story's head states (a post closed by its counts has its time at its top),
-    below its author's line when it has one (above that line stand the previous story's counts)."""
-    head = [i for i in range(start, end) if lines[i].strip()][:HEAD_LINES]
-    head = head[next((k for k, i in enumerate(head) if i in labels), 0):]
-    return next((when for i in head if (_when(lines[i]) or _LEADING_DATE.match(lines[i]))
+    """The date a line of the story's head states (a post closed by its counts has its time or its day at its
+    top: "@name · 5 de mar"), below its author's line when it has one (above that line stand the previous
+    story's counts)."""
+    head = [i for i in range(start, end) if lines[i].strip()]
+    head = head[next((k for k, i in enumerate(head[:HEAD_LINES]) if i in labels), 0):][:HEAD_LINES]
+    return next((when for i in head if (i in days or _when(lines[i]) or _LEADING_DATE.match(lines[i]))
                  and (when := _stated(lines, i, tz, days))), None)
 
 
