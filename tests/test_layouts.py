@@ -1487,3 +1487,40 @@ def test_a_long_word_before_a_date_is_read_at_once():
     started = time.monotonic()
     assert not _dateline("Aktualisierungsdatumsangabenverzeichnis( 5. März 2026", "de")
     assert time.monotonic() - started < 1
+
+
+def test_a_plain_text_digest_with_bold_numbered_headlines_a_framed_sponsor_and_a_sign_off(dumps):
+    """Items headed "*1. Headline*" and closed by "Read more: <address>", a sponsor's block framed by
+    "=== SPONSORED ===" and a rule, a sign-off under the last item: one post per item, nothing else."""
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER", "",
+                          "Good morning! Three stories from the harbour today. Coffee ready?", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS, 1):
+        out += [f"*{n}. {title}*", "", text, "", f"Read more: https://harbour-letter.example/l/{n}", ""]
+        if n == 1:
+            out += ["=== SPONSORED ===", "", "Open a harbour savings account with Quay Bank today and earn 4% on "
+                    "your deposits from the first day, with no fees.", "", "Open an account: https://quay.example",
+                    "", "=====================", ""]
+    out += ["That's all for today. Forward this to a friend who still thinks cranes are birds.", "",
+            "See you tomorrow,", "The Harbour Letter team"]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
+
+
+def test_an_html_digest_of_items_closed_by_their_own_buttons_under_kickers_with_a_jobs_board(dumps):
+    """Items each under a kicker ("STORY 1 OF 3") and a headline, each closed by its own "Read more"
+    button; below the last, a jobs board and a referral block without buttons of their own: the footer."""
+    items = "".join(f'<tr><td><p>STORY {n} OF 3</p><h2>{title}</h2></td></tr><tr><td>{text}</td></tr>'
+                    f'<tr><td><a href="https://harbour-letter.example/l/{n}">Read more →</a></td></tr>'
+                    for n, (title, text) in enumerate(DIGEST_ITEMS, 1))
+    footer = ('<tr><td><h3>Harbour Jobs Board</h3><p>Roles from teams we like. <a href="https://harbour-letter.example/'
+              'jobs">Post a job</a></p></td></tr><tr><td><strong>Crane operator</strong> · Quay Co · $60k '
+              '<a href="https://harbour-letter.example/jobs/1">Apply</a></td></tr><tr><td>Refer 3 friends to unlock '
+              'our tide tables. Your referral link: https://harbour-letter.example/r/1</td></tr>')
+    body = (f'<table><tr><td><p>Good morning. Three stories from the harbour today.</p></td></tr>{items}{footer}'
+            '</table>')
+    posts, report = ingest_one(dumps, "digest.eml", _html_mail(body))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]], body

@@ -17,7 +17,7 @@ from ..blocks import NUMBERED, unwrap
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
-from ..text import fold, looks_like_title, squash, word_count
+from ..text import ends_sentence, fold, looks_like_title, squash, word_count
 from . import separated
 from .html_page import main_blocks
 
@@ -185,20 +185,35 @@ def _items_ruled(root) -> bool:
     headings = list(root.iter(*_HEADINGS))
     sections = _button_links(root)
     linked = {a.get("href") for h in headings for a in h.iter("a") if a.get("href")}
-    own = len(sections) >= 2 and all(sections) and all(
-        not ({a.get("href") for a in x} & {a.get("href") for a in y}) for i, x in enumerate(sections) for y in sections[i + 1:])
+    # the items: a run of sections each ending with a link of its own (below them a jobs board or a referral
+    # programme without one is the newsletter's footer)
+    buttoned = [k for k, links in enumerate(sections) if links]
+    items = sections[buttoned[0]: buttoned[-1] + 1] if buttoned else []
+    own = len(items) >= 2 and all(items) and all(
+        not ({a.get("href") for a in x} & {a.get("href") for a in y}) for i, x in enumerate(items) for y in items[i + 1:])
     if len(linked) < 2 and not own:
         return False
-    for heading in headings:
+    for k, heading in enumerate(headings):
         # (where linked headlines make the items, a heading without a link is not one: a sponsor's pitch)
-        if own or any(a.get("href") for a in heading.iter("a")):
-            heading.addprevious(lxml.etree.Element("hr"))
-    if sections and sections[-1]:  # what follows the last item's own link is the newsletter's footer
-        sections[-1][0].getparent().addnext(lxml.etree.Element("hr"))
+        if (own and buttoned[0] <= k <= buttoned[-1]) or any(a.get("href") for a in heading.iter("a")):
+            _kicker_or(heading).addprevious(lxml.etree.Element("hr"))
+    last = items[-1] if own else sections[-1] if sections else []
+    if last:  # what follows the last item's own link is the newsletter's footer
+        last[0].getparent().addnext(lxml.etree.Element("hr"))
     return True
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4")
+KICKER_WORDS = 5
+
+
+def _kicker_or(heading):
+    """The item's kicker right above its headline ("STORY 1 OF 3", "MARKETS"), else the headline: the top of
+    the item."""
+    above = heading.getprevious()
+    labelled = above is not None and above.tag in ("p", "div", "span") and next(above.iter("a"), None) is None
+    text = above.text_content().strip() if labelled else ""  # (a link above is the last item's button)
+    return above if text and word_count(text) <= KICKER_WORDS and not ends_sentence(text) else heading
 MAX_LINK_WORDS = 4  # "Read more", "Continue reading →": a button, not a sentence with a link in it
 
 
@@ -258,11 +273,17 @@ def _lead_ins_as_headings(root) -> bool:
     return changed
 
 
+# a section's label between rules ("=== SPONSORED ===", "----- MARKETS -----"): a rule over its label
+_FRAMED = re.compile(r"^\s*([-=*~#])\1{2,}\s+(?P<label>\S[^\n]{0,40}?\S)\s+\1{3,}\s*$", re.M)
+# a line in plain text's bold or italics: "*1. Rates on hold*", "**Rates on hold**", "_Rates on hold_"
+_EMPHASIS = re.compile(r"^(?P<mark>[*_]{1,2})(?P<inner>[^\s*_](?:.*[^\s*_])?)(?P=mark)$")
+
+
 def _numbered_as_rules(text: str) -> str:
     """A plain-text digest whose items are numbered headlines over prose ("1. Texas grid operator orders
-    ...", "2. ..."): a rule above each item and its headline without its number, as digests with rules
-    have them. Other text as it is."""
-    lines = text.split("\n")
+    ...", "2. ...", in bold or not): a rule above each item and its headline without its number, as digests
+    with rules have them, and a rule over a section's framed label. Other text as it is."""
+    lines = [_EMPHASIS.sub(r"\g<inner>", line) for line in _FRAMED.sub(r"---\n\n\g<label>", text).split("\n")]
     heads = []
     for i, line in enumerate(lines):
         m = NUMBERED.match(line)

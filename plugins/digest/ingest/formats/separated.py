@@ -456,7 +456,7 @@ def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
     if layout.found is None:
         return ParseResult([], [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines) if t.strip()])
     spans, marks, closes = layout.found
-    spans = _below_page_header(lines, spans, labels)
+    spans = _last_closed(lines, _below_page_header(lines, spans, labels))
     inside = {i for a, b in spans for i in range(a, b)}
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
@@ -493,9 +493,11 @@ def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[in
     """A story's title, its body without it, and the title's drop: its first line when that reads as a headline,
     or the "【Headline】" glued to its text (the way Chinese and Japanese posts head themselves)."""
     nonblank = [ln for ln in body if ln[1].strip()]
+    kicker = [Drop((nonblank[0][0],), CHROME, squash(nonblank[0][1]))] if _kicker(nonblank) else []
+    nonblank = nonblank[len(kicker):]
     if _titled(nonblank):
         title = squash(nonblank[0][1])
-        return title, [ln for ln in body if ln[0] > nonblank[0][0]], [Drop((nonblank[0][0],), METADATA, title)]
+        return title, [ln for ln in body if ln[0] > nonblank[0][0]], kicker + [Drop((nonblank[0][0],), METADATA, title)]
     bracketed = _BRACKETED.match(nonblank[0][1].strip()) if nonblank else None
     if not bracketed:
         return None, body, []
@@ -520,6 +522,26 @@ def _above_reactions(lines: list[str], start: int, end: int, labels: set[int]) -
 
     return next((k for k in range(prose[0] + 1, card) if (k in labels or _COUNT.match(lines[k])) and reactions(k)),
                 card)
+
+
+_ADDRESS_IN = re.compile(r"(?:https?://|www\.)\S+|<[^<>\s]+>", re.I)
+CLOSER_WORDS = 4
+
+
+def _closer_key(line: str) -> str:
+    return fold(_ADDRESS_IN.sub(" ", line))
+
+
+def _last_closed(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The last story ends at the line every other story ends with ("Leia mais: <address>", "Read more →"):
+    below it stands the digest's sign-off ("That's all for today ..."), which runs to the footer."""
+    ends = [next((i for i in range(b - 1, a - 1, -1) if lines[i].strip()), None) for a, b in spans[:-1]]
+    keys = {_closer_key(lines[i]) for i in ends if i is not None}
+    if len(spans) < 3 or None in ends or len(keys) != 1 or not 0 < word_count(key := keys.pop()) <= CLOSER_WORDS:
+        return spans
+    a, b = spans[-1]
+    closer = next((i for i in range(b - 1, a - 1, -1) if _closer_key(lines[i]) == key), None)
+    return spans if closer is None else spans[:-1] + [(a, closer + 1)]
 
 
 def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
@@ -569,9 +591,24 @@ def _author(lines: list[str], spans: list[tuple[int, int]], labels: set[int]) ->
     return publisher(name)
 
 
-def _titled(nonblank: list[tuple[int, str]]) -> bool:
-    """Whether a story opens with its headline: a title-like line over prose, or over a short line (its
-    date or time, "2 hours ago") over prose."""
+KICKER_WORDS = 5
+
+
+def _kicker(nonblank: list[tuple[int, str]]) -> bool:
+    """Whether a story opens with a kicker over its headline: the section it is filed under, one word or a
+    few in capitals ("CHIPS", "STORY 1 OF 3")."""
+    first = squash(nonblank[0][1]) if nonblank else ""
+    letters = [c for c in first if c.isalpha()]
+    label = word_count(first) == 1 or (word_count(first) <= KICKER_WORDS and letters and all(c.isupper() for c in letters))
+    # (an advertisement's label over its pitch, "SPONSORED", is no kicker)
+    return bool(label) and not ends_sentence(first) and not advert_label(first) and _titled(nonblank[1:], kicked=True)
+
+
+def _titled(nonblank: list[tuple[int, str]], kicked: bool = False) -> bool:
+    """Whether a story opens with its headline (under a kicker, unless `kicked`): a title-like line over
+    prose, or over a short line (its date or time, "2 hours ago") over prose."""
+    if not kicked and _kicker(nonblank):
+        return True
     texts = [unmarked(squash(t)) for _, t in nonblank[:3]]  # (a messenger's bold headline, "*Rates on hold*")
     # a date or a time ("2d •", "Edited •", "3 dni temu"), not a headline: a headline has two words
     if texts and (_when(texts[0]) or _LEADING_DATE.match(texts[0])
