@@ -8,6 +8,8 @@ import pytest
 from conftest import read_post
 from test_formats import ingest_one
 
+from digest.ingest.text import strip_pictographs
+
 # Three paragraphs of an ordinary news story, written for these tests.
 STORY = [
     "The city council voted on Tuesday to turn the old freight yard beside the river into a public park, "
@@ -1524,3 +1526,40 @@ def test_an_html_digest_of_items_closed_by_their_own_buttons_under_kickers_with_
     assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
     for meta, body in posts:
         assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]], body
+
+
+PROFILE_POSTS = [
+    ("⚡ Le port du Havre signe un contrat d'électricité de quinze ans pour électrifier ses quais de croisière",
+     "Le grand port a signé avec un producteur régional un contrat de fourniture de 180 mégawatts destiné à "
+     "alimenter les navires à quai. Les travaux de raccordement commenceront cet été et dureront deux ans.",
+     "👍❤️💡 1 284", "87 commentaires · 142 republications"),
+    ("🔎 Première amende pour un courtier maritime en ligne",
+     "Le régulateur a infligé une amende de deux millions d'euros à une plateforme de courtage de fret qui "
+     "démarchait des clients sans agrément. La société peut faire appel dans un délai de deux mois.",
+     "👍👏 612", "41 commentaires · 38 republications"),
+    ("📈 Les volumes de conteneurs progressent de 6 % au premier trimestre dans les ports de la façade atlantique",
+     "Les ports de la façade ont traité davantage de conteneurs qu'un an plus tôt, portés par les lignes vers "
+     "l'Afrique de l'Ouest. Les opérateurs prévoient toutefois un ralentissement au second semestre.",
+     "👍💡 904", "56 commentaires · 71 republications"),
+]
+
+
+def test_a_profiles_activity_with_taglines_reactions_and_a_repost_gives_one_post_per_post(dumps):
+    """A professional network's activity page, its UI in French, written for this test: each post under its
+    author's name and tagline (the same on every post), its age ("2 j •"), a follow button and a long
+    headline behind an emoji, closed by its reactions and its counts of comments and reposts; between them a
+    repost of a company's job offer with its likes alone."""
+    tagline = "Analyste portuaire chez Quai Recherche | Ports, énergie, logistique"
+    out = ["Accueil", "Réseau", "Emplois", "", "Claire Martin", tagline, "Le Havre", "4 210 abonnés", "Suivre", "",
+           "Activité", "Posts", "Commentaires", ""]
+    for n, (title, text, reactions, counts) in enumerate(PROFILE_POSTS):
+        out += ["Claire Martin", tagline, f"{2 * n + 2} j •", "Suivre", "", title, "", text, "", "Voir la traduction",
+                reactions, counts, "J'aime", "Commenter", "Republier", "Envoyer", ""]
+        if n == 1:
+            out += ["Claire Martin a republié ceci", "Quai Recherche", "1 020 abonnés", "5 j •",
+                    "Nous recrutons ! Analyste junior (H/F), CDI au Havre.", "👍 96", "J'aime", "Commenter",
+                    "Republier", "Envoyer", ""]
+    out += ["À propos", "Accessibilité", "Conditions générales d'utilisation"]
+    posts, report = ingest_one(dumps, "activite.txt", "\n".join(out))
+    stories = {strip_pictographs(title): text for title, text, _, _ in PROFILE_POSTS}
+    assert {m["Title"]: b.strip() for m, b in posts if m["Title"] in stories} == stories, report

@@ -88,9 +88,9 @@ def _title_cased(text: str) -> bool:
     return looks_like_title(text) and len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def is_heading(text: str, following: str | None) -> bool:
-    """A subheading: a short title-like line followed by prose."""
-    return (following is not None and looks_like_title(text, max_words=15)
+def is_heading(text: str, following: str | None, max_words: int = 15) -> bool:
+    """A subheading (or, with more words, a headline): a short title-like line followed by prose."""
+    return (following is not None and looks_like_title(text, max_words=max_words)
             and (word_count(following) >= 8 or ends_sentence(following)))
 
 

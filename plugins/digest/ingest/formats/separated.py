@@ -31,7 +31,7 @@ from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import BOILERPLATE, CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from ..text import (advert_label, dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash,
-                    word_count)
+                    strip_pictographs, word_count)
 from ..titles import publisher, unmarked
 
 NAME = "separated-stories"
@@ -40,9 +40,13 @@ NAME = "separated-stories"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|^\s*(?:[01]?\d|2[0-3])\.[0-5]\d\s*$|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|"
                    r"(?<![/\w])\d{4}[./-]\d{1,2}[./-]\d{1,2}(?![/\w])|"
                    rf"\b\d{{1,2}}\.?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b", re.I)
+# a post's age in a feed's own short units, in any language: "2 j • Edited •", "1 sem. •", "3h", "5 d"
+_AGE = re.compile(r"^\d{1,3}\s?[^\W\d_]{1,4}\.?(?:\s*[•·]|$)")
 _UNIT = "[KkMm万萬亿億千만억천]"  # a count's abbreviation: "1.2K", "2.1万"
-# "Likes 214", "37 comments", "1.2K", "2.1万"
-_COUNT = re.compile(rf"^\W*(?:[^\W\d_]+\s+)?\d[\d.,]*\s?{_UNIT}?(?:\s+[^\W\d_]+)?\W*$")
+_NUMBER = r"\d[\d.,]*(?:[ \u00a0\u202f]\d{3}(?![\d.,]))*"  # "1,284", "1.284", "1 284"
+_ONE_COUNT = rf"(?:[^\W\d_]+\s+)?{_NUMBER}\s?{_UNIT}?(?:\s+[^\W\d_]+)?"
+# "Likes 214", "37 comments", "1.2K", "2.1万", "87 comments · 142 reposts"
+_COUNT = re.compile(rf"^\W*{_ONE_COUNT}(?:\s*[·•|]\s*{_ONE_COUNT})*\W*$")
 MAX_SEPARATOR_WORDS = 6
 LONG_LINE_WORDS = 20  # a line this long is prose, whatever its end
 ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
@@ -81,8 +85,11 @@ def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int],
             shapes.setdefault(shape(line), set()).add(i)
     counts: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
-        if line.strip() and word_count(line) <= MAX_LABEL_WORDS and _COUNT.search(line) and not _TIME.search(line):
-            counts.setdefault(fold(re.sub(rf"[\d.,]+\s?{_UNIT}?", "0", squash(line))), set()).add(i)
+        # (a count's words, not its numbers: "87 comments · 142 reposts" is as short as "Likes 214")
+        if (line.strip() and len(re.findall(r"[^\W\d_]+", line)) <= MAX_LABEL_WORDS and _COUNT.search(line)
+                and not _TIME.search(line)):
+            # (the reactions a post got, whichever: "👍❤️ 1 284" and "👍 96" are one kind of line)
+            counts.setdefault(fold(re.sub(rf"{_NUMBER}\s?{_UNIT}?", "0", strip_pictographs(squash(line)))), set()).add(i)
     recurring = [marks for marks in counts.values() if len(marks) >= MIN_SEPARATORS]
     # all of them together too: a post's likes, comments and reposts, each counted in its own words, standing
     # together (not a poll's percentages inside one post), under their posts (not "2 days ago" over them)
@@ -239,7 +246,11 @@ def _stories(lines: list[str], labels: set[int],
             # author's name, a "Follow" button) and closes with its counts of replies, reposts and likes
             after = {first: size for first, size in runs.values()}  # a story ends where its counts start
             counted = [after.get(b, 0) if closes else runs.get(a - 1, (0, 0))[1] for a, b in stories]
-            items = signed = _signed(lines, stories, labels) if kind == "count" and min(counted, default=0) >= 2 else []
+            # (all but one: a repost between them may show its likes alone; not the first, which may be the
+            # page's header with its own counts, following and followers)
+            countless = sum(c < 2 for c in counted)
+            items = signed = (_signed(lines, stories, labels) if kind == "count" and counted and counted[0] >= 2
+                              and countless <= 1 else [])
             if not items:
                 items = [s for k, s in enumerate(stories) if _headed(lines, *s, labels, short) or 0 < k < len(stories) - 1]
                 if not items or not all(_headed(lines, a, b, labels, short) for a, b in items):
@@ -254,7 +265,7 @@ def _stories(lines: list[str], labels: set[int],
             stories = items
         if kind != "rule" and len(stories) < MIN_SEPARATORS:
             continue  # as few stories as recurring lines make no list (two galleries under their counts)
-        heads = labels | _head_labels(lines, stories)
+        heads = labels | _head_labels(lines, stories) | _held(lines, stories)
         titles = [next((lines[i] for i in range(a, b) if lines[i].strip() and i not in heads
                         and word_count(lines[i]) > MAX_LABEL_WORDS), "") for a, b in stories]
         # a digest's header and footer (chrome, above) do not count against its stories' share of the prose
@@ -461,7 +472,8 @@ def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
     script = dominant_script(dump.text)
-    furniture = set().union(*(marks for marks, _ in layout.kinds)) | labels | _head_labels(lines, spans)
+    furniture = (set().union(*(marks for marks, _ in layout.kinds)) | labels | _head_labels(lines, spans)
+                 | _held(lines, spans))
     articles, author = [], _author(lines, spans, labels)
     days = day_lines(lines, tz, language_of(dump.text), now(tz))
     for n, (a, b) in enumerate(spans):
@@ -495,7 +507,7 @@ def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[in
     nonblank = [ln for ln in body if ln[1].strip()]
     kicker = [Drop((nonblank[0][0],), CHROME, squash(nonblank[0][1]))] if _kicker(nonblank) else []
     nonblank = nonblank[len(kicker):]
-    if _titled(nonblank):
+    if _titled(nonblank, kicked=bool(kicker)):
         title = squash(nonblank[0][1])
         return title, [ln for ln in body if ln[0] > nonblank[0][0]], kicker + [Drop((nonblank[0][0],), METADATA, title)]
     bracketed = _BRACKETED.match(nonblank[0][1].strip()) if nonblank else None
@@ -592,6 +604,7 @@ def _author(lines: list[str], spans: list[tuple[int, int]], labels: set[int]) ->
 
 
 KICKER_WORDS = 5
+LONG_HEADLINE_WORDS = 20
 
 
 def _kicker(nonblank: list[tuple[int, str]]) -> bool:
@@ -611,13 +624,22 @@ def _titled(nonblank: list[tuple[int, str]], kicked: bool = False) -> bool:
         return True
     texts = [unmarked(squash(t)) for _, t in nonblank[:3]]  # (a messenger's bold headline, "*Rates on hold*")
     # a date or a time ("2d •", "Edited •", "3 dni temu"), not a headline: a headline has two words
-    if texts and (_when(texts[0]) or _LEADING_DATE.match(texts[0])
+    if texts and (_when(texts[0]) or _LEADING_DATE.match(texts[0]) or _AGE.match(texts[0])
                   or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2
                   or (re.search(r"\d", texts[0]) and word_count(texts[0]) <= 3)):
         return False
-    if len(texts) >= 2 and is_heading(texts[0], texts[1]):
+    # (a headline under a kicker or behind its emoji may be long: "📈 Soitec s'envole de 14 % après un ...")
+    longest = LONG_HEADLINE_WORDS if kicked or (texts and strip_pictographs(texts[0]) != texts[0]) else 15
+    if len(texts) >= 2 and is_heading(texts[0], texts[1], longest):
         return True
-    return len(texts) == 3 and word_count(texts[1]) <= 4 and not ends_sentence(texts[1]) and is_heading(texts[0], texts[2])
+    return (len(texts) == 3 and word_count(texts[1]) <= 4 and not ends_sentence(texts[1])
+            and is_heading(texts[0], texts[2], longest))
+
+
+def _held(lines: list[str], spans: list[tuple[int, int]]) -> set[int]:
+    """The lines that several stories hold word for word (their author's tagline): furniture, not a headline."""
+    held = Counter(text for a, b in spans for text in {fold(squash(t)) for t in lines[a:b] if t.strip()})
+    return {i for a, b in spans for i in range(a, b) if lines[i].strip() and held[fold(squash(lines[i]))] >= 2}
 
 
 def _head_labels(lines: list[str], spans: list[tuple[int, int]]) -> set[int]:
@@ -643,7 +665,8 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     drops = []
     while body and (not body[0][1].strip() or body[0][0] - 1 in furniture or foreign_share(body[0][1], script) > 0.5
                     or (word_count(body[0][1]) <= MAX_LABEL_WORDS and not _titled([ln for ln in body if ln[1].strip()]))
-                    or _when(body[0][1]) or _LEADING_DATE.match(body[0][1]) or _FORWARDED.match(squash(body[0][1]))
+                    or _when(body[0][1]) or _LEADING_DATE.match(body[0][1]) or _AGE.match(squash(body[0][1]))
+                    or _FORWARDED.match(squash(body[0][1]))
                     or _COUNT.match(body[0][1])):
         if body[0][1].strip():
             drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
