@@ -1563,3 +1563,23 @@ def test_a_profiles_activity_with_taglines_reactions_and_a_repost_gives_one_post
     posts, report = ingest_one(dumps, "activite.txt", "\n".join(out))
     stories = {strip_pictographs(title): text for title, text, _, _ in PROFILE_POSTS}
     assert {m["Title"]: b.strip() for m, b in posts if m["Title"] in stories} == stories, report
+
+
+def test_a_chat_channel_with_headed_write_ups_among_chatter_gives_one_post_per_write_up(dumps):
+    """A chat server's channel copied, written for this test: each message under "name — MM/DD/YYYY h:mm AM"
+    (names with dots and underscores), three write-ups headed in **bold** and closed by their source and a
+    row of reactions, short chatter between them: one post per write-up, dated by its own header."""
+    out = ["Harbour Research", "# general", "# research-desk", "research-desk",
+           "This is the start of the #research-desk channel.", "quay.eth — 03/10/2026 8:58 AM", "gm all ☕",
+           "tide_watcher — 03/10/2026 9:01 AM", "gm. freight rates moved again overnight fyi"]
+    times = ["9:12 AM", "11:47 AM", "2:40 PM"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"quay.eth — 03/10/2026 {times[n]}", f"**{title}**", "", text, "",
+                f"src: harbour-port.example/news/{n}", f"🔥 1{n} 👀 {n + 2}",
+                f"tide_watcher — 03/10/2026 {times[n].replace(':', ':5', 1)[:5]} PM", "good writeup, thanks",
+                "crane_op — 03/10/2026 3:01 PM", "agreed, seen the same at our berth"]
+    out += ["quay.eth — 03/10/2026 3:30 PM", "📌 pinned a message to this channel. See all pinned messages.",
+            "Message #research-desk", "ONLINE — 14", "quay.eth", "tide_watcher", "crane_op"]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
+    assert {m["Title"]: b.strip() for m, b in posts} == dict(DIGEST_ITEMS), report
+    assert sorted(m["Date"][:16] for m, _ in posts) == ["2026-03-10T09:12", "2026-03-10T11:47", "2026-03-10T14:40"]

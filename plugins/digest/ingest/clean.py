@@ -245,6 +245,10 @@ _CREDIT = re.compile(r"^[(\[—–-]*\s*(?:(?:additional|further|contributing) )
                      r"edited|compiled|produced|research|graphics?|photos?|video|translat(?:ed|ion)|fact[- ]checked)"
                      r"(?: and \w+)? by\b", re.I)
 # An author's bio: "<Name> is a reporter at ...", "<Name> covers markets for ...".
+# Where a write-up says its facts come from, closing it: "Source: the regulator's letter", "src: ...", "Quelle: ..."
+_SOURCE = re.compile(r"^(?:sources?|src|via|quellen?|fuentes?|fontes?|источники?|джерела?|kaynak|źródła?|sumber|"
+                     r"出典|来源|출처)\s*[:：]", re.I)
+SOURCE_WORDS = 30
 _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
                   r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b"
                   # "Marisol Grant covers transportation for the Lakeshore Ledger. Reach her at ..."
@@ -308,7 +312,10 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
                 or (block.kind == "h" and word_count(block.text) <= HEAD_WORDS)
                 or (block.kind == "list" and all(_label(item, BUTTON_WORDS) for item in block.text.split("\n")))):
             drops.append(Drop(block.lines, CHROME, block.text))  # (a list of one-word items: share buttons)
+        elif not re.search(r"[^\W\d_]", block.text):  # a row of reactions and counts ("🔥 14 👀 6"), no word
+            drops.append(Drop(block.lines, CHROME, block.text))
         elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
+                                    or (_SOURCE.match(block.text) and word_count(block.text) <= SOURCE_WORDS)
                                     or (COPYRIGHT.match(block.text) and word_count(block.text) <= 40)
                                     or (_THANKS.match(block.text) and word_count(block.text) <= 12)):
             drops.append(Drop(block.lines, BOILERPLATE, block.text))

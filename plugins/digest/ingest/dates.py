@@ -78,8 +78,9 @@ def parse_date(text: str, tz: str = "UTC") -> datetime | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # an unknown zone name is dropped; the configured zone applies
         try:
-            # (an American zone says an American order: "03/09/2026 14:22 ET" is 9 March)
-            dayfirst = not re.match(r"^\s*\d{4}", text) and not _US_ZONE.search(text)
+            # (an American zone or a 12-hour clock says an American order: "03/09/2026 14:22 ET" and
+            # "03/09/2026 2:22 PM" are 9 March)
+            dayfirst = not re.match(r"^\s*\d{4}", text) and not _US_ZONE.search(text) and not _SLASH_12H.search(text)
             value = dateparser.parse(text, dayfirst=dayfirst, tzinfos=ZONE_NAMES)
             if not _on_its_weekday(text, value) and value.day <= 12:
                 # "Mon, 08/03/2020": 3 August was a Monday, 8 March a Sunday; the weekday settles the order
@@ -91,6 +92,7 @@ def parse_date(text: str, tz: str = "UTC") -> datetime | None:
     return localize(value, tz) if value.year >= 1000 and str(value.year) in text else None
 
 
+_SLASH_12H = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\D{1,3}\d{1,2}:\d\d\s*[ap]\.?m\b", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 

@@ -67,7 +67,9 @@ def shape(line: str) -> str:
     and "11/24/2026 11:18 AM" have one shape)."""
     counted = re.sub(r"\b\d{1,3}(?:[.,]\d)?[KkMm]\b|(?<![\d:.,])\d{1,3}(?=\s+(?!\w*\d)[^\W\d_A-ZÀ-Þ])", "#", squash(line))
     # (words run together: "11.9K views edited 08:30" is a views line like "14.7K views 13:40")
-    return re.sub(r"a(?: a)+", "a", re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", counted))).replace("#", "0")
+    # (a user name is one word: "dune_wizard", "kestrel.eth")
+    words = re.sub(r"[^\W\d_]+(?:[._][^\W\d_]+)*", "a", re.sub(r"\d+", "0", counted))
+    return re.sub(r"a(?: a)+", "a", words).replace("#", "0")
 
 
 def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int], str]]:
@@ -231,6 +233,8 @@ def _stories(lines: list[str], labels: set[int],
         # (between a digest's rules may stand a sponsor's line or a short note; its items are headed)
         first = 0 if kind == "rule" else next((k for k in range(len(sizes)) if sizes[k] >= MIN_STORY_WORDS
                                                and all(size >= MIN_STORY_WORDS for size in sizes[k:-1])), len(spans))
+        if kind == "time":
+            first = _past_chatter(lines, spans, sizes, labels, first)
         spans, sizes = spans[first:], sizes[first:]
         if closes and spans:
             spans[:1] = _aligned(lines, spans, kind == "rule")[:1]
@@ -319,6 +323,17 @@ def _masthead(header: list[str]) -> bool:
     full date ("MACRO MINUTE | Monday, 23 November 2026"), which no story's headline does."""
     first = next((line for line in header if line.strip()), "")
     return word_count(first) <= MAX_SEPARATOR_WORDS * 2 and bool(dates_in_text(first) or parse_date_line(first))
+
+
+def _past_chatter(lines: list[str], spans: list[tuple[int, int]], sizes: list[int], labels: set[int],
+                  first: int) -> int:
+    """Where a channel's stories start when short messages stand between them ("gm", "lol, agreed"): at the
+    first long message, if every long one but the last (which runs into the page's footer) opens with its
+    headline (a research channel's write-ups among its chatter; comments under an article have none)."""
+    long = [k for k in range(len(spans) - 1) if sizes[k] >= MIN_STORY_WORDS]
+    if len(long) >= 2 and long[0] < first and all(_headed(lines, *spans[k], labels, False) for k in long):
+        return long[0]
+    return first
 
 
 def _dated_headline(header: list[str]) -> bool:
@@ -702,7 +717,8 @@ def _stated(lines: list[str], i: int, tz: str, days: dict[int, datetime]):
     """The date a separator line states (a channel message's date and time), if it states one."""
     if not 0 <= i < len(lines):
         return None
-    when = parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days) or _leading_date(lines[i], tz)
+    when = (parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days) or _leading_date(lines[i], tz)
+            or _numeric_date(lines[i], tz))
     if when:
         return when
     found = dates_in_text(lines[i])
@@ -724,6 +740,16 @@ def _closing_date(lines: list[str], i: int, until: int, tz: str, days: dict[int,
 _LEADING_DATE = re.compile(r"^\s*(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}(?:[ T]+(?:[01]?\d|2[0-3]):[0-5]\d)?(?![\d/])")
 # A headline in lenticular brackets glued to the post's text
 _BRACKETED = re.compile(r"^【(?P<title>[^【】]{4,80})】\s*(?P<rest>\S.*)$")
+
+
+# a date in digits and its time after a user's name ("kestrel.eth — 03/24/2026 9:12 AM")
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d(?:,?\s+(?:[01]?\d|2[0-3]):[0-5]\d"
+                           r"(?:\s*[AaPp]\.?[Mm]\.?)?)?(?![\d/.-])")
+
+
+def _numeric_date(line: str, tz: str):
+    m = _NUMERIC_DATE.search(line)
+    return parse_date(m.group(), tz) if m else None
 
 
 def _leading_date(line: str, tz: str):
