@@ -1579,7 +1579,9 @@ def test_a_chat_channel_with_headed_write_ups_among_chatter_gives_one_post_per_w
                 f"tide_watcher — 03/10/2026 {times[n].replace(':', ':5', 1)[:5]} PM", "good writeup, thanks",
                 "crane_op — 03/10/2026 3:01 PM", "agreed, seen the same at our berth"]
     out += ["quay.eth — 03/10/2026 3:30 PM", "📌 pinned a message to this channel. See all pinned messages.",
-            "Message #research-desk", "ONLINE — 14", "quay.eth", "tide_watcher", "crane_op"]
+            "Message #research-desk", "ONLINE — 14", "quay.eth", "Research Lead", "tide_watcher", "crane_op",
+            "harbour_pilot", "Moderator", "dock.worker", "OFFLINE — 203", "ship_spotter", "berth.master", "tug_boat",
+            "lighthouse.keeper", "Member", "ferry_fan", "buoy.tender"]
     posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
     assert {m["Title"]: b.strip() for m, b in posts} == dict(DIGEST_ITEMS), report
     assert sorted(m["Date"][:16] for m, _ in posts) == ["2026-03-10T09:12", "2026-03-10T11:47", "2026-03-10T14:40"]

@@ -233,12 +233,13 @@ def _stories(lines: list[str], labels: set[int],
         # (between a digest's rules may stand a sponsor's line or a short note; its items are headed)
         first = 0 if kind == "rule" else next((k for k in range(len(sizes)) if sizes[k] >= MIN_STORY_WORDS
                                                and all(size >= MIN_STORY_WORDS for size in sizes[k:-1])), len(spans))
-        if kind == "time":
-            first = _past_chatter(lines, spans, sizes, labels, first)
+        past = _past_chatter(lines, spans, sizes, labels, first) if kind == "time" else None
+        chatter, first = past is not None, first if past is None else past
         spans, sizes = spans[first:], sizes[first:]
         if closes and spans:
             spans[:1] = _aligned(lines, spans, kind == "rule")[:1]
-        stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS]
+        stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS
+                   and (not chatter or _headed(lines, *span, labels, False))]
         if kind == "time" and stories and _dated_headline(lines[:stories[0][0]]):
             continue  # a live blog: its entries under their times are one story's, under the page's headline
         if headed:
@@ -326,14 +327,15 @@ def _masthead(header: list[str]) -> bool:
 
 
 def _past_chatter(lines: list[str], spans: list[tuple[int, int]], sizes: list[int], labels: set[int],
-                  first: int) -> int:
+                  first: int) -> int | None:
     """Where a channel's stories start when short messages stand between them ("gm", "lol, agreed"): at the
     first long message, if every long one but the last (which runs into the page's footer) opens with its
-    headline (a research channel's write-ups among its chatter; comments under an article have none)."""
+    headline (a research channel's write-ups among its chatter; comments under an article have none); its
+    stories are then its headed messages. None when the channel has no such chatter."""
     long = [k for k in range(len(spans) - 1) if sizes[k] >= MIN_STORY_WORDS]
     if len(long) >= 2 and long[0] < first and all(_headed(lines, *spans[k], labels, False) for k in long):
         return long[0]
-    return first
+    return None
 
 
 def _dated_headline(header: list[str]) -> bool:
