@@ -1585,3 +1585,20 @@ def test_a_chat_channel_with_headed_write_ups_among_chatter_gives_one_post_per_w
     posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
     assert {m["Title"]: b.strip() for m, b in posts} == dict(DIGEST_ITEMS), report
     assert sorted(m["Date"][:16] for m, _ in posts) == ["2026-03-10T09:12", "2026-03-10T11:47", "2026-03-10T14:40"]
+
+
+def test_a_section_front_ends_each_item_with_its_sentences(dumps):
+    """A section front copied, written for this test: per item its headline, its time and a summary of
+    sentences, then its comment count; a sponsor's block between two items, and under the last the
+    page's lists of other headlines. Each post is its item's summary and nothing else."""
+    out = ["Harbour Times", "Business", "Markets", "Energy", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [title, f"20/3/2026 {10 - n:02d}:12", text, f"💬 {36 + n}", ""]
+        if n == 0:
+            out += ["Sponsored", "Open a harbour savings account in three minutes with no fees for a month", "Learn more", ""]
+    out += ["More news", "Ferry fares rise for the summer season", "New crane arrives at the container terminal",
+            "See more", "", "Most read", "Lighthouse reopens to visitors", "Fishing quotas cut again", "",
+            "Harbour Times", "About us", "© Harbour Times. All rights reserved."]
+    posts, report = ingest_one(dumps, "business.txt", "\n".join(out))
+    assert report.format == "news-list"
+    assert {m["Title"]: b.strip() for m, b in posts} == dict(DIGEST_ITEMS), report

@@ -6,14 +6,15 @@
     The whole body, often on one line.
 
 Some pages put the title above its date line; the layout a dump uses is the one more of its date lines
-fit. Lines before the first story are page chrome.
+fit. Lines before the first story are page chrome, and so are those after a story's sentences (its count of
+comments, a sponsor's block, a list of other headlines).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from ..blocks import blocks_from_lines, chrome_drops, several_stories, strip_footer
+from ..blocks import blocks_from_lines, chrome_drops, prose_words, several_stories, strip_footer
 from ..dates import parse_date_line
 from ..model import METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, ends_sentence, squash, word_count
@@ -56,6 +57,16 @@ def _starts(lines: list[str], tz: str) -> list[tuple[int, int, object]]:
     return below if len(below) >= len(above) else above
 
 
+def _summary(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """An item's text and what follows it: the item is its run of sentences; the first line after them that
+    is none (its comment count, a sponsor's block, a list of other headlines under a label) ends it."""
+    prose = [k for k, (_, text) in enumerate(body) if prose_words([text])]
+    if not prose:
+        return body, []
+    end = next((k for k in range(prose[0], len(body)) if body[k][1].strip() and k not in prose), len(body))
+    return body[:end], body[end:]
+
+
 def sniff(dump: Dump) -> float:
     starts = _starts(dump.lines, "UTC")
     ends = [min(s[:2]) for s in starts[1:]] + [len(dump.lines)]
@@ -76,6 +87,8 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         if k + 1 == len(starts):
             body, footer = strip_footer(body, script)
             drops += footer
+        body, rest = _summary(body)
+        drops += chrome_drops(rest)
         drops += [Drop((date_i + 1,), METADATA, squash(lines[date_i])),
                   Drop((title_i + 1,), METADATA, squash(lines[title_i]))]
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=squash(lines[title_i]),
