@@ -190,6 +190,8 @@ def test_head_furniture_goes(head):
     ["Copyright 2026 The Harbour Wire. All rights reserved. This material may not be published, broadcast, "
      "rewritten or redistributed."],
     ["Until next week,", "Dana"],
+    ["Tags: water board, pipes, council budget"],
+    ["Теги: водоканал, трубы, бюджет города"],
     ["Source: the water board's minutes and the council's press office"],
     ["src: harbour-council.example/minutes + harbour-times.example/pipes", "🔥 14 👀 6 🧠 3"],
     ["Read the council's statement: https://harbour-council.example/news/pipes"],

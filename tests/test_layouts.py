@@ -1602,3 +1602,25 @@ def test_a_section_front_ends_each_item_with_its_sentences(dumps):
     posts, report = ingest_one(dumps, "business.txt", "\n".join(out))
     assert report.format == "news-list"
     assert {m["Title"]: b.strip() for m, b in posts} == dict(DIGEST_ITEMS), report
+
+
+def test_a_breadcrumb_over_the_headline_is_never_the_title(dumps):
+    """A page copied without blank lines, written for this test: its breadcrumb, then the headline over a
+    standfirst without a full stop; the headline is the title, never the breadcrumb's last crumb."""
+    text = "\n".join(["The Riverside Gazette", "Home", "News", "Business", "Sign in", "Home / News / Local news",
+                      "Council turns old freight yard into a riverside park",
+                      "The plan keeps two warehouses and adds a market hall by the water",
+                      "Dana Whitfield", "4 March 2026, 09:15", "Share:", "Facebook", "Email",
+                      STORY[0], STORY[1], STORY[2], FOURTH, "Tags: parks, council, river",
+                      "More from Local news", "Bus fares to rise in April", "© 2026 The Riverside Gazette"])
+    posts, report = ingest_one(dumps, "page.txt", text)
+    assert len(posts) == 1, report
+    meta, body = posts[0]
+    assert meta["Title"] == "Council turns old freight yard into a riverside park"
+    assert "Tags:" not in body
+
+
+def test_a_breadcrumb_is_a_row_of_links():
+    from digest.ingest.text import link_row
+    assert link_row("Home / News / Local news") and link_row("News › Markets › Bonds")
+    assert not link_row("Council turns old freight yard into a riverside park")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (COPYRIGHT, advert_label, containment, ends_sentence, fold, has_url, is_caption, looks_like_title,
-                   shingle_hashes, split_sentences, token_hashes, word_count, word_tokens)
+from .text import (COPYRIGHT, advert_label, containment, ends_sentence, fold, has_url, is_caption, link_row,
+                   looks_like_title, shingle_hashes, split_sentences, token_hashes, word_count, word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
 
@@ -261,7 +261,6 @@ _THANKS = re.compile(r"^(?:(?:thanks|thank you) (?:for|so much for) (?:reading|s
                      # a paywall's notice where the rest of a post was cut
                      r"this (?:post|article|story|issue) is (?:only )?for (?:paid )?(?:subscribers|members)|"
                      r"(?:subscribe|upgrade) to (?:keep|continue) reading|keep reading with a)\b", re.I)
-_ROW_SEPARATOR = re.compile(r"\s[|·•]\s|\s/\s")
 BUTTON_WORDS = 2  # a list closing a story whose every item is this short is a row of buttons ("X", "Telegram")
 LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
 HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence and not on the story's topic
@@ -285,10 +284,16 @@ def _on_topic(text: str, rest: list[Block]) -> bool:
     return len(words & story) >= ON_TOPIC * len(words)
 
 
-def _link_row(text: str) -> bool:
-    """A row of short links: "Reprints | Subscribe | Share", "Politics · Economy · World"."""
-    parts = _ROW_SEPARATOR.split(text)
-    return len(parts) >= 3 and all(word_count(p) <= LABEL_WORDS for p in parts)
+# "Tags: central bank, key rate, inflation", "Теги: ЦБ, ключевая ставка", "Archivado en: Energía, Aragón"
+_TAG_LIST = re.compile(r"^[^\W\d_][^:：]{0,25}[:：]\s*(?P<tags>[^.!?]+)$")
+TAG_WORDS = 3
+
+
+def _tag_list(text: str) -> bool:
+    """A label over a list of short tags, as pages close their articles with."""
+    m = _TAG_LIST.match(text.strip())
+    tags = re.split(r"\s*[,;·|]\s*", m["tags"].strip()) if m else []
+    return len(tags) >= 2 and all(0 < word_count(tag) <= TAG_WORDS for tag in tags)
 
 
 def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
@@ -298,7 +303,7 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     bio, and a "read more"-style label over a list of other headlines."""
     drops: list[Drop] = []
     while len(blocks) > 1 and blocks[0].kind in ("p", "h") and (
-            _label(blocks[0].text, LABEL_WORDS) or _link_row(blocks[0].text)
+            _label(blocks[0].text, LABEL_WORDS) or link_row(blocks[0].text)
             or (_label(blocks[0].text, HEAD_WORDS) and not _on_topic(blocks[0].text, blocks[1:]))):
         drops.append(Drop(blocks[0].lines, CHROME, blocks[0].text))
         blocks = blocks[1:]
@@ -307,7 +312,8 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     end = len(blocks)
     while end > 1:
         block = blocks[end - 1]
-        if (block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or _link_row(block.text))
+        if (block.kind in ("p", "h") and (_label(block.text, LABEL_WORDS) or link_row(block.text)
+                                          or _tag_list(block.text))
                 # a heading with nothing under it heads no part of the story ("Share this:", "Comments")
                 or (block.kind == "h" and word_count(block.text) <= HEAD_WORDS)
                 or (block.kind == "list" and all(_label(item, BUTTON_WORDS) for item in block.text.split("\n")))):

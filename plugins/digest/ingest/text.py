@@ -219,6 +219,17 @@ def strip_pictographs(text: str) -> str:
     return text[start:end]
 
 
+_ROW_SEPARATOR = re.compile(r"\s[|·•/›»>]\s")
+ROW_PART_WORDS = 4
+
+
+def link_row(text: str) -> bool:
+    """A row of short links: "Reprints | Subscribe | Share", "Politics · Economy · World", a breadcrumb
+    ("Home / Economy / Monetary policy", "News › Markets › Bonds")."""
+    parts = _ROW_SEPARATOR.split(text)
+    return len(parts) >= 3 and all(word_count(p) <= ROW_PART_WORDS for p in parts)
+
+
 def looks_like_title(text: str, max_words: int = 25) -> bool:
     """A headline or subheading: short, starts with a capital/digit/symbol, no closing full stop. In a
     script without capitals (Chinese, Japanese, Arabic, Hebrew, Thai...) any letter may start one. Emoji

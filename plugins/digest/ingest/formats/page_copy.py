@@ -19,7 +19,7 @@ from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import ends_sentence, fold, looks_like_title, squash, word_count
+from ..text import ends_sentence, fold, link_row, looks_like_title, squash, word_count
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
@@ -116,8 +116,10 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
         return ParseResult([], [Drop((index[k] + 1,), CHROME, texts[k]) for k in range(len(texts))],
                            guess="a page of headlines and links, without a sentence of a story", storyless=True)
     title_at = headline(texts, kept, page.probs, script_of(dump.text))
-    if title_at is None and len(kept) > 1 and looks_like_title(texts[kept[0]]):
-        title_at = kept[0]  # the article's own first line reads as a headline over its prose: it is one
+    if title_at is None:
+        # the article's own first line reads as a headline over its prose: it is one (below a breadcrumb)
+        first = next((k for k in kept[:-1] if not link_row(texts[k])), None)
+        title_at = first if first is not None and looks_like_title(texts[first]) else None
     # the article starts at its headline: article-like lines above it are the page's (a channel's blurb,
     # a preview between it and the headline); but a headline right below an article line leaves the lines
     # above it in the article (a standfirst above the headline, an opening above a subheading taken for one)
