@@ -1624,3 +1624,37 @@ def test_a_breadcrumb_is_a_row_of_links():
     from digest.ingest.text import link_row
     assert link_row("Home / News / Local news") and link_row("News › Markets › Bonds")
     assert not link_row("Council turns old freight yard into a riverside park")
+
+
+def test_a_thread_of_numbered_posts_is_one_story_without_its_numbers(dumps):
+    """A social site's conversation copied, written for this test: one author's posts numbered 1/3 to 3/3,
+    each under the author's name and handle and over its counts, the first with its time and views; then
+    other people's replies. One post: the three posts' text in order, without their numbers, dated by the
+    first post's time."""
+    texts = [STORY[0] + " 🧵", STORY[1], STORY[2]]
+    out = ["Skip to home timeline", "Home", "Explore", "Post", "Conversation"]
+    for n, text in enumerate(texts, 1):
+        out += ["Dana Whitfield", "@danawhitfield", *(["·", "Mar 4"] if n > 1 else []), f"{n}/3 {text}"]
+        out += (["9:15 AM · Mar 4, 2026", "·", "41.2K", "Views"] if n == 1 else []) + ["12", "48", "1.1K", "20K"]
+    out += ["Post your reply", "Reply", "river_fan", "@river_fan", "·", "Mar 4",
+            "About time, the yard has been an eyesore for years and the whole street will be glad of it.", "3", "9",
+            "Show more replies", "Relevant people", "Dana Whitfield", "@danawhitfield", "Follow"]
+    posts, report = ingest_one(dumps, "thread.txt", "\n".join(out))
+    assert report.format == "thread" and len(posts) == 1, report
+    meta, body = posts[0]
+    assert body.strip() == "\n\n".join([STORY[0] + " 🧵", STORY[1], STORY[2]]), body
+    assert meta["Date"].startswith("2026-03-04T09:15")
+
+
+def test_a_gallerys_numbered_captions_beside_an_article_are_no_thread():
+    from digest.ingest.formats import thread
+    from digest.ingest.model import Dump
+    lines = ["Council turns old freight yard into a riverside park", *STORY, FOURTH,
+             "1/3 The old warehouses", "2/3 The river bank", "3/3 The planned market hall"]
+    assert thread.sniff(Dump("page.txt", "\n".join(lines))) == 0.0
+
+
+@pytest.mark.parametrize("line", ["9:15 AM · Mar 4, 2026", "Mar 4, 2026 · 9:15 AM"])
+def test_a_time_and_a_date_apart_by_a_dot_are_read(line):
+    from digest.ingest.dates import parse_date_line
+    assert parse_date_line(line).isoformat().startswith("2026-03-04T09:15")

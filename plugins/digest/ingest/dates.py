@@ -30,7 +30,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 # Tokens a date line may consist of: numbers, month and weekday names, separators, am/pm, zones.
 _DATE_LINE = re.compile(
-    rf"^\s*(?:{_WEEKDAY}[,\s]+)?(?:\d{{1,4}}|{_MONTH}|{_WEEKDAY}(?=[,\s])|[-/.,:T+\s]|am|pm|a\.m\.|p\.m\.|utc|gmt|z|at"
+    rf"^\s*(?:{_WEEKDAY}[,\s]+)?(?:\d{{1,4}}|{_MONTH}|{_WEEKDAY}(?=[,\s])|[-/.,:T+\s·•]|am|pm|a\.m\.|p\.m\.|utc|gmt|z|at"
     rf"|[A-Z]{{1,4}}T)+\s*$",
     re.I,
 )
@@ -66,7 +66,7 @@ def parse_date_line(line: str, tz: str = "UTC") -> datetime | None:
 def parse_date(text: str, tz: str = "UTC") -> datetime | None:
     """Parse a stated date: ISO 8601 (HTML metadata), or the forms pages print ("20 Jan 2026, 19:00",
     "Thu, 02 May 2019 10:00:00 EST"). Needs a four-digit year; a missing zone becomes `tz`."""
-    text = text.strip()
+    text = re.sub(r"\s*[·•]\s*", ", ", text.strip()).strip(", ")  # "8:47 AM · Mar 23, 2026"
     if not re.search(r"\b\d{4}\b", text):
         return None
     try:
