@@ -1658,3 +1658,21 @@ def test_a_gallerys_numbered_captions_beside_an_article_are_no_thread():
 def test_a_time_and_a_date_apart_by_a_dot_are_read(line):
     from digest.ingest.dates import parse_date_line
     assert parse_date_line(line).isoformat().startswith("2026-03-04T09:15")
+
+
+def test_an_advertisements_block_inside_a_page_copy_goes_with_its_legal_line(dumps):
+    """A finance page copied, written for this test in German: between two paragraphs a block opened by
+    "Anzeige" with a pitch, a button and the broker's legal sentence; none of it is the article's."""
+    text = "\n".join(["Börsenbrief", "Aktien", "Anleihen", "Anmelden", "",
+                      "Hafenbetreiber erhöht Prognose", "",
+                      "Von Lena Berg", "4. März 2026, 09:15 Uhr", "",
+                      STORY[0], "", STORY[1], "",
+                      "Anzeige", "Jetzt ab 0 € handeln: Aktien und ETFs beim Neobroker Quaibank.", "Depot eröffnen",
+                      "Kapitalanlagen sind mit Risiken verbunden.", "",
+                      STORY[2], "", FOURTH, "", "Impressum", "Datenschutz"])
+    posts, report = ingest_one(dumps, "seite.txt", text)
+    assert len(posts) == 1, report
+    body = posts[0][1]
+    assert STORY[1][:40] in body and FOURTH[-40:] in body
+    for advert in ("Anzeige", "Neobroker", "Depot", "Kapitalanlagen"):
+        assert advert not in body, advert

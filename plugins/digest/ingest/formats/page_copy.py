@@ -19,7 +19,7 @@ from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import ends_sentence, fold, link_row, looks_like_title, squash, word_count
+from ..text import advert_label, ends_sentence, fold, link_row, looks_like_title, squash, word_count
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
@@ -106,9 +106,32 @@ def _sure_prose(run: list[int], texts: list[str], probs: list[float] | None) -> 
             and any(is_prose(squash(texts[k])) for k in run))
 
 
+AD_BLOCK_LINES = 5  # an advertisement's block: its label, a pitch, a button, a disclaimer
+AD_LINE_WORDS = 25  # ... each line shorter than a paragraph
+
+
+def _advert_blocks(index: list[int], texts: list[str]) -> set[int]:
+    """The lines of each block (lines between blank ones) that opens with a paid message's label ("Anzeige",
+    "Advertisement"): its pitch, its button and its legal line ("Kapitalanlagen sind mit Risiken verbunden.")
+    are no part of the article, sentences or not. Only a short block that a blank line closes counts (on a
+    page copied without blank lines the label's block cannot be told)."""
+    found: set[int] = set()
+    for k, text in enumerate(texts):
+        if not advert_label(text) or (k and index[k - 1] == index[k] - 1):
+            continue
+        end = k + 1
+        while end < len(texts) and index[end] == index[end - 1] + 1 and end - k < AD_BLOCK_LINES:
+            end += 1
+        closed = end == len(texts) or index[end] > index[end - 1] + 1
+        if closed and all(word_count(texts[j]) < AD_LINE_WORDS for j in range(k + 1, end)):
+            found.update(range(k, end))
+    return found
+
+
 def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     index, texts, repeats = page.index, page.texts, page.repeats
-    kept = [k for k in page.kept if k not in repeats]
+    adverts = _advert_blocks(index, texts)
+    kept = [k for k in page.kept if k not in repeats and k not in adverts]
     # a news aggregator's list, a video list: no story to post (a few lines without a sentence are a note,
     # a table is content)
     if kept and len(texts) >= MIN_LIST_LINES and not any(_prose(texts[k]) or _table_row(dump.lines[index[k]])
