@@ -327,3 +327,18 @@ def test_a_gross_margin_in_chinese_is_no_interest_rate():
     tags = tag(article("公司四季度营收24.6亿美元，毛利率为21.3%，较三季度提高2.5个百分点。毛利率回升主要来自产能利用率提高。",
                        title="四季度毛利率回升至21%"), TAXONOMY)
     assert "macro" not in tags.topics
+
+
+def test_a_company_listed_in_new_york_goes_by_its_us_symbol_and_its_home_symbol_still_names_it():
+    """Written for this test: depositary receipts count as a New York listing (TotalEnergies is TTE)."""
+    assert "TTE" in assets("TotalEnergies signed a 15-year power contract with a port operator. TotalEnergies "
+                           "shares rose 1%.", title="TotalEnergies signs port power deal")
+    assert "TTE" in assets("Shares of TTE.PA rose 1% in Paris after the power contract was announced.")
+
+
+def test_a_name_that_is_a_word_counts_beside_stock_words_of_other_languages():
+    """Written for this test in Portuguese: "Vale" is a word too; its ADRs make it the company."""
+    assert "VALE" in assets("A Vale assinou um contrato de sete anos para fornecer níquel a uma montadora. Os ADRs "
+                            "da Vale subiram 1,1% em Nova York.", title="Vale fecha acordo de níquel")
+    assert "VALE" not in assets("Vale lembrar que o porto fecha às 18h. Vale a pena chegar cedo.",
+                                title="Horário do porto")

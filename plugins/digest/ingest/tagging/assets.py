@@ -89,7 +89,10 @@ _QUOTE_MARKS = "“”\""
 _COMPANY_CONTEXT = re.compile(
     r"\b(?:shares?|stocks?|company|companies|firm|giant|maker|automaker|carmaker|chipmaker|chief executive|ceo|"
     r"inc|corp|revenue|earnings|investors?|market (?:value|cap\w*)|valuation|nasdaq|nyse|quarterly|profits?|"
-    r"subsidiary|acquisition|brand|products?|customers|employees|headquarters|listed)\b", re.I)
+    r"subsidiary|acquisition|brand|products?|customers|employees|headquarters|listed|adrs?|"
+    # the same in the languages most news is written in after English
+    r"ações|acciones|aktien?|azioni|akcj\w*|hisse\w*|акци\w*|empresa|companhia|compañía|konzern|unternehmen|"
+    r"société|entreprise|börse|bourse|bolsa|umsatz|lucro|beneficio)\b", re.I)
 _CRYPTO_CONTEXT = re.compile(
     r"\b(?:crypto\w*|token\w*|coins?|blockchain\w*|price[sd]?|trading|traded|exchange|wallets?|stablecoin\w*|"
     r"defi|staking|staked|network|protocol|on-?chain|holdings?|treasury|validators?|mining|etf|market cap)\b",
