@@ -1,6 +1,7 @@
 """Topics and assets: the seed marks, and traps that must never produce a tag."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -342,3 +343,14 @@ def test_a_name_that_is_a_word_counts_beside_stock_words_of_other_languages():
                             "da Vale subiram 1,1% em Nova York.", title="Vale fecha acordo de níquel")
     assert "VALE" not in assets("Vale lembrar que o porto fecha às 18h. Vale a pena chegar cedo.",
                                 title="Horário do porto")
+
+
+def test_the_taxonomys_key_is_the_same_in_every_process():
+    """The taxonomy is part of the ingest's inputs key: a set in it would be written in another order by
+    another process (hash seeds differ), and every build would ingest again."""
+    code = ("from digest.ingest import pipeline; from digest.ingest.tagging import DEFAULT_TAXONOMY, taxonomy_at; "
+            "print(pipeline._taxonomy_repr(taxonomy_at(DEFAULT_TAXONOMY)))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")}
+    assert len(runs) == 1

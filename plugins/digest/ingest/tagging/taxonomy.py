@@ -27,7 +27,7 @@ class Topic:
     keywords: tuple[tuple[str, float], ...]
     threshold: float
     asset_kind: str | None = None  # a story whose main asset is of this kind ("crypto") is on this topic
-    assets: frozenset[str] = frozenset()  # ... or is one of these (chipmakers for semiconductors)
+    assets: tuple[str, ...] = ()  # ... or is one of these (chipmakers for semiconductors); sorted: its repr keys caches
 
     def owns(self, asset) -> bool:
         """Whether a story mainly about `asset` is on this topic, whatever words it uses."""
@@ -154,7 +154,7 @@ def _topic(slug: str, data: dict, default_threshold: float, where: str) -> Topic
     if not isinstance(assets, list) or not all(isinstance(a, str) for a in assets):
         raise TaxonomyError(f"{where}: topic {slug!r}: assets must be a list of tickers")
     return Topic(slug, str(data.get("name", slug)), str(data.get("description", "")), tuple(pairs),
-                 float(data.get("threshold", default_threshold)), kind, frozenset(assets))
+                 float(data.get("threshold", default_threshold)), kind, tuple(sorted(set(assets))))
 
 
 def _asset(data: dict, where: str, n: int) -> Asset:
@@ -195,7 +195,7 @@ def load_taxonomy(path: str, mtime: float = 0.0) -> Taxonomy:
             raise TaxonomyError(f"{where}: ticker {asset.ticker} is listed twice")
         by_ticker[asset.ticker] = asset
     for topic in topics:
-        if unknown := sorted(topic.assets - by_ticker.keys()):
+        if unknown := sorted(set(topic.assets) - by_ticker.keys()):
             raise TaxonomyError(f"{where}: topic {topic.slug!r}: assets {', '.join(unknown)} are not listed")
     aliases: dict[str, list] = {}
     for asset in assets:
