@@ -244,11 +244,11 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
 _CREDIT = re.compile(r"^[(\[—–-]*\s*(?:(?:additional|further|contributing) )?(?:reporting|writing|written|editing|"
                      r"edited|compiled|produced|research|graphics?|photos?|video|translat(?:ed|ion)|fact[- ]checked)"
                      r"(?: and \w+)? by\b", re.I)
-# An author's bio: "<Name> is a reporter at ...", "<Name> covers markets for ...".
 # Where a write-up says its facts come from, closing it: "Source: the regulator's letter", "src: ...", "Quelle: ..."
 _SOURCE = re.compile(r"^(?:sources?|src|via|quellen?|fuentes?|fontes?|источники?|джерела?|kaynak|źródła?|sumber|"
                      r"出典|来源|출처)\s*[:：]", re.I)
 SOURCE_WORDS = 30
+# An author's bio: "<Name> is a reporter at ...", "<Name> covers markets for ...".
 _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
                   r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b"
                   # "Marisol Grant covers transportation for the Lakeshore Ledger. Reach her at ..."

@@ -204,7 +204,7 @@ def _items_ruled(root) -> bool:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4")
-KICKER_WORDS = 5
+MAX_LINK_WORDS = 4  # "Read more", "Continue reading →": a button, not a sentence with a link in it
 
 
 def _kicker_or(heading):
@@ -213,8 +213,7 @@ def _kicker_or(heading):
     above = heading.getprevious()
     labelled = above is not None and above.tag in ("p", "div", "span") and next(above.iter("a"), None) is None
     text = above.text_content().strip() if labelled else ""  # (a link above is the last item's button)
-    return above if text and word_count(text) <= KICKER_WORDS and not ends_sentence(text) else heading
-MAX_LINK_WORDS = 4  # "Read more", "Continue reading →": a button, not a sentence with a link in it
+    return above if text and word_count(text) <= separated.KICKER_WORDS and not ends_sentence(text) else heading
 
 
 def _button_links(root) -> list[list]:

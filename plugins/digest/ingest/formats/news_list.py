@@ -60,10 +60,10 @@ def _starts(lines: list[str], tz: str) -> list[tuple[int, int, object]]:
 def _summary(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """An item's text and what follows it: the item is its run of sentences; the first line after them that
     is none (its comment count, a sponsor's block, a list of other headlines under a label) ends it."""
-    prose = [k for k, (_, text) in enumerate(body) if prose_words([text])]
+    prose = {k for k, (_, text) in enumerate(body) if prose_words([text])}
     if not prose:
         return body, []
-    end = next((k for k in range(prose[0], len(body)) if body[k][1].strip() and k not in prose), len(body))
+    end = next((k for k in range(min(prose), len(body)) if body[k][1].strip() and k not in prose), len(body))
     return body[:end], body[end:]
 
 

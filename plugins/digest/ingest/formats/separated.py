@@ -719,8 +719,7 @@ def _stated(lines: list[str], i: int, tz: str, days: dict[int, datetime]):
     """The date a separator line states (a channel message's date and time), if it states one."""
     if not 0 <= i < len(lines):
         return None
-    when = (parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days) or _leading_date(lines[i], tz)
-            or _numeric_date(lines[i], tz))
+    when = parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days) or _digits_date(lines[i], tz)
     if when:
         return when
     found = dates_in_text(lines[i])
@@ -749,13 +748,10 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d(
                            r"(?:\s*[AaPp]\.?[Mm]\.?)?)?(?![\d/.-])")
 
 
-def _numeric_date(line: str, tz: str):
-    m = _NUMERIC_DATE.search(line)
-    return parse_date(m.group(), tz) if m else None
-
-
-def _leading_date(line: str, tz: str):
-    m = _LEADING_DATE.match(line)
+def _digits_date(line: str, tz: str):
+    """A date in digits: year first at the line's start ("2026-3-5 08:41 via iPhone"), or day and month
+    anywhere ("kestrel.eth — 03/24/2026 9:12 AM")."""
+    m = _LEADING_DATE.match(line) or _NUMERIC_DATE.search(line)
     return parse_date(m.group().strip(), tz) if m else None
 
 
