@@ -185,6 +185,29 @@ def test_a_wrapped_plain_text_newsletter_gives_one_post_per_item(dumps):
         assert meta["Date"].startswith("2026-03-10")
 
 
+def test_a_plain_text_briefing_of_bold_headlines_under_section_labels_gives_one_post_per_item(dumps):
+    """A morning briefing in plain text without rules: each item a headline in bold under its section's label
+    in capitals, closed by its "Full story:" line; the last item runs into the markets table, a sponsor's
+    block, a quote of the day and the footer, all under labels of their own."""
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "THE HARBOUR LETTER", "Tuesday, March 10, 2026",
+                          "", "Good morning. Three stories to start your day, and a look at the markets.", ""]
+    for n, ((title, text), label) in enumerate(zip(DIGEST_ITEMS, ("TOP STORY", "ENERGY", "TECH"))):
+        # (an item of two paragraphs)
+        out += [label, "", f"**{title}**", "", *text.replace(". ", ".\n\n", 1).split("\n"), "",
+                f"Full story: https://harbour-letter.example/{n}", ""]
+    out += ["MARKETS SNAPSHOT", "", "S&P 500: 5,812 (+0.4%)", "Nasdaq: 18,240 (+0.9%)", "Brent: $71.20 (-1.1%)",
+            "10-yr yield: 4.21%", "",
+            "A WORD FROM OUR SPONSOR", "", "Ledgerline makes expense reports painless. Try it free for 30 days.", "",
+            "TODAY'S QUOTE", "", '"The sea is the same everywhere." - a harbour master', "",
+            "You are receiving this because you subscribed to the Harbour Letter.",
+            "Unsubscribe: https://harbour-letter.example/u"]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for n, (meta, body) in enumerate(sorted(posts, key=lambda mb: mb[0]["Source_Url"])):
+        assert " ".join(body.split()) == dict(DIGEST_ITEMS)[meta["Title"]], body
+        assert meta["Source_Url"] == f"https://harbour-letter.example/{n}"
+
+
 def test_an_html_newsletter_whose_headlines_link_their_stories_gives_one_post_per_item(dumps):
     rows = "".join(f'<tr><td><h2><a href="https://harbour-letter.example/{n}">{title}</a></h2><p>{text}</p>'
                    f'<p><a href="https://harbour-letter.example/{n}">Continue reading</a></p></td></tr>'
@@ -917,6 +940,39 @@ def test_a_chat_apps_html_export_gives_one_post_per_message(dumps):
     meta, body = next((m, b) for m, b in posts if m["Title"] == t0)
     assert body.strip() == b0 and meta["Date"] == "2026-03-05T09:12:44+03:00" and meta["Source_Name"] == "Harbour Desk"
     assert any(b.startswith(CHANNEL_MESSAGES[0][:60]) for _, b in posts)
+
+
+def whatsapp_chat(header) -> str:
+    """A group chat exported as text: the app's notice, chatter, media left out, two forwarded write-ups (one
+    under a bold headline and closed by its address, one a paragraph), a deleted message."""
+    (t0, b0), _, _ = DIGEST_ITEMS
+    say = lambda n, text: header(n) + text  # noqa: E731
+    lines = [say(0, "Messages and calls are end-to-end encrypted. No one outside of this chat can read them."),
+             say(1, "Ana Ruiz: morning all ☕"), say(2, "Ben K: gm"),
+             say(3, f"Ben K: *{t0}*"), *b0.replace(". ", ".\n", 1).split("\n"), "Read more: https://example.org/port", "",
+             say(4, "Ana Ruiz: <Media omitted>"), say(5, "Cleo: finally. anyone buying shippers today?"),
+             say(6, f"Cleo: {CHANNEL_MESSAGES[1]}"), say(7, "Ben K: 👀"),
+             say(8, "Ana Ruiz: This message was deleted")]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("header, first", [
+    # Android, US English: month first, short year, a dash after the time
+    (lambda n: f"3/{14 + n // 6}/26, 0{8 + n % 2}:0{n} - ", "2026-03-14T09:03:00+00:00"),
+    # iPhone, British English: day first, full year, seconds, the time in brackets
+    (lambda n: f"[{14 + n // 6}/03/2026, 0{8 + n % 2}:0{n}:1{n}] ", "2026-03-14T09:03:13+00:00"),
+    # iPhone, US English: 12-hour times with a narrow space before PM
+    (lambda n: f"[3/14/26, {1 + n % 2}:0{n}:00\u202fPM] ", "2026-03-14T14:03:00+00:00"),
+])
+def test_a_chats_text_export_gives_one_post_per_forwarded_write_up(dumps, header, first):
+    posts, report = ingest_one(dumps, "WhatsApp Chat with Harbour Club.txt", whatsapp_chat(header))
+    assert report.format == "chat-export-text" and len(posts) == 2, report
+    (t0, b0), _, _ = DIGEST_ITEMS
+    meta, body = next((m, b) for m, b in posts if m["Title"] == t0)
+    assert meta["Date"] == first and meta["Date_Source"] == "dump"
+    assert " ".join(body.split()) == b0, body
+    assert any(" ".join(b.split()) == CHANNEL_MESSAGES[1] for _, b in posts)
+    assert report.lines["unaccounted"] == 0
 
 
 def test_a_page_of_headlines_without_a_story_gives_no_post_and_says_why(dumps):

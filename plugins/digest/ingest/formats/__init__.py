@@ -8,10 +8,10 @@ Detection (detect.py) asks every format and takes the most confident; `page_copy
 page's furniture, read by the line model) is the fallback that still yields a post from anything else.
 The order below only breaks ties.
 """
-from . import (captioned, chat_html, creator_page, email_message, feed_xml, headed_article, html_page, json_items,
+from . import (captioned, chat_html, chat_lines, creator_page, email_message, feed_xml, headed_article, html_page, json_items,
                markdown_notes, news_list, page_copy, plain_article, separated, thread)
 
-FORMATS = [feed_xml, json_items, email_message, chat_html, html_page, news_list, creator_page, captioned,
+FORMATS = [feed_xml, json_items, email_message, chat_html, chat_lines, html_page, news_list, creator_page, captioned,
            markdown_notes, thread, separated, headed_article, plain_article]
 FALLBACK = page_copy
 # Formats whose lines may be of any length (minified markup and data); the others are line-based text.

@@ -82,7 +82,7 @@ def _items(raw: str) -> list[Item]:
     plain, signature = _signed(plain or "") if html is None and plain is not None else (plain, "")
     url = _web_copy(msg, html or "")
     text = (_rules_as_lines(_digest_html(html)) if html is not None
-            else _numbered_as_rules(unwrap(plain)) if plain is not None else "")
+            else _headlines_as_rules(unwrap(plain)) if plain is not None else "")
     stories, left = separated.stories_of(text.split("\n"))
     if stories:
         chrome = tuple(left) + ((signature,) if signature else ())
@@ -278,22 +278,50 @@ _FRAMED = re.compile(r"^\s*([-=*~#])\1{2,}\s+(?P<label>\S[^\n]{0,40}?\S)\s+\1{3,
 _EMPHASIS = re.compile(r"^(?P<mark>[*_]{1,2})(?P<inner>[^\s*_](?:.*[^\s*_])?)(?P=mark)$")
 
 
-def _numbered_as_rules(text: str) -> str:
-    """A plain-text digest whose items are numbered headlines over prose ("1. Texas grid operator orders
-    ...", "2. ...", in bold or not): a rule above each item and its headline without its number, as digests
-    with rules have them, and a rule over a section's framed label. Other text as it is."""
-    lines = [_EMPHASIS.sub(r"\g<inner>", line) for line in _FRAMED.sub(r"---\n\n\g<label>", text).split("\n")]
-    heads = []
+def _headlines_as_rules(text: str) -> str:
+    """A plain-text digest whose items are headlines over prose, numbered ("1. Texas grid operator orders
+    ...", "2. ...", in bold or not) or set in bold ("**Port strike ends**"): a rule above each item and its
+    headline without its number or marks, as digests with rules have them. A section's label in capitals
+    just above a headline ("ENERGY") goes below the rule with it, and a section's framed label gets a rule
+    over it. Other text as it is."""
+    marked = [bool(_EMPHASIS.match(line.strip())) for line in text.split("\n")]
+    lines = [_EMPHASIS.sub(r"\g<inner>", line) for line in text.split("\n")]
+    heads = _item_heads(lines, [m and not NUMBERED.match(line) for m, line in zip(marked, lines)])
+    if len(heads) < 2:
+        return _FRAMED.sub(r"---\n\n\g<label>", text)
+    for i in reversed(heads):
+        numbered = NUMBERED.match(lines[i])
+        lines[i: i + 1] = [numbered["text"] if numbered else lines[i]]
+        label = next((j for j in range(i - 1, max(-1, i - 3), -1) if lines[j].strip()), None)
+        at = label if label is not None and _section_label(lines[label]) else i
+        lines[at:at] = ["---", ""]
+    return _FRAMED.sub(r"---\n\n\g<label>", "\n".join(lines))
+
+
+def _item_heads(lines: list[str], bold: list[bool]) -> list[int]:
+    """The lines that head a digest's items: numbered 1, 2, 3 ..., else every bold one, each a headline over
+    a line of prose."""
+    def over_prose(i: int) -> bool:
+        return word_count(next((ln for ln in lines[i + 1:] if ln.strip()), "")) >= 8
+
+    numbered = []
     for i, line in enumerate(lines):
         m = NUMBERED.match(line)
-        if (m and int(m["number"]) == len(heads) + 1 and looks_like_title(m["text"], max_words=MAX_LEAD_IN_WORDS + 3)
-                and word_count(next((ln for ln in lines[i + 1:] if ln.strip()), "")) >= 8):
-            heads.append(i)
-    if len(heads) < 2:
-        return text
-    for i in reversed(heads):
-        lines[i: i + 1] = ["---", "", NUMBERED.match(lines[i])["text"]]
-    return "\n".join(lines)
+        if m and int(m["number"]) == len(numbered) + 1 and _headline_like(m["text"]) and over_prose(i):
+            numbered.append(i)
+    if len(numbered) >= 2:
+        return numbered
+    return [i for i, line in enumerate(lines) if bold[i] and _headline_like(line) and over_prose(i)]
+
+
+def _headline_like(text: str) -> bool:
+    return looks_like_title(text, max_words=MAX_LEAD_IN_WORDS + 3)
+
+
+def _section_label(line: str) -> bool:
+    """A section's label in capitals: "TECH", "TOP STORY", "MÄRKTE"."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and word_count(line) <= 4
 
 
 def _rules_as_lines(html: str) -> str:

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from ..blocks import RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
 from ..dates import _MONTH, dates_in_text, day_lines, earliest_date, localize, parse_date, parse_date_line
@@ -129,11 +130,12 @@ def _recurring(lines: list[str]) -> dict[str, set[int]]:
 
 
 def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
-            counts: bool = False) -> tuple[list[tuple[int, int]], bool]:
+            counts: bool = False, rules: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """The [start, end) spans between separators (`runs`: each one's last line -> its first line and size),
     and whether each separator closes the story before it (a channel's views line) or opens the next (a
     feed item's or a comment's date), read from the prose and blank lines beside the separators; where
-    prose stands on both sides, `counts` (a post's likes and replies) close their posts."""
+    prose stands on both sides, `counts` (a post's likes and replies) close their posts. `rules` open their
+    stories when a headline stands under every one of them (a digest whose last item runs into its footer)."""
     bounds = sorted(runs)
     # a message's views and time follow its text (and a blank line follows them); a comment's or a feed
     # item's date comes before it
@@ -147,6 +149,8 @@ def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
         closes = ((counts and 2 * sum(above) > len(bounds))
                   or (_ends_headed(lines, 0, runs[bounds[0]][0])
                       and not _ends_headed(lines, bounds[-1] + 1, len(lines))))
+    if rules and all(_titled(_nonblank(lines, b + 1, HEAD_LINES)) for b in bounds):
+        closes = False
     if closes:  # (below the last separator: the page's footer, no story it closes)
         starts = [0] + [b + 1 for b in bounds[:-1]]
         ends = [runs[b][0] for b in bounds]
@@ -154,6 +158,11 @@ def _pieces(lines: list[str], runs: dict[int, tuple[int, int]],
         starts = [b + 1 for b in bounds]
         ends = [runs[b][0] for b in bounds[1:]] + [len(lines)]
     return list(zip(starts, ends)), closes
+
+
+def _nonblank(lines: list[str], start: int, count: int) -> list[tuple[int, str]]:
+    """The first `count` lines with text from `start` on, with their indexes."""
+    return list(islice(((i, lines[i]) for i in range(start, len(lines)) if lines[i].strip()), count))
 
 
 def _ends_headed(lines: list[str], start: int, end: int) -> bool:
@@ -216,7 +225,7 @@ def _stories(lines: list[str], labels: set[int],
         marks = set(runs)
         if len(marks) < _fewest(kind):
             continue
-        spans, closes = _pieces(lines, runs, kind == "count")
+        spans, closes = _pieces(lines, runs, kind == "count", kind == "rule")
         if kind == "rule" and not closes and not _masthead(lines[:min(runs.values())[0]]):
             spans.insert(0, (0, min(runs.values())[0]))  # above the first rule: a greeting, or the first item
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]

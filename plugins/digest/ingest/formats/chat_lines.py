@@ -1,0 +1,144 @@
+"""A chat exported as text, one message per header line, as WhatsApp writes it on iPhone and Android:
+
+    [07/04/2026, 08:02:11] Ana: morning all
+    4/7/26, 08:05 - Ben: *Port strike ends after a week*
+    The strike at the port ended on Monday ...
+    Read more: https://example.org/port
+
+A message runs from its header to the next header. Members forward write-ups among their chatter: a message
+holding prose (sentences, or a headline over sentences) is a story, dated by its header; the rest (replies,
+"<Media omitted>", the app's notices) is the chat's furniture.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..blocks import blocks_from_lines, prose_words
+from ..dates import localize
+from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
+from ..text import squash
+
+NAME = "chat-export-text"
+_DAY = r"(?P<day>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
+_TIME = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[\s\u202f]?[AaPp]\.?\s?[Mm]\.?)?)"
+# "[07/04/2026, 08:02:11] ..." (iPhone) or "4/7/26, 08:05 - ..." (Android); marks of direction may precede
+_HEADER = re.compile(rf"^[\u200e\u200f\ufeff]?\[?{_DAY},?\s+{_TIME}(?:\]|\s[-–])\s(?P<rest>.*)$")
+# A member's message ("Name: text"); the app's notices ("Ana added Ben") have no name before a colon.
+_SENDER = re.compile(r"^(?P<name>[^:]{1,60}?):\s?(?P<text>.*)$")
+MIN_HEADERS = 3
+MIN_STORY_PROSE = 30  # words of sentences a forwarded write-up has; a reply in the chat has fewer
+MIN_HEADED_PROSE = 15  # ... or fewer under a headline of its own
+
+
+@dataclass(frozen=True)
+class Message:
+    header: int              # the index of its header line
+    end: int                 # the index after its last line
+    stamp: tuple[str, str]   # the header's day and time as written
+    sender: str | None       # None for the app's notices
+    text: str                # the header line's text after the sender
+
+
+def _messages(lines: list[str]) -> list[Message]:
+    messages: list[Message] = []
+    for i, line in enumerate(lines):
+        m = _HEADER.match(line.strip())
+        if not m:
+            continue
+        if messages:
+            messages[-1] = Message(**{**messages[-1].__dict__, "end": i})
+        sender = _SENDER.match(m["rest"])
+        messages.append(Message(i, len(lines), (m["day"], m["time"]), sender["name"] if sender else None,
+                                sender["text"] if sender else m["rest"]))
+    return messages
+
+
+def sniff(dump: Dump) -> float:
+    """Sure when the dump opens with a message header and has a few of them."""
+    lines = dump.lines
+    opening = next((line.strip() for line in lines if line.strip()), "")
+    return 0.95 if _HEADER.match(opening) and len(_messages(lines)) >= MIN_HEADERS else 0.0
+
+
+def _day_order(days: list[str]) -> str:
+    """How the export writes its days: "ymd", "dmy" or "mdy". A number above 12 settles it; else the order that
+    keeps the messages in time order; else a short year with unpadded numbers is the US form (4/7/26)."""
+    parts = [[int(p) for p in re.split(r"[./-]", day)] for day in days]
+    if any(a > 31 for a, _, _ in parts):
+        return "ymd"
+    if any(a > 12 for a, _, _ in parts):
+        return "dmy"
+    if any(b > 12 for _, b, _ in parts):
+        return "mdy"
+    ordered = {order: _in_order(parts, order) for order in ("dmy", "mdy")}
+    if ordered["dmy"] != ordered["mdy"]:
+        return "dmy" if ordered["dmy"] else "mdy"
+    us = days and re.fullmatch(r"\d{1,2}/\d{1,2}/\d\d", days[0]) and not days[0].startswith("0")
+    return "mdy" if us else "dmy"
+
+
+def _in_order(parts: list[list[int]], order: str) -> bool:
+    keys = [(c, b, a) if order == "dmy" else (c, a, b) for a, b, c in parts]
+    return keys == sorted(keys)
+
+
+def _stamp(day: str, clock: str, order: str, tz: str) -> datetime | None:
+    numbers = [int(p) for p in re.split(r"[./-]", day)]
+    year, month, date = {"ymd": numbers, "dmy": numbers[::-1], "mdy": [numbers[2], numbers[0], numbers[1]]}[order]
+    year += 2000 if year < 100 else 0
+    m = re.match(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?\s?[Mm]\.?)?", clock.replace("\u202f", " "))
+    hour = int(m[1]) % 12 + (12 if (m[4] or "").lower() == "p" else 0) if m[4] else int(m[1])
+    try:
+        return localize(datetime(year, month, date, hour, int(m[2]), int(m[3] or 0)), tz)
+    except ValueError:
+        return None
+
+
+def _is_story(message: Message, lines: list[str]) -> bool:
+    text = [message.text] + lines[message.header + 1:message.end]
+    blocks = blocks_from_lines([(i, t) for i, t in enumerate(text) if t.strip()])
+    headed = bool(blocks) and (blocks[0].kind == "h" or _bold(message.text))
+    prose = prose_words(text)
+    return message.sender is not None and (prose >= MIN_STORY_PROSE or (headed and prose >= MIN_HEADED_PROSE))
+
+
+def _bold(text: str) -> bool:
+    """WhatsApp's bold: "*Port strike ends*" """
+    return bool(re.fullmatch(r"\*[^*]{3,}\*", text.strip()))
+
+
+def _article(dump: Dump, message: Message, when: datetime | None, drops: list[Drop]) -> Article:
+    lines = dump.lines
+    header = lines[message.header].strip()
+    drops.append(Drop((message.header + 1,), METADATA, squash(header[: len(header) - len(message.text)]), partial=True))
+    body = [(message.header + 1, message.text)] + [(i + 1, lines[i]) for i in range(message.header + 1, message.end)]
+    body = [(n, t) for n, t in body if t.strip()] if not message.text.strip() else body
+    title = None
+    if _bold(body[0][1]):
+        title = body[0][1].strip().strip("*").strip()
+        drops.append(Drop((body[0][0],), METADATA, title))
+        body = body[1:]
+    blocks = blocks_from_lines(body)
+    if title is None and len(blocks) > 1 and blocks[0].kind == "h":  # a headline over the write-up
+        title = blocks[0].text
+        drops.append(Drop(blocks[0].lines, METADATA, title))
+        blocks = blocks[1:]
+    return Article(dump=dump.name, blocks=blocks, title=title, date=when, date_source="dump" if when else None,
+                   format=NAME)
+
+
+def parse(dump: Dump, tz: str) -> ParseResult:
+    lines, messages = dump.lines, _messages(dump.lines)
+    order = _day_order([m.stamp[0] for m in messages])
+    articles, drops = [], []
+    before = messages[0].header if messages else len(lines)
+    drops += [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines[:before]) if t.strip()]
+    for message in messages:
+        if _is_story(message, lines):
+            articles.append(_article(dump, message, _stamp(*message.stamp, order, tz), drops))
+            continue
+        drops += [Drop((i + 1,), CHROME, squash(lines[i])) for i in range(message.header, message.end)
+                  if lines[i].strip()]
+    return ParseResult(articles, drops, guess=f"a chat of {len(messages)} messages, {len(articles)} of them stories")
