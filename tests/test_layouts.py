@@ -905,6 +905,41 @@ def test_sponsor_blocks_and_a_headed_sign_off_between_an_html_digests_items_are_
     assert report.lines["unaccounted"] == 0
 
 
+SPANISH_ITEMS = [
+    ("La CNMV multa a una plataforma de criptomonedas",
+     "La Comisión Nacional del Mercado de Valores ha impuesto una multa de 1,2 millones de euros a una plataforma "
+     "de criptomonedas por difundir anuncios que prometían rentabilidades garantizadas."),
+    ("Tres parques eólicos marinos para el Báltico",
+     "La eléctrica ha cerrado contratos para construir tres parques eólicos marinos con una capacidad conjunta de "
+     "2,1 gigavatios. Las obras comenzarán el próximo año."),
+    ("El Banco de España eleva su previsión de crecimiento",
+     "El supervisor ha revisado al alza su estimación de crecimiento del PIB hasta el 2,4%, impulsada por el "
+     "consumo de los hogares y el turismo."),
+]
+
+
+def test_an_html_digest_without_heading_elements_gives_one_post_per_item(dumps):
+    """A Spanish newsletter in windows-1252 and quoted-printable whose headlines are paragraphs in bold (a
+    span styled bold, or <b>), each item closed by its "Leer más" button, a sponsor's block in between."""
+    import quopri
+    items = "".join(
+        f'<tr><td><p><span style="font-size:20px;font-weight:700">{title}</span></p><p>{text}</p>'
+        f'<p><a href="https://boletin.example/{n}">Leer más</a></p></td></tr>'
+        + ('<tr><td><p>PATROCINADO</p><p><b>Abre tu cuenta sin comisiones</b></p><p>Con Banco Ejemplo no pagas '
+           'comisiones de mantenimiento.</p><p><a href="https://ads.example/x">Más información</a></p></td></tr>'
+           if n == 0 else "") for n, (title, text) in enumerate(SPANISH_ITEMS))
+    html = (f"<html><body><table><tr><td><p>Buenos días. Estas son las noticias de hoy.</p></td></tr>{items}"
+            "<tr><td><p>Has recibido este correo porque estás suscrito.</p><p><a href='https://boletin.example/baja'>"
+            "Darse de baja</a></p></td></tr></table></body></html>")
+    mail = "\n".join(MAIL_HEADERS + ['Content-Type: text/html; charset="windows-1252"',
+                                     "Content-Transfer-Encoding: quoted-printable", ""])
+    posts, report = ingest_one(dumps, "boletin.eml", mail.encode() + b"\n" + quopri.encodestring(html.encode("cp1252")))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in SPANISH_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(SPANISH_ITEMS)[meta["Title"]]
+        assert meta["Source_Url"].startswith("https://boletin.example/")
+
+
 def test_an_html_essay_with_subheadings_stays_one_post_and_keeps_them(dumps):
     sections = "".join(f"<h2>{title}</h2><p>{text}</p>" for title, text in DIGEST_ITEMS[1:])
     posts, report = ingest_one(dumps, "essay.eml", _html_mail(

@@ -170,13 +170,24 @@ def _digest_html(html: str) -> str:
     """An HTML digest as a digest with rules has it (a rule above each item, each item headed): items headed
     by links to their own pages or each ending with its own link (_items_ruled), items between rules each
     opening with a bold lead-in (_lead_ins_as_headings). Other HTML (an essay with subheadings) as it is."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.LxmlError):
+    root = _headed_tree(html)
+    if root is None:
         return html
     ruled = _items_ruled(root)  # (first: a lead-in's heading must not get a rule of its own as well)
     led = _lead_ins_as_headings(root)
     return lxml.html.tostring(root, encoding="unicode") if ruled or led else html
+
+
+def _headed_tree(html: str):
+    """The HTML's tree, its headlines as heading elements (see _bold_blocks_as_headings); None when lxml
+    cannot read it."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.LxmlError):
+        return None
+    if next(root.iter(*_HEADINGS), None) is None:
+        _bold_blocks_as_headings(root)
+    return root
 
 
 def _items_ruled(root) -> bool:
@@ -204,6 +215,20 @@ def _items_ruled(root) -> bool:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4")
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+MAX_HEADLINE_WORDS = 20
+
+
+def _bold_blocks_as_headings(root) -> None:
+    """A newsletter built without heading elements sets its headlines as blocks all in bold ("<p><b>..." or a
+    span styled bold): each such block of a headline's size, not a sentence, becomes a heading."""
+    for block in list(root.iter("p", "div", "td")):
+        text = squash(block.text_content())
+        inner = [e for e in block.iter() if e is not block]
+        bold = [e for e in inner if e.tag in ("b", "strong") or _BOLD_STYLE.search(e.get("style") or "")]
+        if (bold and squash(bold[0].text_content()) == text and 2 <= word_count(text) <= MAX_HEADLINE_WORDS
+                and not ends_sentence(text) and not any(e.tag in ("p", "div", "td", "table") for e in inner)):
+            block.tag = "h3"
 MAX_LINK_WORDS = 4  # "Read more", "Continue reading →": a button, not a sentence with a link in it
 
 
@@ -234,9 +259,8 @@ def _button_links(root) -> list[list]:
 def _item_links(html: str) -> dict[str, str]:
     """Each item's own address, by its headline (folded): the headline's link, else its section's first
     button ("Read more")."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.LxmlError):
+    root = _headed_tree(html)
+    if root is None:
         return {}
     headings = list(root.iter(*_HEADINGS))
     links = {}
