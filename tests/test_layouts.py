@@ -288,6 +288,38 @@ def test_a_creator_page_with_a_foreign_ui_gives_one_post_per_post(dumps):
         assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
 
 
+RUSSIAN_MESSAGES = [
+    ("Биткоин опустился ниже $80 000 впервые с января",
+     "Курс биткоина во вторник утром упал до $79 400 на фоне оттока средств из биржевых фондов. За последние "
+     "сутки из спотовых фондов вывели около $640 млн, сообщают аналитики."),
+    ("Минфин предложил обязать криптобиржи раскрывать данные о клиентах",
+     "Министерство финансов подготовило законопроект, по которому криптобиржи должны будут передавать налоговой "
+     "службе сведения о сделках клиентов. Документ опубликован для общественного обсуждения."),
+    ("Ethereum обновил сеть: комиссии снизились на 40%",
+     "Разработчики активировали обновление, которое увеличивает пропускную способность второго уровня. Средняя "
+     "комиссия за транзакцию снизилась примерно на 40% в первые часы после запуска."),
+]
+
+
+def test_a_channel_copied_from_the_web_app_gives_one_post_per_message(dumps):
+    """A channel copied from a chat app's web client, its UI in Russian: the channel's name and subscribers, a
+    day line, each message under its headline, closed by its hashtags, a row of reactions ("👍 214  🔥 88") and
+    its views and time, "edited" (изменено) before the time of one; a giveaway between them is no story."""
+    out = ["Крипто Дайджест", "48 211 подписчиков", "", "7 апреля", ""]
+    for n, (title, text) in enumerate(RUSSIAN_MESSAGES):
+        out += [title, "", text, "", f"#тег{n} #рынок", f"👍 {214 - n}  🔥 {88 - n}  😱 12",
+                f"👁 9.{n}K  {'изменено ' if n == 0 else ''}1{n + 1}:20", ""]
+        if n == 1:
+            out += ["🎁 РОЗЫГРЫШ! Разыгрываем 3 VIP-подписки среди подписчиков канала. Условия: подписаться на "
+                    "канал и нажать кнопку «Участвую». Итоги 10 апреля.", "👍 45", "👁 5.2K  13:30", ""]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out), tz="Europe/Moscow")
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in RUSSIAN_MESSAGES), report
+    for meta, body in posts:
+        n = [t for t, _ in RUSSIAN_MESSAGES].index(meta["Title"])
+        assert body.strip() == RUSSIAN_MESSAGES[n][1]
+        assert meta["Date"][5:16] == f"04-07T1{n + 1}:20", meta["Date"]
+
+
 def social_profile(header: list[str]) -> str:
     """A social profile copied whole: the site's menu, the profile's name, bio and counts of posts and
     followers, then each post under its author's name, handle and time, its counts of replies, reposts

@@ -47,7 +47,7 @@ _UNIT = "[KkMm万萬亿億千만억천]"  # a count's abbreviation: "1.2K", "2.1
 _NUMBER = r"\d[\d.,]*(?:[ \u00a0\u202f]\d{3}(?![\d.,]))*"  # "1,284", "1.284", "1 284"
 _ONE_COUNT = rf"(?:[^\W\d_]+\s+)?{_NUMBER}\s?{_UNIT}?(?:\s+[^\W\d_]+)?"
 # "Likes 214", "37 comments", "1.2K", "2.1万", "87 comments · 142 reposts"
-_COUNT = re.compile(rf"^\W*{_ONE_COUNT}(?:\s*[·•|]\s*{_ONE_COUNT})*\W*$")
+_COUNT = re.compile(rf"^\W*{_ONE_COUNT}(?:\W+{_ONE_COUNT})*\W*$")
 MAX_SEPARATOR_WORDS = 6
 LONG_LINE_WORDS = 20  # a line this long is prose, whatever its end
 ONE_ARTICLE = 0.75    # the share of the article text the line model finds in one piece that makes it the page's
@@ -86,6 +86,8 @@ def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int],
     for i, line in enumerate(lines):
         if line.strip() and _words(line) <= MAX_SEPARATOR_WORDS and _TIME.search(line):
             shapes.setdefault(shape(line), set()).add(i)
+            # (a message edited says so between its views and its time: "👁 9.8K  edited 11:20")
+            shapes.setdefault("wordless " + " ".join(shape(line).replace("a", " ").split()), set()).add(i)
     counts: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
         # (a count's words, not its numbers: "87 comments · 142 reposts" is as short as "Likes 214")
@@ -293,7 +295,10 @@ def _stories(lines: list[str], labels: set[int],
                 continue  # an article above or below dated teasers: one page
         # (posts that each carry their author's line need no word from the line model: an article above
         # comments is told by the prose above the first one, checked with the digest's header)
-        if (several_stories(lines[lo:hi], [(a - lo, b - lo) for a, b in stories], titles)
+        # (a channel's chatter between its headed write-ups does not count against them either)
+        inside = {i for a, b in stories for i in range(a, b)} if chatter else None
+        told = [line if inside is None or i in inside else "" for i, line in enumerate(lines)]
+        if (several_stories(told[lo:hi], [(a - lo, b - lo) for a, b in stories], titles)
                 and (signed or not _one_article(lines, stories))
                 and (best is None or len(stories) > len(best[0]))):
             best = (stories, marks, closes)
