@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, read_post
 from markdown import Markdown
 from pelican.settings import read_settings
@@ -374,6 +375,43 @@ def test_news_list_with_titles_above_their_dates_and_paragraphs(dumps):
     assert ports.startswith("Port operators") and "Read more" not in ports
     assert grid.rstrip().endswith("its new transmission lines.") and "Ports report" not in grid
     assert report.lines["unaccounted"] == 0
+
+
+def test_news_list_dated_by_ages_counts_them_back_from_the_pages_date(dumps):
+    """A list page whose stories show their age under a section's label ("MARKETS · 2 hours ago",
+    "Yesterday"), the page's day in its header: each story is dated on its day (no invented time), the
+    sponsored teaser and the trending list are no stories."""
+    def item(label: str, title: str, body: str) -> list[str]:
+        return [label, title, body, "By A. Writer · 3 min read", ""]
+    lines = ["The Daily Ledger", "Markets", "Tech", "Sign in", "", "Latest News",
+             "Thursday, April 16, 2026 · Updated 11:20 ET", "",
+             *item("MARKETS · 2 hours ago", "Ports report record volumes as canal route reopens", BODY_A),
+             "Sponsored · Evergrove", "The portfolio retirees are quietly switching to", "Learn more", "",
+             *item("ENERGY · Yesterday", "Grid operator warns data centers could outstrip power supply", BODY_B),
+             "Trending", "1", "Ports report record volumes as canal route reopens", "", "© 2026 The Daily Ledger"]
+    posts, report = ingest_one(dumps, "latest.txt", "\n".join(lines))
+    assert report.format == "news-list" and len(posts) == 2, report
+    (grid, grid_body), (ports, ports_body) = posts
+    assert ports["Date"].startswith("2026-04-16T00:00") and grid["Date"].startswith("2026-04-15T00:00")
+    assert ports_body.strip() == BODY_A and grid_body.strip() == BODY_B
+
+
+@pytest.mark.parametrize("age, day", [("2 hours ago", "2026-04-16T09:20"), ("Yesterday", "2026-04-15T00:00"),
+                                      ("vor 3 Stunden", "2026-04-16T08:20"), ("il y a 2 jours", "2026-04-14T00:00"),
+                                      ("3 時間前", "2026-04-16T08:20"), ("Вчера", "2026-04-15T00:00")])
+def test_an_age_in_any_language_counts_back_from_the_pages_date(age, day):
+    from datetime import datetime, timezone
+
+    from digest.ingest.dates import age_date
+    assert age_date(age, datetime(2026, 4, 16, 11, 20, tzinfo=timezone.utc)).isoformat()[:16] == day
+
+
+@pytest.mark.parametrize("text", ["3 min read", "May", "Monday", "Markets", "12 likes", "Sign in"])
+def test_a_count_a_month_or_a_word_is_no_age(text):
+    from datetime import datetime, timezone
+
+    from digest.ingest.dates import age_date
+    assert age_date(text, datetime(2026, 4, 16, 11, 20, tzinfo=timezone.utc)) is None
 
 
 def test_creator_page_with_latin_ui_and_reactions_after_posts(dumps):

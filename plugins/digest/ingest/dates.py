@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dateparser.timezones import timezone_info_list
@@ -303,3 +303,29 @@ def _day_of_month(text: str, day: int, timed: bool, language: str | None, base: 
         return None
     return when.replace(second=0, microsecond=0, tzinfo=base.tzinfo) if timed else \
         when.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=base.tzinfo)
+
+
+# A post's age as a list prints it, in any language: "2 hours ago", "vor 2 Stunden", "il y a 3 heures",
+# "3 時間前", "2h", or one word ("Yesterday", "Gestern", "Вчера")
+_AGE_TEXT = re.compile(r"^(?:(?:[^\W\d_]{1,8}\s+){0,3}\d{1,3}\s*[^\W\d_]{1,12}\.?(?:\s+[^\W\d_]{1,8})?|[^\W\d_]{3,12})$")
+MAX_AGE_DAYS = 60  # an age in days or weeks; a month name read as a date ("May") is none
+
+
+def age_date(text: str, base: datetime) -> datetime | None:
+    """The moment an age states, counted back from `base` (the page's own date): to the minute for an age in
+    minutes or hours, the day's start for one in days. None for text that is no age."""
+    text = text.strip(" ·|•\t")
+    if not _AGE_TEXT.match(text):
+        return None
+    import dateparser as multilingual  # the dateparser package (slow to load): only for such lines
+    naive = base.replace(tzinfo=None, second=0, microsecond=0)
+    try:
+        when = multilingual.parse(text, settings={"RELATIVE_BASE": naive, "PREFER_DATES_FROM": "past"})
+    except (ValueError, KeyError, OverflowError):
+        return None
+    one_word = not re.search(r"\d", text)
+    if when is None or not naive - timedelta(days=1 if one_word else MAX_AGE_DAYS) <= when <= naive:
+        return None
+    if (when.hour, when.minute) == (naive.hour, naive.minute):  # an age in days: the day, not a time in it
+        when = when.replace(hour=0, minute=0)
+    return when.replace(tzinfo=base.tzinfo)

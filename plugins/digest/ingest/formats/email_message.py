@@ -316,8 +316,7 @@ def _headlines_as_rules(text: str) -> str:
     for i in reversed(heads):
         numbered = NUMBERED.match(lines[i])
         lines[i: i + 1] = [numbered["text"] if numbered else lines[i]]
-        label = next((j for j in range(i - 1, max(-1, i - 3), -1) if lines[j].strip()), None)
-        at = label if label is not None and _section_label(lines[label]) else i
+        at = _label_above(lines, i) if _labelled(lines, i) else i
         lines[at:at] = ["---", ""]
     return _FRAMED.sub(r"---\n\n\g<label>", "\n".join(lines))
 
@@ -335,7 +334,21 @@ def _item_heads(lines: list[str], bold: list[bool]) -> list[int]:
             numbered.append(i)
     if len(numbered) >= 2:
         return numbered
-    return [i for i, line in enumerate(lines) if bold[i] and _headline_like(line) and over_prose(i)]
+    bolds = [i for i, line in enumerate(lines) if bold[i] and _headline_like(line) and over_prose(i)]
+    if len(bolds) >= 2:
+        return bolds
+    return [i for i, line in enumerate(lines) if _headline_like(line) and over_prose(i) and _labelled(lines, i)]
+
+
+def _label_above(lines: list[str], i: int) -> int | None:
+    """The line with text right above line i (a blank line may stand between them)."""
+    return next((j for j in range(i - 1, max(-1, i - 3), -1) if lines[j].strip()), None)
+
+
+def _labelled(lines: list[str], i: int) -> bool:
+    """Whether the line stands right under a section's label in capitals."""
+    above = _label_above(lines, i)
+    return above is not None and _section_label(lines[above])
 
 
 def _headline_like(text: str) -> bool:

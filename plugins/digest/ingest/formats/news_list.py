@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime
 
 from ..blocks import blocks_from_lines, chrome_drops, prose_words, several_stories, strip_footer
-from ..dates import parse_date_line
+from ..dates import age_date, byline_parts, earliest_date, parse_date_line
 from ..model import METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, ends_sentence, squash, word_count
 
 NAME = "news-list"
+AGE_LINE_WORDS = 6  # "CRYPTO · 2 hours ago"
+NOON = datetime(2000, 6, 15, 12, 0)  # any moment: whether a line states an age at all
 
 
 def _headline(line: str) -> bool:
@@ -40,12 +43,30 @@ def _form(line: str) -> str:
     return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", squash(line)))
 
 
+def _dated(lines: list[str], tz: str) -> list[tuple[int, object, str]]:
+    """The lines that state a story's date, with it and the form they write it in: a date, or an age after
+    a section's label or none ("CRYPTO · 2 hours ago", "Yesterday"), counted back from the page's date
+    above the first (a story's date unknown without one)."""
+    dated = [(i, when, _form(line)) for i, line in enumerate(lines) if (when := parse_date_line(line, tz))]
+    aged = [i for i, line in enumerate(lines)
+            if word_count(line) <= AGE_LINE_WORDS and age_date(byline_parts(line.strip())[-1], NOON)]
+    if len(aged) <= len(dated):
+        return dated
+    base = earliest_date(lines[:aged[0]], tz)[0]
+    if base is None or (base.hour, base.minute) != (0, 0):
+        return [(i, base and age_date(byline_parts(lines[i].strip())[-1], base), "age") for i in aged]
+    # the page states its day alone: an age counts back from that day's end, to a day ("2 hours ago": that day)
+    end = base.replace(hour=23, minute=59)
+    return [(i, when and when.replace(hour=0, minute=0), "age")
+            for i in aged for when in [age_date(byline_parts(lines[i].strip())[-1], end)]]
+
+
 def _starts(lines: list[str], tz: str) -> list[tuple[int, int, object]]:
     """(date line index, title line index, datetime) for every story start, in the dump's layout."""
-    dated = [(i, when) for i, line in enumerate(lines) if (when := parse_date_line(line, tz))]
+    dated = _dated(lines, tz)
     # a list prints every story's date the same way; a masthead's date and an article's dateline differ
-    forms = Counter(_form(lines[i]) for i, _ in dated)
-    dated = [(i, when) for i, when in dated if _form(lines[i]) == forms.most_common(1)[0][0]]
+    forms = Counter(form for _, _, form in dated)
+    dated = [(i, when) for i, when, form in dated if form == forms.most_common(1)[0][0]]
     below, above = [], []
     for i, when in dated:
         j = _neighbour(lines, i, 1)
@@ -54,7 +75,8 @@ def _starts(lines: list[str], tz: str) -> list[tuple[int, int, object]]:
         k = _neighbour(lines, i, -1)
         if k is not None and _headline(lines[k]) and not ends_sentence(lines[k]) and not parse_date_line(lines[k], tz):
             above.append((i, k, when))
-    return below if len(below) >= len(above) else above
+    # (an age stands over its headline; above it stand a feed's names and job titles, not headlines)
+    return below if len(below) >= len(above) or forms.most_common(1)[0][0] == "age" else above
 
 
 def _summary(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
