@@ -1500,6 +1500,24 @@ def test_a_feed_of_posts_by_different_people_gives_one_post_per_post(dumps):
         assert body.strip() == message and "Source_Name" not in meta  # "Follow" is no author
 
 
+def test_a_feed_whose_ui_glues_its_counts_to_their_words_gives_one_post_per_post(dumps):
+    """A profile's activity copied with a Japanese UI: counts written without a space ("コメント57件",
+    "いいね！ 842"), each post under the same author lines, a promoted post between them without counts."""
+    out = ["ホーム", "ネットワーク", "求人", "", "Dana Whitfieldさんのアクティビティ", "フォロワー: 18,452人", ""]
+    for n, message in enumerate(CHANNEL_MESSAGES):
+        out += ["フィードの投稿", "Dana Whitfieldさんがこれを投稿しました", "Dana Whitfield", " • 1次",
+                "エコノミスト | Harbour Capital", f"{n + 1}日 • ", "", message, "", "#economy #shipping",
+                "…表示を減らす", f"いいね！ {842 + n}", f"コメント{57 + n}件", f"再投稿{31 + n}件", "いいね！", "コメント",
+                "再投稿", "送信", ""]
+        if n == 0:
+            out += ["フィードの投稿", "プロモーション", "RemoteHQ", "Run compliant global payroll for your whole team in "
+                    "one dashboard.", "詳しくはこちら", "いいね！", "コメント", "再投稿", "送信", ""]
+    out += ["さらに結果を表示", "ヘルプセンター", "LinkedIn Corporation © 2026"]
+    posts, report = ingest_one(dumps, "activity.txt", "\n".join(out))
+    assert report.format == "separated-stories" and len(posts) == 3, report
+    assert sorted(body.strip() for _, body in posts) == sorted(CHANNEL_MESSAGES)
+
+
 @pytest.mark.parametrize("rules_around", [False, True])
 def test_clippings_between_rules_keep_their_first_story_and_their_addresses(dumps, rules_around):
     """Stories with a headline and a "Source:" line between rules: two rules between three are enough, the

@@ -45,7 +45,7 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|^\s*(?:[01]?\d|2[0-3])\.[0-5]\d\s*$|\b\d{
 _AGE = re.compile(r"^\d{1,3}\s?[^\W\d_]{1,4}\.?(?:\s*[•·]|$)")
 _UNIT = "[KkMm万萬亿億千만억천]"  # a count's abbreviation: "1.2K", "2.1万"
 _NUMBER = r"\d[\d.,]*(?:[ \u00a0\u202f]\d{3}(?![\d.,]))*"  # "1,284", "1.284", "1 284"
-_ONE_COUNT = rf"(?:[^\W\d_]+\s+)?{_NUMBER}\s?{_UNIT}?(?:\s+[^\W\d_]+)?"
+_ONE_COUNT = rf"(?:[^\W\d_]+[^\w\s]?\s*)?{_NUMBER}\s?{_UNIT}?(?:\s*[^\W\d_]+)?"
 # "Likes 214", "37 comments", "1.2K", "2.1万", "87 comments · 142 reposts"
 _COUNT = re.compile(rf"^\W*{_ONE_COUNT}(?:\W+{_ONE_COUNT})*\W*$")
 MAX_SEPARATOR_WORDS = 6
