@@ -208,6 +208,46 @@ def test_a_plain_text_briefing_of_bold_headlines_under_section_labels_gives_one_
         assert meta["Source_Url"] == f"https://harbour-letter.example/{n}"
 
 
+FRENCH_ITEMS = [
+    ("La BCE fixe à 2029 le lancement de l'euro numérique",
+     "La Banque centrale européenne a annoncé jeudi qu'elle se préparait à émettre un euro numérique à partir de "
+     "2029, à condition que le règlement soit adopté d'ici à la fin de l'année."),
+    ("Un consortium européen loue sa capacité de calcul",
+     "Une start-up parisienne a signé un contrat de quatre milliards d'euros sur sept ans pour louer de la capacité "
+     "de calcul à un consortium d'opérateurs européens de centres de données."),
+]
+
+
+def test_an_mbox_of_two_newsletters_gives_one_post_per_item_of_each(dumps):
+    """Two plain-text newsletters in one mbox: items under section labels in capitals behind a mark ("■ PORTS",
+    "▶ RÉGULATION"), a line of the body that opens with "From " quoted as ">From " by the mbox; in the French
+    one each item closes with its "Lire l'article complet : <address>" line and a partner's line follows
+    the first."""
+    (t0, b0), (t1, b1), _ = DIGEST_ITEMS
+    english = ["From news@harbour-letter.example Tue Mar 10 06:30:00 2026", *MAIL_HEADERS,
+               "Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER — Tuesday, March 10, 2026", "",
+               "In today's letter: the strike ends and the wind auction.", "", "■ PORTS", "", t0, "", b0, "",
+               ">From Monday, ships will berth again at all terminals of the port.", "", "■ ENERGY", "", t1, "", b1,
+               "", "_" * 30, "", "You are subscribed to the Harbour Letter as reader@example.org.", ""]
+    french = ["From redaction@lettre.example Wed Mar 11 08:30:00 2026", "From: La Lettre <redaction@lettre.example>",
+              "Subject: La Lettre n° 87", "Date: Wed, 11 Mar 2026 08:30:00 +0100", "MIME-Version: 1.0",
+              "Content-Type: text/plain; charset=utf-8", "", "LA LETTRE", "Mercredi 11 mars 2026", "",
+              "Bonjour à toutes et à tous, voici les nouvelles de la semaine.", ""]
+    for n, (title, text) in enumerate(FRENCH_ITEMS):
+        french += [f"▶ {('RÉGULATION', 'INTELLIGENCE ARTIFICIELLE')[n]}", "", title, "", text, "",
+                   f"Lire l'article complet : https://lettre.example/2026/03/{n}", ""]
+        if n == 0:
+            french += ["PARTENAIRE — Ouvrez un compte professionnel en 10 minutes avec Banque Exemple et profitez de "
+                       "trois mois offerts : https://partenaire.example/pro", ""]
+    french += ["--", "Vous recevez cet e-mail car vous êtes abonné(e) à La Lettre.", "Se désinscrire : "
+               "https://lettre.example/desinscription"]
+    posts, report = ingest_one(dumps, "letters.mbox", "\n".join(english + french) + "\n")
+    bodies = {m["Title"]: " ".join(b.split()) for m, b in posts}
+    assert sorted(bodies) == sorted([t0, t1] + [t for t, _ in FRENCH_ITEMS]), report
+    assert bodies[t0] == f"{b0} From Monday, ships will berth again at all terminals of the port."
+    assert bodies[t1] == b1 and all(bodies[t] == text for t, text in FRENCH_ITEMS)
+
+
 def test_an_html_newsletter_whose_headlines_link_their_stories_gives_one_post_per_item(dumps):
     rows = "".join(f'<tr><td><h2><a href="https://harbour-letter.example/{n}">{title}</a></h2><p>{text}</p>'
                    f'<p><a href="https://harbour-letter.example/{n}">Continue reading</a></p></td></tr>'

@@ -48,9 +48,13 @@ def sniff(dump: Dump) -> float:
     return 0.98 if sum(1 for f in fields[:12] if _HEADER.match(f)) >= 3 else 0.0
 
 
+# An mbox quotes a body's line that opens with "From " as ">From " (and ">From " as ">>From ")
+_QUOTED_FROM = re.compile(r"^>(>*From )", re.M)
+
+
 def _messages(text: str) -> list[str]:
     if text.startswith("From "):
-        return [m for m in _MBOX_SPLIT.split(text) if m.strip()]
+        return [_QUOTED_FROM.sub(r"\1", m) for m in _MBOX_SPLIT.split(text) if m.strip()]
     return [text]
 
 

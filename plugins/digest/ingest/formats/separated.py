@@ -498,7 +498,7 @@ def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
     if layout.found is None:
         return ParseResult([], [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines) if t.strip()])
     spans, marks, closes = layout.found
-    spans = _last_closed(lines, _below_page_header(lines, spans, labels))
+    spans = _closed(lines, _below_page_header(lines, spans, labels))
     inside = {i for a, b in spans for i in range(a, b)}
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
@@ -575,16 +575,24 @@ def _closer_key(line: str) -> str:
     return fold(_ADDRESS_IN.sub(" ", line))
 
 
-def _last_closed(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The last story ends at the line every other story ends with ("Leia mais: <address>", "Read more →"):
-    below it stands the digest's sign-off ("That's all for today ..."), which runs to the footer."""
-    ends = [next((i for i in range(b - 1, a - 1, -1) if lines[i].strip()), None) for a, b in spans[:-1]]
-    keys = {_closer_key(lines[i]) for i in ends if i is not None}
-    if len(spans) < 3 or None in ends or len(keys) != 1 or not 0 < word_count(key := keys.pop()) <= CLOSER_WORDS:
+def _closed(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each story ends at its closer: the line with an address that every story holds once, labelled alike
+    ("Leia mais: <address>"), or the line all stories but one end with ("Read more →"). Below it stand a
+    sponsor's line between two items, or the digest's sign-off ("That's all for today ...") and its footer
+    under the last."""
+    if len(spans) < 2:
         return spans
-    a, b = spans[-1]
-    closer = next((i for i in range(b - 1, a - 1, -1) if _closer_key(lines[i]) == key), None)
-    return spans if closer is None else spans[:-1] + [(a, closer + 1)]
+    held = [Counter(_closer_key(lines[i]) for i in range(a, b) if _ADDRESS_IN.search(lines[i])) for a, b in spans]
+    once = [key for key, n in held[0].items() if n == 1 and all(keys[key] == 1 for keys in held[1:])]
+    ends = [next((i for i in range(b - 1, a - 1, -1) if lines[i].strip()), None) for a, b in spans]
+    endings = Counter(_closer_key(lines[i]) for i in ends if i is not None).most_common(1)
+    key = next((k for k in once if 0 < word_count(k) <= CLOSER_WORDS), None)
+    if key is None and len(spans) >= 3 and endings and endings[0][1] >= len(spans) - 1:
+        key = endings[0][0]
+    if key is None or not 0 < word_count(key) <= CLOSER_WORDS:
+        return spans
+    closers = [next((i for i in range(b - 1, a - 1, -1) if _closer_key(lines[i]) == key), None) for a, b in spans]
+    return [(a, b if closer is None else closer + 1) for (a, b), closer in zip(spans, closers)]
 
 
 def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
