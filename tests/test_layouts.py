@@ -72,6 +72,32 @@ CHANNEL_MESSAGES = [
 ]
 
 
+def test_the_headline_of_a_headline_byline_date_layout_is_the_title(dumps):
+    """A section's path over a headline worded unlike the story's opening ("Technology | Semiconductors"), and the
+    byline's name again in the author's bio under the story, so the byline shares the article's words more
+    than the headline does: neither the path nor the byline is the title."""
+    title = "Foundry lifts 2026 spending plan as AI orders swell"
+    story = [
+        "The world's largest contract chipmaker raised its capital expenditure budget to between $52 billion and "
+        "$56 billion on Thursday, up from the range it gave in January.",
+        "The company reported first-quarter net income of $12.7 billion, a 41% increase from a year earlier and "
+        "ahead of analysts' average estimate, as revenue rose by more than a third.",
+        "Its chief executive told analysts that customers were asking for more capacity than the company could "
+        "provide this year, and that new plants in Arizona and Japan were on schedule.",
+        "The company's shares rose 3.1% in premarket trading in New York after the results were published.",
+        "Kevin Liao is a technology correspondent for The Ledger based in Taipei, covering semiconductors and "
+        "Asian supply chains. He previously reported from Seoul.",
+    ]
+    lines = ["BTC $84,120 ▲1.2%   NVDA $131.20 ▲2.4%   S&P 500 5,611 ▲0.4%", "Skip to main content", "The Ledger",
+             "Markets", "Technology", "Sign In", "Technology | Semiconductors", title, "By Kevin Liao",
+             "April 16, 2026 at 3:12 AM EDT", "Updated April 16, 2026 at 6:40 AM EDT", "Listen to this article",
+             "0:00 / 5:12", "Share", ""] + [line for text in story for line in (text, "")] + [
+             "More from The Ledger", "Memory prices climb again", "© 2026 The Ledger"]
+    posts, report = ingest_one(dumps, "page.txt", "\n".join(lines))
+    assert posts[0][0]["Title"] == title, report
+    assert posts[0][1].startswith(story[0][:40])
+
+
 def channel_export() -> str:
     """A messaging channel copied from its web view: each message, its hashtags, its views and time."""
     out = ["Market Wire", "48.2K subscribers", ""]

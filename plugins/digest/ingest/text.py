@@ -223,11 +223,15 @@ _ROW_SEPARATOR = re.compile(r"\s[|·•/›»>]\s")
 ROW_PART_WORDS = 4
 
 
+SECTION_PART_WORDS = 2
+
+
 def link_row(text: str) -> bool:
     """A row of short links: "Reprints | Subscribe | Share", "Politics · Economy · World", a breadcrumb
-    ("Home / Economy / Monetary policy", "News › Markets › Bonds")."""
+    ("Home / Economy / Monetary policy", "News › Markets › Bonds", "Technology | Semiconductors")."""
     parts = _ROW_SEPARATOR.split(text)
-    return len(parts) >= 3 and all(word_count(p) <= ROW_PART_WORDS for p in parts)
+    return ((len(parts) >= 3 and all(word_count(p) <= ROW_PART_WORDS for p in parts))
+            or (len(parts) == 2 and all(0 < word_count(p) <= SECTION_PART_WORDS for p in parts)))
 
 
 def looks_like_title(text: str, max_words: int = 25) -> bool:

@@ -138,7 +138,7 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
                                                              for k in kept):
         return ParseResult([], [Drop((index[k] + 1,), CHROME, texts[k]) for k in range(len(texts))],
                            guess="a page of headlines and links, without a sentence of a story", storyless=True)
-    title_at = headline(texts, kept, page.probs, script_of(dump.text))
+    title_at = _above_byline(texts, headline(texts, kept, page.probs, script_of(dump.text)))
     if title_at is None:
         # the article's own first line reads as a headline over its prose: it is one (below a breadcrumb)
         first = next((k for k in kept[:-1] if not link_row(texts[k])), None)
@@ -240,6 +240,17 @@ def _dateline(text: str, language: str | None) -> bool:
                                      and earliest_date([rest], "UTC", language)[0]):
             return True
     return False
+
+
+def _above_byline(texts: list[str], title_at: int | None) -> int | None:
+    """The headline of a headline / byline / date layout: a byline taken for the headline (its name also
+    stands in the author's bio under the article) yields to the title-like line above it."""
+    if title_at is None or not 0 < title_at < len(texts) - 1 or not _byline(texts[title_at]):
+        return title_at
+    above, below = texts[title_at - 1], texts[title_at + 1]
+    dated = _dateline(below, None) or parse_date_line(below)
+    longer = looks_like_title(above) and word_count(above) > word_count(texts[title_at])
+    return title_at - 1 if dated and longer and not link_row(above) else title_at
 
 
 def _byline(text: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..dates import dates_in_text, parse_date_line
-from ..text import content_words, ends_sentence, foreign_share, fold, is_caption, looks_like_title, word_count
+from ..text import content_words, ends_sentence, foreign_share, fold, is_caption, link_row, looks_like_title, word_count
 from ..titles import clean_title
 from .model import read_model, write_model
 
@@ -42,7 +42,8 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\d{1,2}\s*[時시]\s*\d{1,2}\s*[分분]"
 def candidates(texts: list[str], kept: list[int]) -> list[int]:
     first = kept[0]
     near = list(range(max(0, first - HEADER_LINES), first)) + kept[:HEAD_KEPT]
-    return [k for k in near if word_count(texts[k]) <= MAX_WORDS and not is_caption(texts[k])]
+    # (a breadcrumb or a section's path, "Technology | Semiconductors", heads no page)
+    return [k for k in near if word_count(texts[k]) <= MAX_WORDS and not is_caption(texts[k]) and not link_row(texts[k])]
 
 
 def headline(texts: list[str], kept: list[int], probs: list[float], script: str | None) -> int | None:
