@@ -1681,6 +1681,27 @@ def test_stories_collected_by_hand_in_markdown_give_one_post_per_heading(dumps):
     assert report.lines["unaccounted"] == 0
 
 
+def test_a_readers_own_remarks_in_markdown_notes_are_no_part_of_the_stories(dumps):
+    """The reader's remarks between the pasted paragraphs, each under the same label in every story ("Note:",
+    as a quote or in bold), and a to-do below the last rule, are the reader's; an interview's "Q:" in one
+    story is the story's."""
+    interview = ["Q: Why now?", "A: Because the yard has been empty for ten years and the council owns it."]
+    out = ["# Reading notes", "", "Pasted from wherever I found them, my own remarks marked.", "", "---", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        remark = ("> Note: compare with last year's numbers!!", "**Note:** ask Dana about this.",
+                  "Note: good for the blog post?")[n]
+        out += [f"## {title}", "", text, "", remark, "", STORY[n], ""] + (interview if n == 0 else []) + ["", "---", ""]
+    out += ["TODO: chase the council's figures and the port's budget."]
+    posts, report = ingest_one(dumps, "notes.md", "\n".join(out))
+    assert report.format == "markdown-notes" and len(posts) == 3, report
+    for meta, body in posts:
+        n = [t for t, _ in DIGEST_ITEMS].index(meta["Title"])
+        assert body.startswith("\n\n".join([DIGEST_ITEMS[n][1], STORY[n]])), body
+        assert all(line in body for line in interview) == (n == 0)
+        assert "Note" not in body and "TODO" not in body and "chase" not in body
+    assert report.lines["unaccounted"] == 0
+
+
 @pytest.mark.parametrize("when", ["3 dni temu", "hace 2 días", "vor 3 Tagen", "2 hours ago", "3 дня назад"])
 def test_a_posts_age_in_any_language_is_no_headline(when):
     from digest.ingest.formats import separated

@@ -13,11 +13,12 @@ One post per heading with prose under it; Markdown links keep their label, and a
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from ..blocks import address, blocks_from_lines, prose_words
+from ..blocks import RULE, address, blocks_from_lines, prose_words
 from ..dates import earliest_date
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
-from ..text import looks_like_title
+from ..text import fold, looks_like_title
 from ..titles import clean_title, unmarked
 
 NAME = "markdown-notes"
@@ -33,7 +34,9 @@ def _sections(lines: list[str], level: int) -> list[tuple[int, int]]:
     marked = [(i, len(m["marks"])) for i, line in enumerate(lines) if (m := _HEADING.match(line))
               and looks_like_title(m["title"]) and len(m["marks"]) <= level]
     heads = [i for i, marks in marked if marks == level]
-    ends = [next((j for j, _ in marked if j > i), len(lines)) for i in heads]
+    # (a rule closes a story too: below the last one's rule stands the reader's own to-do)
+    bounds = sorted({j for j, _ in marked} | {j for j, line in enumerate(lines) if RULE.match(line)})
+    ends = [next((j for j in bounds if j > i), len(lines)) for i in heads]
     return list(zip(heads, ends))
 
 
@@ -66,11 +69,27 @@ def _head(lines: list[str], start: int, end: int) -> list[str]:
     return head
 
 
+# A paragraph opening with a label of a word or two: "Note: ...", "> **NB:** ...", "My take: ..."
+_LABEL = re.compile(r"^[>\s*_]*(?P<label>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?)[*_]*\s*:[*_]*\s")
+
+
+def _remarks(lines: list[str], stories: list[tuple[int, int]]) -> set[int]:
+    """The reader's own remarks among the stories: paragraphs opening with a label that opens paragraphs in
+    several stories ("Note: ask Dana ...", "> Note: compare with ..."). A story's own labelled paragraphs
+    (an interview's "Q:") stay in that one story."""
+    labelled = {i: fold(m["label"]) for a, b in stories for i in range(a + 1, b)
+                if (m := _LABEL.match(lines[i])) and not address(lines[i])}  # (its address is the story's)
+    spread = Counter(label for a, b in stories for label in {labelled[i] for i in range(a + 1, b) if i in labelled})
+    return {i for i, label in labelled.items() if spread[label] >= MIN_STORIES}
+
+
 def parse(dump: Dump, tz: str) -> ParseResult:
     lines = dump.lines
     stories = _stories(lines)
     inside = {i for a, b in stories for i in range(a, b)}
-    drops = [Drop((i + 1,), CHROME, line.strip()) for i, line in enumerate(lines) if line.strip() and i not in inside]
+    remarks = _remarks(lines, stories)
+    drops = [Drop((i + 1,), CHROME, line.strip()) for i, line in enumerate(lines)
+             if line.strip() and (i not in inside or i in remarks)]
     articles = []
     for a, b in stories:
         title = clean_title(_HEADING.match(lines[a])["title"])
@@ -78,6 +97,8 @@ def parse(dump: Dump, tz: str) -> ParseResult:
         url, body = None, []
         for i in range(a + 1, b):
             stated = address(lines[i])
+            if i in remarks:
+                continue
             if stated:
                 url = url or stated
                 drops.append(Drop((i + 1,), METADATA, lines[i].strip()))
