@@ -386,6 +386,23 @@ def test_a_channel_copied_from_the_web_app_gives_one_post_per_message(dumps):
         assert meta["Date"][5:16] == f"04-07T1{n + 1}:20", meta["Date"]
 
 
+def test_a_channel_whose_day_lines_head_several_messages_dates_each_by_its_own_time(dumps):
+    """A channel copy with a line per day ("March 17, 2026") over that day's messages, each closed by its
+    reactions, views and time ("13:52", "edited 14:05"): a message is a story dated by its day and its time,
+    not a news list whose stories are the days."""
+    out = ["Harbour Wire ⚡️", "48,213 subscribers", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        if n != 1:
+            out += [f"March {17 + n}, 2026", ""]
+        out += [title, "", text, "", f"#tag{n}", f"👍 {311 - n}  🔥 {97 - n}", f"👁 {19 + n}.8K",
+                f"{'edited ' if n == 1 else ''}1{3 + n}:5{n}", ""]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
+    assert report.format == "separated-stories", report
+    days = ("17", "17", "19")  # (the second message under the first one's day)
+    assert {m["Title"]: m["Date"][:16] for m, _ in posts} == {
+        t: f"2026-03-{days[n]}T1{3 + n}:5{n}" for n, (t, _) in enumerate(DIGEST_ITEMS)}
+
+
 def social_profile(header: list[str]) -> str:
     """A social profile copied whole: the site's menu, the profile's name, bio and counts of posts and
     followers, then each post under its author's name, handle and time, its counts of replies, reposts

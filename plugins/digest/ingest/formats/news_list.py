@@ -21,6 +21,7 @@ from ..model import METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, ends_sentence, squash, word_count
 
 NAME = "news-list"
+_CLOCK = re.compile(r"\d:\d\d")
 AGE_LINE_WORDS = 6  # "CRYPTO · 2 hours ago"
 NOON = datetime(2000, 6, 15, 12, 0)  # any moment: whether a line states an age at all
 
@@ -89,11 +90,17 @@ def _summary(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[t
     return body[:end], body[end:]
 
 
+SURE, DAYS_ONLY = 0.9, 0.75  # dates that state days only may head a channel's days, each of several messages
+
+
 def sniff(dump: Dump) -> float:
     starts = _starts(dump.lines, "UTC")
     ends = [min(s[:2]) for s in starts[1:]] + [len(dump.lines)]
     spans = [(max(s[:2]) + 1, end) for s, end in zip(starts, ends)]
-    return 0.9 if several_stories(dump.lines, spans, [dump.lines[s[1]] for s in starts]) else 0.0
+    if not several_stories(dump.lines, spans, [dump.lines[s[1]] for s in starts]):
+        return 0.0
+    # (below separated-stories, whose messages each close with their time)
+    return DAYS_ONLY if all(_CLOCK.search(dump.lines[s[0]]) is None for s in starts) else SURE
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:

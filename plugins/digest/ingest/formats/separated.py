@@ -104,9 +104,13 @@ def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int],
     stacked = {i for last, (first, size) in runs.items() if size > 1 for i in every if first <= i <= last}
     together = [marks for marks in closing if 2 * len(marks & stacked) >= len(marks)]
     together = [set().union(*together)] if len(together) > 1 else []
-    # (where two kinds make as many stories, the first wins: counts close a post whose head holds its time)
-    kinds = [(rules, "rule"), *((marks, "count") for marks in counts.values()),
-             *((marks, "count") for marks in together), *((marks, "time") for marks in shapes.values())]
+    # (where two kinds make as many stories, the first wins: counts close a post whose head holds its time;
+    # but times right under each post's counts close the post with them, "👁 19.8K" over "13:52")
+    counted = set().union(*counts.values())
+    closing_times = [marks for marks in shapes.values() if all({i - 1, i - 2} & counted for i in marks)]
+    kinds = [(rules, "rule"), *((marks, "time") for marks in closing_times),
+             *((marks, "count") for marks in counts.values()), *((marks, "count") for marks in together),
+             *((marks, "time") for marks in shapes.values() if marks not in closing_times)]
     # (two rules between three stories that each open with a headline are a digest too: see _stories)
     return [(marks, kind) for marks, kind in kinds if len(marks) >= _fewest(kind)]
 
