@@ -232,6 +232,18 @@ def test_a_company_named_like_a_word_counts_everywhere_once_a_sentence_shows_it_
     ("Toezichthouder deelt boetes uit", "De toezichthouder legde drie cryptobedrijven boetes op onder de nieuwe "
      "cryptoregels.", "crypto"),
     ("원화 스테이블코인 법안 확정", "금융당국이 원화 스테이블코인 발행 요건을 담은 법안을 확정했다.", "crypto"),
+    # data centres are AI's compute, however the story spells them (written for this test)
+    ("Grid operator pauses new data-centre connections", "The operator will not connect new data centres in the "
+     "capital region until 2028, citing the strain on the grid.", "ai"),
+    ("Netzagentur prüft Regeln für Rechenzentren", "Betreiber großer Rechenzentren sollen ihren Stromverbrauch "
+     "in Spitzenzeiten drosseln, schlägt die Behörde vor.", "ai"),
+    ("Un nouveau centre de données près de Lyon", "L'opérateur construira des centres de données pour "
+     "l'intelligence artificielle d'ici 2027.", "ai"),
+    # a pact between governments is policy; the parliament's vote too
+    ("EU and Japan sign chip supply-chain pact", "The two sides will share warnings of shortages and consult "
+     "each other before granting state aid to a single plant.", "policy"),
+    ("Le Parlement européen vote le texte", "Le Parlement européen a adopté le règlement après deux ans de "
+     "négociations avec les gouvernements.", "policy"),
 ])
 def test_topics_are_found_in_other_languages(title, text, topic):
     """Keywords of other languages stand beside the English ones; Japanese is read a character at a time."""
