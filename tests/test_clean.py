@@ -71,6 +71,15 @@ def test_syndication_footer_names_the_publisher():
     assert drops[0].partial
 
 
+@pytest.mark.parametrize("tail, site", [
+    ("This article originally appeared on Grid Notes, a partner publication.", "Grid Notes, a partner publication"),
+    ("This story was first published in The Quay Review.", "The Quay Review"),
+])
+def test_a_note_that_the_article_appeared_elsewhere_first_goes(tail, site):
+    out, drops = C.clean(article(STORY, tail), set())
+    assert out.body_text() == STORY and out.source_name == site
+
+
 def test_a_first_sentence_that_opens_with_the_titles_words_stays_whole():
     text = "The purpose of the review is to summarise what regulators asked of exchanges this year."
     assert cleaned(article(text, STORY, title="Purpose of the review"))[0] == text + "\n\n" + STORY

@@ -384,7 +384,7 @@ def _drop_headline_list(blocks: list[Block], drops: list[Drop]) -> tuple[list[Bl
 # ---------------------------------------------------------------- syndication, press releases, titles
 
 _SYNDICATION = re.compile(
-    r"(?:^|(?<=[.!?”\"]\s))(?:The|This) (?:post|article|story|entry) .{1,300}? "
+    r"(?:^|(?<=[.!?”\"]\s))(?:The|This) (?:post|article|story|entry|piece)(?: .{1,300}?)? "
     r"(?:first appeared|appeared first|was first published|was originally published|originally appeared) "
     r"(?:on|at|in) (?P<site>[^.]{1,80}?)\s*\.?\s*$"
 )
