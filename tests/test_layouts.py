@@ -307,6 +307,30 @@ def test_a_chat_apps_json_export_gives_one_post_per_message(dumps):
         assert any(b.startswith(message[:60]) for _, b in posts)
 
 
+def test_a_team_chats_json_export_gives_one_post_per_forwarded_write_up(dumps):
+    """A team chat exported as JSON (Slack's shape: "ts" in epoch seconds with decimals, <url|label> links,
+    <@U1> mentions, :emoji: codes, &amp;): chatter and a link alone are no posts; a write-up under the
+    sender's note and a bold headline is one, without the note or a line to a colleague under it."""
+    import json
+    (t0, b0), (t1, b1), _ = DIGEST_ITEMS
+    messages = [
+        {"type": "message", "user": "U1", "ts": "1773838721.120900", "text": "morning all :coffee: machine is broken"},
+        {"type": "message", "user": "U2", "ts": "1773839112.449100", "text": f"<https://news.example/port|{t0}>"},
+        {"type": "message", "user": "U2", "ts": "1773839163.010200",
+         "text": f"paywalled for some of you so here it is :point_down:\n\n*{t0}*\n\n{b0}"},
+        {"type": "message", "user": "U1", "ts": "1773839395.311000", "text": "nice, about time :sweat_smile:"},
+        {"type": "message", "user": "U3", "ts": "1773848487.870300",
+         "text": f"*{t1}*\n\n{b1.replace(' and ', ' &amp; ', 1)} (via <https://wire.example/w|the wire>)\n\n"
+                 "<@U1> can you update the note before the call?"},
+        {"type": "message", "user": "U1", "ts": "1773848860.900000", "text": ":+1:"},
+    ]
+    posts, report = ingest_one(dumps, "markets.json", json.dumps(messages))
+    assert sorted(m["Title"] for m, _ in posts) == sorted([t0, t1]), report
+    bodies = {m["Title"]: (m["Date"], b.strip()) for m, b in posts}
+    assert bodies[t0] == ("2026-03-18T13:06:03+00:00", b0)
+    assert bodies[t1][1] == b1.replace(" and ", " & ", 1) + " (via the wire)"
+
+
 def test_a_channel_copy_with_its_name_over_each_message_and_a_day_line(dumps):
     """The channel's name over every message, a forwarded message's label over it, the day once above the
     day's messages and each message's views and time under it: one post per message, dated that day at

@@ -6,6 +6,7 @@ order through the dump.
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,12 +37,12 @@ def to_datetime(value, tz: str) -> datetime | None:
         return localize(value, tz)
     if isinstance(value, time.struct_time):
         return datetime(*value[:6], tzinfo=timezone.utc)
-    if isinstance(value, str) and value.isdigit() and len(value) in (10, 13):  # epoch seconds or ms as text
-        value = int(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{13}|\d{10}(?:\.\d+)?", value):  # epoch s or ms as text
+        value = float(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         seconds = value / 1000 if value > 1e11 else value
         try:
-            return datetime.fromtimestamp(seconds, timezone.utc)
+            return datetime.fromtimestamp(int(seconds), timezone.utc)  # (a chat's "1773839163.010200": to the second)
         except (OverflowError, OSError, ValueError):
             return None
     return parse_date(str(value), tz)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..blocks import blocks_from_lines, prose_words
+from ..blocks import blocks_from_lines, is_heading, prose_words
 from ..dates import localize
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
 from ..text import squash
@@ -96,16 +96,29 @@ def _stamp(day: str, clock: str, order: str, tz: str) -> datetime | None:
         return None
 
 
-def _is_story(message: Message, lines: list[str]) -> bool:
-    text = [message.text] + lines[message.header + 1:message.end]
-    blocks = blocks_from_lines([(i, t) for i, t in enumerate(text) if t.strip()])
-    headed = bool(blocks) and (blocks[0].kind == "h" or _bold(message.text))
+def write_up(text: list[str]) -> bool:
+    """Whether a chat message's lines hold a write-up (a forwarded story): sentences enough, or fewer under a
+    headline of their own; a reply in the chat has fewer."""
     prose = prose_words(text)
-    return message.sender is not None and (prose >= MIN_STORY_PROSE or (headed and prose >= MIN_HEADED_PROSE))
+    return prose >= MIN_STORY_PROSE or (headline_at(text) is not None and prose >= MIN_HEADED_PROSE)
+
+
+NOTE_LINES = 2  # lines of the sender's own above the write-up's headline ("Paywalled, so here it is:")
+
+
+def headline_at(text: list[str]) -> int | None:
+    """The index of the write-up's headline in a message's lines: a line in bold ("*Port strike ends*") or one
+    reading as a headline over prose, among its first lines; the lines above it are the sender's note."""
+    nonblank = [i for i, line in enumerate(text) if line.strip()][: NOTE_LINES + 1]
+    for k, i in enumerate(nonblank):
+        following = next((line for line in text[i + 1:] if line.strip()), None)
+        if following is not None and (_bold(text[i]) or (k == 0 and is_heading(squash(text[i]), squash(following)))):
+            return i
+    return None
 
 
 def _bold(text: str) -> bool:
-    """WhatsApp's bold: "*Port strike ends*" """
+    """A messenger's bold: "*Port strike ends*" """
     return bool(re.fullmatch(r"\*[^*]{3,}\*", text.strip()))
 
 
@@ -114,19 +127,15 @@ def _article(dump: Dump, message: Message, when: datetime | None, drops: list[Dr
     header = lines[message.header].strip()
     drops.append(Drop((message.header + 1,), METADATA, squash(header[: len(header) - len(message.text)]), partial=True))
     body = [(message.header + 1, message.text)] + [(i + 1, lines[i]) for i in range(message.header + 1, message.end)]
-    body = [(n, t) for n, t in body if t.strip()] if not message.text.strip() else body
-    title = None
-    if _bold(body[0][1]):
-        title = body[0][1].strip().strip("*").strip()
-        drops.append(Drop((body[0][0],), METADATA, title))
-        body = body[1:]
-    blocks = blocks_from_lines(body)
-    if title is None and len(blocks) > 1 and blocks[0].kind == "h":  # a headline over the write-up
-        title = blocks[0].text
-        drops.append(Drop(blocks[0].lines, METADATA, title))
-        blocks = blocks[1:]
-    return Article(dump=dump.name, blocks=blocks, title=title, date=when, date_source="dump" if when else None,
-                   format=NAME)
+    title, at = None, headline_at([t for _, t in body])
+    if at is not None:
+        title = body[at][1].strip().strip("*").strip()
+        # (a line's last part closes its account: the header's text after its stamp and sender)
+        drops += [Drop((n,), CHROME, squash(t)) for n, t in body[:at] if t.strip()]
+        drops.append(Drop((body[at][0],), METADATA, title))
+        body = body[at + 1:]
+    return Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
+                   date_source="dump" if when else None, format=NAME)
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
@@ -136,7 +145,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     before = messages[0].header if messages else len(lines)
     drops += [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines[:before]) if t.strip()]
     for message in messages:
-        if _is_story(message, lines):
+        if message.sender is not None and write_up([message.text] + lines[message.header + 1:message.end]):
             articles.append(_article(dump, message, _stamp(*message.stamp, order, tz), drops))
             continue
         drops += [Drop((i + 1,), CHROME, squash(lines[i])) for i in range(message.header, message.end)
