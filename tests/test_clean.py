@@ -309,6 +309,8 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
     "Die Hafenarbeiter verlassen am Montag das Gelände Foto: Hafenbild/Ana Lima",  # any language's label
     "harbour cranes at dusk.jpg",                      # the picture's file name where the picture was
     "(Ana Lima/alima@example.com)",                    # a credit alone
+    "The port's main gate in Rotterdam. (Sam Roe/Harbour Images)",  # a credit in brackets after the sentence
+    "부산항 신항 컨테이너 부두 전경. /사진=항만신문 DB",   # a credit after a slash and a label with "="
 ])
 def test_a_caption_with_its_photographers_credit_goes(caption):
     text, drops = cleaned(article(STORY, caption, "The fine is the largest the regulator has imposed."))

@@ -1161,6 +1161,15 @@ def test_a_page_of_headlines_without_a_story_gives_no_post_and_says_why(dumps):
     assert report.lines["unaccounted"] == 0
 
 
+@pytest.mark.parametrize("line, language, stated", [
+    ("Thu, Mar 26, 2026, 4:47 PM 4 min read", "en", "2026-03-26T16:47:00+09:00"),  # its reading time after it
+    ("입력2026.04.23. 오전 8:31  수정2026.04.23. 오전 10:05  기사원문", "ko", "2026-04-23T08:31:00+09:00"),
+])
+def test_a_bylines_date_keeps_its_time_whatever_follows_it(line, language, stated):
+    from digest.ingest.dates import earliest_date
+    assert earliest_date([line], "Asia/Seoul", language)[0].isoformat() == stated
+
+
 def test_a_japanese_pages_date_keeps_its_time_and_its_language_is_told():
     from digest.ingest.dates import earliest_date
     from digest.ingest.language import language_of

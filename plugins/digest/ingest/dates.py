@@ -204,6 +204,22 @@ def byline_parts(line: str) -> list[str]:
     return _BYLINE_SEPARATOR.split(line)
 
 
+_CLOCK = re.compile(r"\d:\d\d")
+TRAILING_WORDS = 4  # "Thu, Mar 26, 2026, 4:47 PM 4 min read": a date and its time, then the reading time
+
+
+def _date_before_words(text: str, tz: str) -> datetime | None:
+    """The date a line states, also when a few words follow its time (a reading time, a label)."""
+    when = parse_date_line(text, tz)
+    if when is not None or not _CLOCK.search(text):
+        return when
+    words = text.split()
+    for n in range(len(words) - 1, max(0, len(words) - 1 - TRAILING_WORDS), -1):
+        if _CLOCK.search(" ".join(words[:n])) and (when := parse_date_line(" ".join(words[:n]), tz)):
+            return when
+    return None
+
+
 def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tuple[datetime | None, int | None]:
     """The earliest date a story's header lines state, and which line states it (a page's "updated" date
     is the later one). Dates in the page's own language ("3. November 2023 um 20:14 Uhr") are read by
@@ -214,7 +230,7 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
             continue
         for text in byline_parts(_GLUED_TIME.sub(r"\1 ", line)):
             start = DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
-            when = parse_date_line(text[start.start():], tz) if start else None
+            when = _date_before_words(text[start.start():], tz) if start else None
             if (when is None and language not in (None, "en") and _YEAR.search(text)
                     and (word_count(text) <= 10 or len(text) <= 30 or _LOCAL_DATE.search(text))):  # (a Japanese date is many "words": text.py counts its characters)
                 when = _local_date(text, language)
@@ -235,6 +251,8 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
 # "14/09/2016 08h01", "28 آب/اغسطس 2013" (a month by two names)
 _LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}(?:[./-]\d{1,2}[./-]|\.?\s*(?:\d{1,2}\.|(?:[^\W\d_]{2,12}/)?[^\W\d_]{3,12}"
                          r"\.?)\s*)(?:19|20)\d\d(?!\d))(?:[.,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d))?")
+# A date written year first, and its time after a word or not: "2026.04.23. 오전 8:31", "2026/4/23 午前8:31"
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?(?:\s*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.]\d{2})?")
 _HOUR_H = re.compile(r"(?<!\d)(\d{1,2})h(\d{2})(?!\d)")  # "08h01"
 _TWO_NAMES = re.compile(r"([^\W\d_]{2,12})/([^\W\d_]{3,12})")
 # dateparser reads what it cannot place as relative to this day ("08h01": eight hours ago); a date that far
@@ -246,7 +264,8 @@ def _local_date(text: str, language: str):
     """The first date in the line that dateparser reads in the page's language (the span that looks like a
     date first, then the whole line)."""
     import dateparser as multilingual  # the dateparser package (slow to load): only for other languages
-    spans = [s for m in _LOCAL_DATE.finditer(text) for s in (m.group(), m.group("date"))] + [text]
+    spans = [s for m in _LOCAL_DATE.finditer(text) for s in (m.group(), m.group("date"))]
+    spans += [m.group() for m in _YEAR_FIRST.finditer(text)] + [text]
     for span in dict.fromkeys(form for s in spans for form in (_TWO_NAMES.sub(r"\1", s), _TWO_NAMES.sub(r"\2", s))):
         try:
             when = multilingual.parse(_HOUR_H.sub(r"\1:\2", span), languages=[language],

@@ -191,7 +191,9 @@ _CREDITED = re.compile(r"[.!?”\"]\s+(?:[A-Z][\w'’.-]*\s){1,3}(?:for|via)\s+(
 _CAP = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _NAMES = rf"[{_CAP}][\w'’.&-]*(?:\s[{_CAP}][\w'’.&-]*){{0,3}}"
 _SLASH_CREDIT = re.compile(rf"(?:^|\s|\()[{_CAP}][^\W\d_]{{2,11}}\s*:\s*{_NAMES}\s?/\s?{_NAMES}\)?$"
-                           rf"|[.!?]\s+/\s?{_NAMES}$")  # "... madrileño. / ANA LIMA"
+                           rf"|[.!?]\s+/\s?{_NAMES}$"  # "... madrileño. / ANA LIMA"
+                           # "... Boise, Idaho. (Jane Roe/Getty Images)", "... 본사 전경. /사진=연합뉴스"
+                           r"|[.!?]\s+\([^()\s/][^()/]{0,60}/[^()\s][^()]{1,60}\)$|[.!?]\s+/\s?[^\W\d_]{1,10}\s?[=:]\s?\S.{0,40}$")
 
 
 # a picture's file name where the page showed the picture ("seized cash and cards.jpg"), a credit alone in
