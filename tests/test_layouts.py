@@ -1555,6 +1555,28 @@ def test_a_forwarded_message_is_its_own_story_without_the_forwarders_note(dumps)
     assert body.strip().startswith(STORY[0][:40]) and "FYI" not in body
 
 
+def test_a_forwarded_story_with_its_html_part_is_its_own_story_without_the_note(dumps):
+    """A forwarded story sent with plain and HTML parts: the colleague's note (in both) is no part of it; the
+    story's headline under the forwarded headers, longer than the subject that shortens it, is the title, and
+    the byline under it goes."""
+    title = "Council turns old freight yard into a riverside park with a market hall"
+    story = ["Council turns old freight yard into a riverside park with a market hall", "By Dana Whitfield in Riverside",
+             "", STORY[0], "", STORY[1]]
+    header = ["---------- Forwarded message ---------", "From: Riverside Gazette <news@gazette.example>",
+              "Date: Wed, Mar 4, 2026 at 4:05 PM", "Subject: Council turns freight yard into park", "To: <sam@example.org>",
+              "", ""]
+    plain = "\n".join(["Hi team,", "", "FYI, one for Thursday's meeting?", "", "Sam", ""] + header + story)
+    html = ("<div>Hi team,<br><br>FYI, one for Thursday's meeting?<br><br>Sam</div><div>" + "<br>".join(header)
+            + f"<p><b>{story[0]}</b><br>{story[1]}</p><p>{STORY[0]}</p><p>{STORY[1]}</p></div>")
+    out = ["From: Sam <sam@example.org>", "To: team@example.org", "Subject: Fwd: Council turns freight yard into park",
+           "Date: Thu, 05 Mar 2026 17:42:00 +0000", "MIME-Version: 1.0",
+           'Content-Type: multipart/alternative; boundary="b1"', "", "--b1", "Content-Type: text/plain; charset=utf-8",
+           "", plain, "--b1", "Content-Type: text/html; charset=utf-8", "", html, "--b1--"]
+    posts, report = ingest_one(dumps, "fwd.eml", "\n".join(out))
+    assert len(posts) == 1 and posts[0][0]["Title"] == title, report
+    assert posts[0][1].strip() == f"{STORY[0]}\n\n{STORY[1]}"
+
+
 def test_a_forwarded_html_digest_is_its_senders_items(dumps):
     """A digest forwarded with its HTML: one post per item, each credited to the digest and dated by it, not
     by the colleague who forwarded it."""

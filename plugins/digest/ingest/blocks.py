@@ -51,6 +51,7 @@ def _hard_wrapped(run: list[Line]) -> bool:
 
 
 WRAP_SLACK = 25  # a line this much shorter than the text's wrap width ends its paragraph
+BYLINE_WORDS = 6  # "By Ana Ruiz in Tokyo" under a headline
 
 
 def unwrap(text: str) -> str:
@@ -79,7 +80,7 @@ def unwrap(text: str) -> str:
 def _byline_under(prev: str, line: str, after: str) -> bool:
     """A short capitalised line that is no sentence, alone under a headline that is none either ("By Ana
     Ruiz" under "Port strike ends after a week"): a line of its own, not the end of a wrapped paragraph."""
-    return (line.lstrip()[:1].isupper() and word_count(line) <= 4 and not ends_sentence(line.strip())
+    return (line.lstrip()[:1].isupper() and word_count(line) <= BYLINE_WORDS and not ends_sentence(line.strip())
             and not ends_sentence(prev.strip()) and not prev.rstrip().endswith((",", ";", ":")) and not after.strip())
 
 

@@ -17,7 +17,7 @@ from ..blocks import NUMBERED, unwrap
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
-from ..text import ends_sentence, fold, looks_like_title, squash, word_count
+from ..text import content_words, ends_sentence, fold, looks_like_title, squash, word_count
 from . import separated
 from .html_page import main_blocks
 
@@ -76,18 +76,20 @@ def _items(raw: str) -> list[Item]:
     forward = _FORWARD.search(plain) if plain else None
     if forward and html is not None:
         # a forwarded HTML digest: its items from the HTML, its sender and date from the forwarded headers
+        # (a forwarded message of one story is read below as itself, the note above it the forwarder's)
         inner = email.message_from_string(plain[forward.end():].lstrip("\n"), policy=email.policy.compat32)
         inner_name, inner_address = email.utils.parseaddr(str(inner.get("from", "")))
         source = inner_name or inner_address or source
         date = str(inner["date"]) if inner.get("date") else date
-    elif forward:  # the forwarded message is the story; the note above it is the forwarder's
-        note = plain[: forward.start()].strip()
-        return _items(plain[forward.end():].lstrip("\n")) + ([Item(None, "", chrome=(note,))] if note else [])
+    elif forward:
+        return _forwarded(plain, forward)
     plain, signature = _signed(plain or "") if html is None and plain is not None else (plain, "")
     url = _web_copy(msg, html or "")
     text = (_rules_as_lines(_digest_html(html)) if html is not None
             else _headlines_as_rules(unwrap(plain)) if plain is not None else "")
     stories, left = separated.stories_of(text.split("\n"))
+    if forward and not stories:  # one forwarded story: read from the plain text, where its note stands apart
+        return _forwarded(plain, forward)
     if stories:
         chrome = tuple(left) + ((signature,) if signature else ())
         own = _item_links(html) if html is not None else {}
@@ -100,6 +102,12 @@ def _items(raw: str) -> list[Item]:
     title = _headline(str(msg.get("subject", "")), name)
     return [Item(title=_as_in_body(title, blocks), body="", date=date, url=url, source=source, blocks=blocks,
                  chrome=(signature,) if signature else ())]
+
+
+def _forwarded(plain: str, forward: re.Match) -> list[Item]:
+    """The forwarded message is the story, read as itself; the note above it is the forwarder's."""
+    note = plain[: forward.start()].strip()
+    return _items(plain[forward.end():].lstrip("\n")) + ([Item(None, "", chrome=(note,))] if note else [])
 
 
 # Where a forwarded message starts (Gmail, Apple Mail, Outlook): its own headers follow.
@@ -122,12 +130,22 @@ def _headline(subject: str, sender: str) -> str | None:
 HEAD_BLOCKS = 4  # the blocks at a message's top where its headline stands, under a masthead
 
 
+SAME_STORY = 0.6  # the share of the subject's words a headline in the body holds when it heads the same story
+
+
 def _as_in_body(title: str | None, blocks) -> str | None:
-    """The subject as the message's headline writes it, without a label before a colon that the headline has
-    not ("Breaking: Nebius signs ..." over "Nebius signs ...")."""
+    """The subject as the message's headline writes it: without a label before a colon that the headline has
+    not ("Breaking: Nebius signs ..." over "Nebius signs ..."), or the headline itself where the subject
+    shortens it ("..., cut tax to 20%" over "..., cutting tax on gains to flat 20%")."""
     label = re.match(r"^[^:]{2,30}:\s+(?P<rest>.+)$", title or "")
-    heads = {fold(b.text.split("\n")[0]) for b in (blocks or [])[:HEAD_BLOCKS]}
-    return label["rest"] if label and fold(label["rest"]) in heads and fold(title) not in heads else title
+    firsts = [b.text.split("\n")[0] for b in (blocks or [])[:HEAD_BLOCKS]]
+    heads = {fold(text) for text in firsts}
+    if label and fold(label["rest"]) in heads and fold(title) not in heads:
+        return label["rest"]
+    words = content_words(title or "")
+    longer = next((text for text in firsts if looks_like_title(text) and len(text) > len(title or "")
+                   and len(words & content_words(text)) >= SAME_STORY * len(words)), None)
+    return longer if words and fold(title) not in heads and longer else title
 
 
 _SIGNATURE = re.compile(r"^-- ?$", re.M)  # RFC 3676's signature delimiter, "-- " on a line of its own
