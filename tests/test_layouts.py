@@ -98,6 +98,16 @@ def test_the_headline_of_a_headline_byline_date_layout_is_the_title(dumps):
     assert posts[0][1].startswith(story[0][:40])
 
 
+def test_a_publications_name_standing_again_above_the_headline_is_no_candidate():
+    """A newsletter platform's post page: the publication's name heads the page and stands again above the
+    post's headline; the line model's candidates for the headline are the others."""
+    from digest.ingest.lines.headline import candidates
+    texts = ["Council Park Notes", "Subscribe", "Share this post", "Council Park Notes",
+             "What the vote really means for the river", "Copy link", "Dana Whitfield", STORY[0], STORY[1]]
+    found = [texts[k] for k in candidates(texts, [7, 8])]
+    assert "What the vote really means for the river" in found and found.count("Council Park Notes") == 1
+
+
 def channel_export() -> str:
     """A messaging channel copied from its web view: each message, its hashtags, its views and time."""
     out = ["Market Wire", "48.2K subscribers", ""]

@@ -42,8 +42,11 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\d{1,2}\s*[時시]\s*\d{1,2}\s*[分분]"
 def candidates(texts: list[str], kept: list[int]) -> list[int]:
     first = kept[0]
     near = list(range(max(0, first - HEADER_LINES), first)) + kept[:HEAD_KEPT]
-    # (a breadcrumb or a section's path, "Technology | Semiconductors", heads no page)
-    return [k for k in near if word_count(texts[k]) <= MAX_WORDS and not is_caption(texts[k]) and not link_row(texts[k])]
+    # (a breadcrumb or a section's path, "Technology | Semiconductors", heads no page; nor does the masthead,
+    # the page's first line, where it stands again above the headline)
+    masthead = fold(texts[0]) if texts else ""
+    return [k for k in near if word_count(texts[k]) <= MAX_WORDS and not is_caption(texts[k]) and not link_row(texts[k])
+            and not (k and fold(texts[k]) == masthead)]
 
 
 def headline(texts: list[str], kept: list[int], probs: list[float], script: str | None) -> int | None:
