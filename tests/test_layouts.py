@@ -1180,6 +1180,24 @@ def test_a_bylines_date_keeps_its_time_whatever_follows_it(line, language, state
     assert earliest_date([line], "Asia/Seoul", language)[0].isoformat() == stated
 
 
+def test_a_topic_page_of_an_aggregator_whose_lines_the_model_all_doubts_gives_a_warning(dumps):
+    """An aggregator's topic page: menus, then per story a headline, its source, its age and an author; not a
+    sentence on it. No post, and a warning rather than an error (it must not block `make publish`)."""
+    out = ["News", "Search for topics, locations & sources", "Home", "For you", "Following", "Business",
+           "Technology", "Follow", "Latest", "Top stories"]
+    for n, (title, _) in enumerate(DIGEST_ITEMS * 3):
+        out += [f"{title}, analysts say ({n})", ("Harbour Times", "Coastal Daily", "The Quay")[n % 3],
+                f"{n + 2} hours ago", ("Dana Whitfield", "Sam Roe", "Ana Ruiz")[n % 3]]
+    out += ["Full coverage", "More headlines", "Privacy", "Terms", "About"]
+    posts, report = ingest_one(dumps, "topic.txt", "\n".join(out))
+    assert posts == [] and report.errors == [] and "headlines" in report.warnings[0], report
+    # and so where the line model reads none of its lines as an article's
+    from digest.ingest.formats import page_copy
+    from digest.ingest.model import Dump
+    page = page_copy.Reading(list(range(len(out))), out, [0.0] * len(out), [], set())
+    assert page_copy._article(Dump("topic.txt", "\n".join(out)), page, "UTC").storyless
+
+
 def test_a_japanese_pages_date_keeps_its_time_and_its_language_is_told():
     from digest.ingest.dates import earliest_date
     from digest.ingest.language import language_of

@@ -47,7 +47,7 @@ def sniff(dump: Dump) -> float:
 
 def parse(dump: Dump, tz: str) -> ParseResult:
     page = read(dump.lines)
-    if not page.kept:
+    if not page.kept and len(page.texts) < MIN_LIST_LINES:
         return ParseResult([], [Drop((i + 1,), CHROME, text) for i, text in zip(page.index, page.texts)],
                            guess="no article text")
     return _article(dump, page, tz)
@@ -134,8 +134,9 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
     kept = [k for k in page.kept if k not in repeats and k not in adverts]
     # a news aggregator's list, a video list: no story to post (a few lines without a sentence are a note,
     # a table is content)
-    if kept and len(texts) >= MIN_LIST_LINES and not any(_prose(texts[k]) or _table_row(dump.lines[index[k]])
-                                                             for k in kept):
+    # (where the model keeps nothing, no line of the page may be a sentence)
+    if len(texts) >= MIN_LIST_LINES and not any(_prose(texts[k]) or _table_row(dump.lines[index[k]])
+                                                for k in (kept or range(len(texts)))):
         return ParseResult([], [Drop((index[k] + 1,), CHROME, texts[k]) for k in range(len(texts))],
                            guess="a page of headlines and links, without a sentence of a story", storyless=True)
     title_at = _above_byline(texts, headline(texts, kept, page.probs, script_of(dump.text)))
