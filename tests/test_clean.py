@@ -356,6 +356,19 @@ def test_a_datelines_place_date_and_agency_ahead_of_the_first_sentence_go(dateli
     assert text.startswith("The regulator fined") and drops
 
 
+def test_a_dateline_in_a_script_without_capitals_goes():
+    """"الرياض - " (Riyadh): a place of a word or three and a dash ahead of an Arabic story's first sentence."""
+    lede = "وقعت الشركة اتفاقية لبناء مركز بيانات جديد بقدرة 500 ميغاواط في المنطقة الشرقية."
+    text, drops = cleaned(article("الرياض - " + lede, STORY))
+    assert text.startswith(lede) and drops
+
+
+def test_a_read_also_label_with_arabic_vowel_marks_goes():
+    text, drops = cleaned(article(STORY, "اقرأ أيضاً: السعودية تطلق صندوقاً جديداً للاستثمار في الشركات الناشئة",
+                                  STORY.replace("regulator", "agency")))
+    assert "اقرأ" not in text and drops
+
+
 @pytest.mark.parametrize("lede", ["U.S. regulators fined the exchange $4 million on Tuesday, the agency said.",
                                   "AI - the two letters every chief executive repeats - came up 40 times on the call."])
 def test_a_first_sentence_that_opens_with_capitals_keeps_them(lede):

@@ -239,6 +239,10 @@ def test_a_company_named_like_a_word_counts_everywhere_once_a_sentence_shows_it_
      "in Spitzenzeiten drosseln, schlägt die Behörde vor.", "ai"),
     ("Un nouveau centre de données près de Lyon", "L'opérateur construira des centres de données pour "
      "l'intelligence artificielle d'ici 2027.", "ai"),
+    # Arabic words carry their article and prepositions ("للذكاء الاصطناعي"): the telling word counts
+    ("أرامكو تبني مركز بيانات", "وقعت الشركة اتفاقية لبناء مركز بيانات للذكاء الاصطناعي بقدرة 500 ميغاواط.", "ai"),
+    ("ارتفاع الطلب على الكهرباء", "ارتفع الطلب على الكهرباء في المملكة مع تشغيل محطات جديدة بقدرة 900 ميغاواط.",
+     "energy"),
     # a pact between governments is policy; the parliament's vote too
     ("EU and Japan sign chip supply-chain pact", "The two sides will share warnings of shortages and consult "
      "each other before granting state aid to a single plant.", "policy"),

@@ -14,7 +14,8 @@ import numpy as np
 
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
 from .text import (COPYRIGHT, advert_label, containment, ends_sentence, fold, has_url, is_caption, link_row,
-                   looks_like_title, shingle_hashes, split_sentences, token_hashes, word_count, word_tokens)
+                   looks_like_title, shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count,
+                   word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
 
@@ -174,7 +175,7 @@ _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recom
                       r"lire aussi|à lire aussi|lire la suite|lesen sie auch|mehr zum thema|weiterlesen|lea también|"
                       r"leer más|leia também|leia mais|leggi anche|leggi di più|lees ook|lees verder|"
                       r"czytaj (?:też|także|więcej)|читайте также|читать далее|читати далі|ayrıca okuyun|"
-                      r"baca (?:selengkapnya|juga))"
+                      r"baca (?:selengkapnya|juga)|اقرأ أيضا|اقرأ ايضا|यह भी पढ़ें|関連記事|관련기사|相关阅读|延伸阅读)"
                       r"\b\s*[:|-]?", re.I)
 # "Lire aussi | Headline of another story", "Leer más » Headline", "Lea también: Headline": in any language, a
 # label of a few words, a bar, a chevron or a colon, and a headline (after a colon, one of six words at least:
@@ -226,9 +227,10 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     plug = len(blocks) == 1 and word_count(blocks[0].text) <= PLUG_WORDS and bool(_HANDLE.search(blocks[0].text))
     for i, block in enumerate(blocks):
         disclaimer = i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text)) or plug
-        labelled = _LABELLED_LINK.match(block.text)
+        bare = unmarked_letters(block.text)  # (Arabic's vowel marks are no letters: "أيضاً")
+        labelled = _LABELLED_LINK.match(bare)
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
-                 and (_RELATED.match(block.text) or cta_score(block.text) >= 4
+                 and (_RELATED.match(bare) or cta_score(block.text) >= 4
                       or (labelled and looks_like_title(labelled["headline"])
                           and (not labelled["colon"] or _linked_after_colon(block, labelled)))))
         if disclaimer or promo:
@@ -357,8 +359,18 @@ _DATELINE = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}(?:,\
                        r"\s+(?:-{1,2}|—|–)\s+(?=[A-Z\"“‘'])")
 
 
+# ... and in a script without capitals, a place of a word or three before a dash: "الرياض - "
+_UNCASED_DATELINE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+){0,2}\s+(?:-{1,2}|—|–)\s+(?=\S)")
+
+
+def _dateline_at(text: str) -> re.Match | None:
+    if text[:1].isalpha() and not text[:1].isupper() and not text[:1].islower():
+        return _UNCASED_DATELINE.match(text)
+    return _DATELINE.match(text)
+
+
 def _without_dateline(blocks: list[Block], drops: list[Drop]) -> tuple[list[Block], list[Drop]]:
-    if not blocks or blocks[0].kind != "p" or not (m := _DATELINE.match(blocks[0].text)):
+    if not blocks or blocks[0].kind != "p" or not (m := _dateline_at(blocks[0].text)):
         return blocks, drops
     first = blocks[0]
     return [first.with_text(first.text[m.end():])] + blocks[1:], drops + [

@@ -209,6 +209,12 @@ def is_caption(text: str) -> bool:
                 or _PICTURE_FILE.match(text) or _CREDIT_ALONE.match(text))
 
 
+def unmarked_letters(text: str) -> str:
+    """The text without combining marks (Arabic's short vowels, "أيضاً" as "أيضا"), which regular
+    expressions do not take for letters."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
 def strip_pictographs(text: str) -> str:
     """The text without the emoji and pictographs at its ends ("🚨 Exchange halts withdrawals 📉")."""
     def symbol(ch: str) -> bool:
