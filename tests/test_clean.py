@@ -356,6 +356,15 @@ def test_a_datelines_place_date_and_agency_ahead_of_the_first_sentence_go(dateli
     assert text.startswith("The regulator fined") and drops
 
 
+@pytest.mark.parametrize("chapters", [
+    "0:00 Intro\n0:42 The fine in numbers\n3:15 What the regulator said\n12:04 What's next",
+    "0:00 Intro 0:42 The fine in numbers 3:15 What the regulator said 1:02:04 Outro",  # joined, past an hour
+])
+def test_a_videos_chapters_under_its_summary_go(chapters):
+    text, drops = cleaned(article(STORY, chapters))
+    assert text == STORY and drops
+
+
 def test_a_dateline_in_a_script_without_capitals_goes():
     """"الرياض - " (Riyadh): a place of a word or three and a dash ahead of an Arabic story's first sentence."""
     lede = "وقعت الشركة اتفاقية لبناء مركز بيانات جديد بقدرة 500 ميغاواط في المنطقة الشرقية."

@@ -218,6 +218,23 @@ def _linked_after_colon(block: Block, labelled: re.Match) -> bool:
             and word_count(headline) >= _LINKED_HEADLINE_WORDS)
 
 
+# a video's chapters: "0:00 Intro", "0:42 ETF outflows", "12:04 What's next", each a time into the video
+_CHAPTER = re.compile(r"(?:^|\s)\(?(\d{1,2}(?::\d{2}){1,2})\)?\s+[-–—]?\s*(?=\S)")
+MIN_CHAPTERS = 3
+CHAPTER_WORDS = 8  # a chapter's title is short
+
+
+def _chapters(text: str) -> bool:
+    """Whether a block is a video's list of chapters: three times or more, in order, each before a short
+    title, starting at the block's start (its lines joined or not)."""
+    found = list(_CHAPTER.finditer(text))
+    if len(found) < MIN_CHAPTERS or found[0].start() > 0:
+        return False
+    seconds = [sum(int(p) * 60 ** i for i, p in enumerate(reversed(m[1].split(":")))) for m in found]
+    titles = [text[a.end():(b.start() if b else len(text))] for a, b in zip(found, found[1:] + [None])]
+    return seconds == sorted(seconds) and max(map(word_count, titles)) <= CHAPTER_WORDS
+
+
 def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Standalone promo paragraphs inside the article ("Read more: ...", "Subscribe to our newsletter"),
     and the disclaimers and hashtag lines that close posts."""
@@ -226,7 +243,8 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     # self-promotion in any language ("Subscribe to our channel @name 👈"), not a story
     plug = len(blocks) == 1 and word_count(blocks[0].text) <= PLUG_WORDS and bool(_HANDLE.search(blocks[0].text))
     for i, block in enumerate(blocks):
-        disclaimer = i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text)) or plug
+        disclaimer = (i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text))
+                      or plug or _chapters(block.text))
         bare = unmarked_letters(block.text)  # (Arabic's vowel marks are no letters: "أيضاً")
         labelled = _LABELLED_LINK.match(bare)
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
