@@ -61,6 +61,19 @@ def test_trimmed_copy_merges_and_the_complete_copy_is_shown():
     assert match.reason == "near" and match.containment == 1.0
 
 
+def test_a_story_pasted_under_a_readers_note_merges_with_its_feed_copy_which_is_shown():
+    """A forum thread's copy holds the whole story under the poster's note and a dateline, titled by the
+    thread; the feed's copy is the story alone under its headline: one story, the feed's text shown."""
+    from dataclasses import replace
+    pasted = replace(article(["Pasting the wire piece since the link is paywalled for some people:",
+                              "SINGAPORE, March 1 (Harbour Wire) - " + WIRE[0], *WIRE[1:]], "thread.txt",
+                             title="Bridge drained: what we know so far"), format="page-copy")
+    fed = replace(article(WIRE, "feed.xml", title="Hackers drain $48 million from a cross-chain bridge", day=2),
+                  format="rss-atom-feed")
+    (story,) = dedup([pasted, fed])
+    assert story.article.dump == "feed.xml"
+
+
 def test_same_event_different_article_stays_apart():
     stories = dedup([article(WIRE, "wire.txt"), article(OWN_WRITEUP, "own.txt")])
     assert groups(stories) == [["own.txt"], ["wire.txt"]]

@@ -33,6 +33,9 @@ MIN_SHINGLES = 20        # below this, only identical texts merge
 SHORT_SHINGLES = 120     # below this, the first sentences must be the same too
 SHORT_CONTAINMENT = 0.9
 NEAR_CONTAINMENT = 0.8
+WHOLE_CONTAINMENT = 0.98  # of a text this long: all of it stands in the other
+COMPLETE = 0.9           # a copy this long against the longest is as complete
+PAGE_COPY = "page-copy"
 TITLE_CONTAINMENT = 0.6
 OPENING_WORDS = 30
 OPENING_AGREES = 0.5     # Jaccard of the openings' 3-word shingles
@@ -115,7 +118,9 @@ def verify(a: Fingerprint, b: Fingerprint) -> Match | None:
         if containment >= SHORT_CONTAINMENT and a.lede and a.lede == b.lede:
             return Match("near", *evidence)
         return None
-    if containment >= NEAR_CONTAINMENT and (opening >= OPENING_AGREES or title >= TITLE_AGREES):
+    # (one text whole inside the other: the same story under another headline, below a reader's note)
+    if containment >= WHOLE_CONTAINMENT or (containment >= NEAR_CONTAINMENT
+                                            and (opening >= OPENING_AGREES or title >= TITLE_AGREES)):
         return Match("near", *evidence)
     if containment >= TITLE_CONTAINMENT and title >= TITLE_AGREES and opening >= OPENING_AGREES:
         return Match("title", *evidence)
@@ -200,8 +205,12 @@ def dedup(articles: list[Article], prints: list[Fingerprint] | None = None) -> l
 
 def _story(articles: list[Article], prints: list[Fingerprint], members: list[int],
            edges: list[tuple[int, int, Match]]) -> Story:
-    # shown: the most complete clean body; ties by earliness, then by dump
-    shown = min(members, key=lambda k: (-prints[k].words, _earliness(articles[k]), articles[k].dump))
+    # shown: the most complete clean body, a structured source's (a feed's, an e-mail's) before a page copy's
+    # of about its length (a copy read from a page may keep a reader's note above the story); then by
+    # earliness, then by dump
+    most = max(prints[k].words for k in members)
+    shown = min(members, key=lambda k: (prints[k].words < COMPLETE * most, articles[k].format == PAGE_COPY,
+                                        -prints[k].words, _earliness(articles[k]), articles[k].dump))
     # founder: the earliest copy, then its text, so the id and the slug stay put when later copies arrive
     founder = min(members, key=lambda k: (_earliness(articles[k]), prints[k].exact))
     matches = []
