@@ -6,6 +6,7 @@ file's time: a fresh checkout resets file times, and a feed entry would come bac
 """
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from datetime import datetime, timedelta
@@ -330,11 +331,27 @@ _AGE_TEXT = re.compile(r"^(?:(?:[^\W\d_]{1,8}\s+){0,3}\d{1,3}\s*[^\W\d_]{1,12}\.
 MAX_AGE_DAYS = 60  # an age in days or weeks; a month name read as a date ("May") is none
 
 
+@functools.cache
+def _day_words() -> frozenset[str]:
+    """"Today" and "yesterday" in every language dateparser knows, as one word ("heute", "ayer", "вчера"):
+    the only one-word ages, checked before dateparser reads a word (slow, and menus have many)."""
+    import importlib
+    import pkgutil
+
+    import dateparser.data.date_translation_data as translations
+    words = set()
+    for module in pkgutil.iter_modules(translations.__path__):
+        relative = importlib.import_module(f"{translations.__name__}.{module.name}").info.get("relative-type", {})
+        words.update(w.casefold() for key in ("0 day ago", "1 day ago") for w in relative.get(key, ()) if " " not in w)
+    return frozenset(words)
+
+
 def age_date(text: str, base: datetime) -> datetime | None:
     """The moment an age states, counted back from `base` (the page's own date): to the minute for an age in
     minutes or hours, the day's start for one in days. None for text that is no age."""
     text = text.strip(" ·|•\t")
-    if not _AGE_TEXT.match(text):
+    one_word = not re.search(r"\d", text)
+    if not _AGE_TEXT.match(text) or (one_word and text.casefold() not in _day_words()):
         return None
     import dateparser as multilingual  # the dateparser package (slow to load): only for such lines
     naive = base.replace(tzinfo=None, second=0, microsecond=0)
@@ -342,7 +359,6 @@ def age_date(text: str, base: datetime) -> datetime | None:
         when = multilingual.parse(text, settings={"RELATIVE_BASE": naive, "PREFER_DATES_FROM": "past"})
     except (ValueError, KeyError, OverflowError):
         return None
-    one_word = not re.search(r"\d", text)
     if when is None or not naive - timedelta(days=1 if one_word else MAX_AGE_DAYS) <= when <= naive:
         return None
     if (when.hour, when.minute) == (naive.hour, naive.minute):  # an age in days: the day, not a time in it

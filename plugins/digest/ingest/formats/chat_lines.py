@@ -12,7 +12,7 @@ holding prose (sentences, or a headline over sentences) is a story, dated by its
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..blocks import blocks_from_lines, is_heading, prose_words
@@ -48,7 +48,7 @@ def _messages(lines: list[str]) -> list[Message]:
         if not m:
             continue
         if messages:
-            messages[-1] = Message(**{**messages[-1].__dict__, "end": i})
+            messages[-1] = replace(messages[-1], end=i)
         sender = _SENDER.match(m["rest"])
         messages.append(Message(i, len(lines), (m["day"], m["time"]), sender["name"] if sender else None,
                                 sender["text"] if sender else m["rest"]))
@@ -89,7 +89,9 @@ def _stamp(day: str, clock: str, order: str, tz: str) -> datetime | None:
     year, month, date = {"ymd": numbers, "dmy": numbers[::-1], "mdy": [numbers[2], numbers[0], numbers[1]]}[order]
     year += 2000 if year < 100 else 0
     m = re.match(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([AaPp])\.?\s?[Mm]\.?)?", clock.replace("\u202f", " "))
-    hour = int(m[1]) % 12 + (12 if (m[4] or "").lower() == "p" else 0) if m[4] else int(m[1])
+    hour = int(m[1])
+    if m[4]:  # a 12-hour clock: 12:05 AM is 00:05, 1:05 PM is 13:05
+        hour = hour % 12 + (12 if m[4].lower() == "p" else 0)
     try:
         return localize(datetime(year, month, date, hour, int(m[2]), int(m[3] or 0)), tz)
     except ValueError:
