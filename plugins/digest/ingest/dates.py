@@ -346,21 +346,32 @@ def _day_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def age_date(text: str, base: datetime) -> datetime | None:
-    """The moment an age states, counted back from `base` (the page's own date): to the minute for an age in
-    minutes or hours, the day's start for one in days. None for text that is no age."""
-    text = text.strip(" ·|•\t")
+_AGE_BASE = datetime(2001, 6, 15, 12, 0)  # the moment an age is first read from; any will do
+
+
+@functools.lru_cache(maxsize=4096)
+def _age(text: str) -> tuple[timedelta, bool] | None:
+    """How far back an age reaches, and whether it counts days (not minutes or hours); None for text that is
+    no age. Read once per text: a page's rows of counts come back on every page of a site."""
     one_word = not re.search(r"\d", text)
     if not _AGE_TEXT.match(text) or (one_word and text.casefold() not in _day_words()):
         return None
     import dateparser as multilingual  # the dateparser package (slow to load): only for such lines
-    naive = base.replace(tzinfo=None, second=0, microsecond=0)
     try:
-        when = multilingual.parse(text, settings={"RELATIVE_BASE": naive, "PREFER_DATES_FROM": "past"})
+        when = multilingual.parse(text, settings={"RELATIVE_BASE": _AGE_BASE, "PREFER_DATES_FROM": "past"})
     except (ValueError, KeyError, OverflowError):
         return None
-    if when is None or not naive - timedelta(days=1 if one_word else MAX_AGE_DAYS) <= when <= naive:
+    if when is None or not _AGE_BASE - timedelta(days=1 if one_word else MAX_AGE_DAYS) <= when <= _AGE_BASE:
         return None
-    if (when.hour, when.minute) == (naive.hour, naive.minute):  # an age in days: the day, not a time in it
-        when = when.replace(hour=0, minute=0)
-    return when.replace(tzinfo=base.tzinfo)
+    return _AGE_BASE - when, (when.hour, when.minute) == (_AGE_BASE.hour, _AGE_BASE.minute)
+
+
+def age_date(text: str, base: datetime) -> datetime | None:
+    """The moment an age states, counted back from `base` (the page's own date): to the minute for an age in
+    minutes or hours, the day's start for one in days. None for text that is no age."""
+    found = _age(text.strip(" ·|•\t"))
+    if found is None:
+        return None
+    back, in_days = found
+    when = base.replace(second=0, microsecond=0) - back
+    return when.replace(hour=0, minute=0) if in_days else when

@@ -23,6 +23,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
+from .formats import FALLBACK
 from .model import Article, Match, Story
 from .text import fold, overlap, shingle_hashes, split_sentences, token_hashes, word_tokens
 
@@ -35,7 +36,6 @@ SHORT_CONTAINMENT = 0.9
 NEAR_CONTAINMENT = 0.8
 WHOLE_CONTAINMENT = 0.98  # of a text this long: all of it stands in the other
 COMPLETE = 0.9           # a copy this long against the longest is as complete
-PAGE_COPY = "page-copy"
 TITLE_CONTAINMENT = 0.6
 OPENING_WORDS = 30
 OPENING_AGREES = 0.5     # Jaccard of the openings' 3-word shingles
@@ -209,7 +209,7 @@ def _story(articles: list[Article], prints: list[Fingerprint], members: list[int
     # of about its length (a copy read from a page may keep a reader's note above the story); then by
     # earliness, then by dump
     most = max(prints[k].words for k in members)
-    shown = min(members, key=lambda k: (prints[k].words < COMPLETE * most, articles[k].format == PAGE_COPY,
+    shown = min(members, key=lambda k: (prints[k].words < COMPLETE * most, articles[k].format == FALLBACK.NAME,
                                         -prints[k].words, _earliness(articles[k]), articles[k].dump))
     # founder: the earliest copy, then its text, so the id and the slug stay put when later copies arrive
     founder = min(members, key=lambda k: (_earliness(articles[k]), prints[k].exact))

@@ -16,12 +16,11 @@ from collections import Counter
 from datetime import datetime
 
 from ..blocks import blocks_from_lines, chrome_drops, prose_words, several_stories, strip_footer
-from ..dates import age_date, byline_parts, earliest_date, parse_date_line
+from ..dates import _CLOCK, age_date, byline_parts, earliest_date, parse_date_line
 from ..model import METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, ends_sentence, squash, word_count
 
 NAME = "news-list"
-_CLOCK = re.compile(r"\d:\d\d")
 AGE_LINE_WORDS = 6  # "CRYPTO · 2 hours ago"
 NOON = datetime(2000, 6, 15, 12, 0)  # any moment: whether a line states an age at all
 

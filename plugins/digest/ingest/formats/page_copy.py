@@ -249,7 +249,7 @@ def _above_byline(texts: list[str], title_at: int | None) -> int | None:
     if title_at is None or not 0 < title_at < len(texts) - 1 or not _byline(texts[title_at]):
         return title_at
     above, below = texts[title_at - 1], texts[title_at + 1]
-    dated = _dateline(below, None) or parse_date_line(below)
+    dated = _dateline(below, None)
     longer = looks_like_title(above) and word_count(above) > word_count(texts[title_at])
     return title_at - 1 if dated and longer and not link_row(above) else title_at
 
