@@ -370,3 +370,16 @@ def test_the_taxonomys_key_is_the_same_in_every_process():
                            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2")}
     assert len(runs) == 1
+
+
+def test_a_move_past_a_comma_belongs_to_the_sentences_subject_not_to_a_name_in_its_aside():
+    """Written for this test: the fund manager rose, not the coin its aside names; ether's move told with
+    -ing after a comma is still ether's."""
+    lede = ("Shares of asset managers rallied on Tuesday as investors bet on a wave of new fund launches. "
+            "Trading volumes were twice the monthly average.")
+    aside = "Franklin Resources, which said last week it would file for a bitcoin fund, rose 4.1% in New York."
+    assert "BTC" not in assets(lede, aside, title="Asset managers rally on fund hopes")
+    lede = "Bitcoin fell 3% to $61,000 on Thursday as crypto tokens slid. Traders blamed a stronger dollar."
+    assert "ETH" in assets(lede, "Ether fared worse, losing 5.1% to $2,281.", title="Bitcoin slides")
+    assert {"USDC", "USDE"} <= set(assets(lede, "Stablecoins held their pegs. Supply of USDC and USDe, which "
+                                          "declined by 2.6%, shrank for a second week.", title="Bitcoin slides"))

@@ -66,7 +66,7 @@ _NAME = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
 _LIST3 = re.compile(rf"{_NAME},\s+(?:[\w-]+\s+){{0,2}}{_NAME},?\s+(?:and|or)\s+(?:[\w-]+\s+){{0,2}}{_NAME}")
 # "AMD climbed 1.7%", "USDC and USDe, which declined by 2.6%", "ETH traded at $3,120", "Ether ($ETH) fared
 # worse, losing 5.1%": the asset's own price move
-_MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*[(（][^()（）]{1,30}[)）])?(?:,\s[^,.;]{1,80},)?,?(?:\s+[\w.’'$-]+,?){0,3}?\s+(?:rose|fell|climbed|dropped|gained|jumped|slid|"
+_MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*[(（][^()（）]{1,30}[)）])?(?:,\s[^,.;]{1,80},)?,?(?P<gap>(?:\s+[\w.’'$-]+,?){0,3}?)\s+(?P<verb>rose|fell|climbed|dropped|gained|jumped|slid|"
                    r"declined|surged|plunged|tumbled|rallied|lost|added|sank|soared|slipped|edged|was up|was down|"
                    r"rises|falls|climbs|drops|gains|jumps|slides|surges|plunges|traded|trades|trading|hit|hits|"
                    r"rising|falling|climbing|dropping|gaining|jumping|sliding|declining|surging|plunging|tumbling|"
@@ -78,6 +78,19 @@ _MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*[(（][^()（）]{1,30}[)）])?(?:,\s
                    r"grimpe|chute|recule|progresse|perd|gagne|bondit)\b"
                    r"[^.;]{0,25}?(?:\d[\d.,]*\s?(?:%|prozent|por ciento|pour cent|per cent|percent)|\$\s?\d)",
                    re.I)
+_RELATIVE = (["which"], ["that"], ["who"], ["whose", "shares"])  # "X, which fell 2%": X's move
+
+
+def _moves(after: str) -> bool:
+    """Whether the words after a name report its price move. A finite verb right past a comma has another
+    subject: in "Franklin, which plans a bitcoin fund, rose 4%" Franklin rose, not bitcoin; "Ether fared
+    worse, losing 5%" and "USDC and USDe, which declined 2%" are still the coins' moves."""
+    m = _MOVE.match(after)
+    if not m or "," not in m.group("gap"):
+        return bool(m)
+    return m.group("verb").lower().endswith("ing") or m.group("gap").rsplit(",", 1)[1].split() in _RELATIVE
+
+
 # the verbs of a company's own news, right after its name at the head of a sentence
 _OWN_NEWS = re.compile(r"^(?:['’]s)?,?(?:\s+(?:Inc|Corp|Ltd|Co|also|on \w+|late \w+|earlier|this week)\.?,?)?\s+"
                        r"(?:said|says|announced|announces|reported|reports|posted|raised|lowered|cut|launched|filed|"
@@ -155,12 +168,12 @@ def _modifier(sentence: str, start: int, end: int, where: str) -> float:
     after, before = sentence[end:end + 60], sentence[:start]
     headline = where in ("title", "heading")  # title case capitalises every word
     if _ROLE.match(after) or _FORMER.search(before) or (not headline and _DESCRIBED.match(after)
-                                                         and not _SUFFIX.match(after) and not _MOVE.match(after)):
+                                                         and not _SUFFIX.match(after) and not _moves(after)):
         return DESCRIPTOR
     factor = 1.0
     if _SUFFIX.match(after) or _SUFFIX.match(" " + sentence[start:end].split()[-1]):
         factor = FULL_NAME  # "Tesla Inc.": the story introduces the company by its full name
-    elif _MOVE.match(after):
+    elif _moves(after):
         factor = PRICE_MOVE
     elif not before.strip() and _OWN_NEWS.match(after):
         factor = OWN_NEWS  # "Micron said it raised its guidance": the sentence is the company's own news
@@ -175,7 +188,7 @@ def _modifier(sentence: str, start: int, end: int, where: str) -> float:
 def _context_ok(asset: Asset, sentence: str, article_crypto: bool, end: int) -> bool:
     """Whether a name that is also an everyday word is the asset here: its sentence is about companies or
     crypto, or reports the name's own price move ("Ether gained 2%": ether the liquid does not)."""
-    if _MOVE.match(sentence[end:end + 60]):
+    if _moves(sentence[end:end + 60]):
         return asset.kind == "stock" or article_crypto
     if asset.kind == "stock":
         return bool(_COMPANY_CONTEXT.search(sentence))
@@ -284,7 +297,7 @@ def _discover(symbol: str, sentence: str, span: tuple[int, int], how: str, artic
         return None  # "Kospi Index (KOSPI)": an index, or a name in capitals, not a ticker of its own
     if how not in ("paren", "cashtag") or _acronym_of(symbol, before) or (how == "paren" and not name):
         return None
-    company = bool(_COMPANY_CONTEXT.search(sentence)) or bool(_MOVE.match(sentence[span[1]:span[1] + 60]))
+    company = bool(_COMPANY_CONTEXT.search(sentence)) or _moves(sentence[span[1]:span[1] + 60])
     if article_crypto and not (company and how == "paren"):
         return Found(symbol, "crypto", name or symbol)
     return Found(symbol, "stock", name or symbol) if company else None
