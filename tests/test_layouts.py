@@ -2004,3 +2004,45 @@ def test_an_advertisements_block_inside_a_page_copy_goes_with_its_legal_line(dum
     assert STORY[1][:40] in body and FOURTH[-40:] in body
     for advert in ("Anzeige", "Neobroker", "Depot", "Kapitalanlagen"):
         assert advert not in body, advert
+
+
+def test_a_table_newsletter_with_bold_cell_headlines_bold_buttons_and_a_labelled_sponsor_card(dumps):
+    """Each block a table row's only cell: a headline a cell in <b>, its "Leer más →" button a link styled bold
+    (a button, though all in bold: every item has the same one), a sponsor's card in a table of its own, its
+    label two rows above its bold pitch with an image's row between. One post per item, no sponsor post."""
+    def row(cell: str) -> str:
+        return f"<tr><td>{cell}</td></tr>"
+
+    def button(n: int) -> str:
+        return row(f'<a href="https://boletin.example/{n}" style="font-weight:bold">Leer más →</a>')
+
+    items = "".join(row(f"<b>{title}</b>") + row(text) + button(n) for n, (title, text) in enumerate(SPANISH_ITEMS))
+    sponsor = row("<table>" + row("PATROCINADO") + row('<img src="https://ads.example/a.png" alt="">')
+                  + row("<b>Abre tu cuenta sin comisiones hoy mismo</b>")
+                  + row("Con Banco Ejemplo no pagas comisiones de mantenimiento ni de transferencias.")
+                  + row('<a href="https://ads.example/x" style="font-weight:bold">Abrir cuenta</a>') + "</table>")
+    first, rest = items.split(button(0))
+    html = ("<table>" + row("Buenos días. Estas son las noticias de hoy.") + first + button(0) + sponsor + rest
+            + row("Has recibido este correo porque estás suscrito.") + "</table>")
+    posts, report = ingest_one(dumps, "boletin.eml", _html_mail(html))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in SPANISH_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(SPANISH_ITEMS)[meta["Title"]]
+
+
+def test_a_message_saved_as_text_by_a_mail_client_in_another_language_is_an_email(dumps):
+    """Outlook's "save as text" names the header's fields in its UI's language; they are told by what they
+    hold (an address, a date, the subject), so a German digest of numbered items gives one post per item,
+    dated by its "Gesendet" line, not titled by it."""
+    items = "\n\n".join(f"{n}. {title}\n\n{text}\n\nMehr lesen: https://brief.example/{n}"
+                        for n, (title, text) in enumerate(SPANISH_ITEMS, start=1))
+    text = ("Von: Morgenbrief <brief@morgenbrief.example>\nGesendet: Montag, 30. November 2026 07:02\n"
+            "An: Leser <leser@example.org>\nBetreff: Morgenbrief: drei Themen\n\nGuten Morgen,\n\n"
+            "hier sind die drei Themen des Tages.\n\n" + items + "\n\nNewsletter abbestellen: https://brief.example/ab\n")
+    posts, report = ingest_one(dumps, "brief.txt", text)
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in SPANISH_ITEMS), report
+    assert {m["Date"][:10] for m, _ in posts} == {"2026-11-30"}
+    # a header whose fields hold no address is no mail client's (a page's "Source: ..." lines)
+    page = "Source: Harbour Times\nSection: Markets\nUpdated: 30 November 2026\n\n" + SPANISH_ITEMS[0][1] + "\n"
+    posts, report = ingest_one(dumps, "page.txt", page)
+    assert report.format != "email", report

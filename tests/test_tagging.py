@@ -383,3 +383,12 @@ def test_a_move_past_a_comma_belongs_to_the_sentences_subject_not_to_a_name_in_i
     assert "ETH" in assets(lede, "Ether fared worse, losing 5.1% to $2,281.", title="Bitcoin slides")
     assert {"USDC", "USDE"} <= set(assets(lede, "Stablecoins held their pegs. Supply of USDC and USDe, which "
                                           "declined by 2.6%, shrank for a second week.", title="Bitcoin slides"))
+
+
+def test_a_fine_levied_on_a_name_that_is_a_word_shows_it_is_the_company():
+    """Written for this test: a regulator's fine names the company it is levied on, in French or English."""
+    assert "META" in assets("La Commission européenne a condamné lundi Meta à une amende de 480 millions d'euros.",
+                            "Meta dispose de 60 jours pour se conformer.",
+                            title="Bruxelles inflige une amende de 480 millions d'euros à Meta")
+    assert "META" in assets("The regulator fined Meta 480 million euros on Monday over its consent model.",
+                            "Meta has 60 days to comply.", title="Brussels fines Meta")

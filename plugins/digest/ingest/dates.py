@@ -261,15 +261,24 @@ _TWO_NAMES = re.compile(r"([^\W\d_]{2,12})/([^\W\d_]{3,12})")
 _NO_DAY = datetime(1900, 1, 1)
 
 
-def _local_date(text: str, language: str):
-    """The first date in the line that dateparser reads in the page's language (the span that looks like a
-    date first, then the whole line)."""
+def stated_date(text: str, tz: str) -> datetime | None:
+    """The date a short text with a year states, in English or, guessing its language, any language
+    dateparser knows ("Montag, 30. November 2026 07:02", a mail client's header field)."""
+    when = earliest_date([text], tz)[0]
+    if when is None and _YEAR.search(text):
+        when = _local_date(text, None)
+    return localize(when, tz) if when else None
+
+
+def _local_date(text: str, language: str | None):
+    """The first date in the line that dateparser reads in the page's language, or in the language it guesses
+    (the span that looks like a date first, then the whole line)."""
     import dateparser as multilingual  # the dateparser package (slow to load): only for other languages
     spans = [s for m in _LOCAL_DATE.finditer(text) for s in (m.group(), m.group("date"))]
     spans += [m.group() for m in _YEAR_FIRST.finditer(text)] + [text]
     for span in dict.fromkeys(form for s in spans for form in (_TWO_NAMES.sub(r"\1", s), _TWO_NAMES.sub(r"\2", s))):
         try:
-            when = multilingual.parse(_HOUR_H.sub(r"\1:\2", span), languages=[language],
+            when = multilingual.parse(_HOUR_H.sub(r"\1:\2", span), languages=[language] if language else None,
                                       settings={"REQUIRE_PARTS": ["day", "month", "year"], "RELATIVE_BASE": _NO_DAY})
         except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
             return None

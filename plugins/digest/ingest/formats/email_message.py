@@ -9,11 +9,13 @@ import email
 import email.policy
 import email.utils
 import re
+from collections import Counter
 
 import lxml.etree
 import lxml.html
 
 from ..blocks import NUMBERED, unwrap
+from ..dates import stated_date
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
@@ -32,6 +34,8 @@ HEADER_LINES = 60  # a message's header, its fields folded over several lines (R
 
 
 def sniff(dump: Dump) -> float:
+    if _client_header(dump.text, "UTC"):
+        return 0.98
     head = [ln for ln in dump.lines[:12] if ln.strip()]
     # mail headers at the very top: no other dump starts like that, even when its body is HTML
     if head and head[0].startswith("From ") and any(_HEADER.match(ln) for ln in head[1:]):
@@ -46,6 +50,41 @@ def sniff(dump: Dump) -> float:
     if not fields or not _FIELD.match(fields[0]) or not all(_FIELD.match(f) for f in fields[:6]):
         return 0.0
     return 0.98 if sum(1 for f in fields[:12] if _HEADER.match(f)) >= 3 else 0.0
+
+
+# A message a mail client saved as text or printed names its header's fields in the client's language
+# ("Von:", "Gesendet:", "Betreff:"; "De :", "Envoyé :", "Objet :"; "From:", "Sent:"), so the fields are told by
+# what they hold: the first with an address is the sender, the one with a date the date, the last with
+# neither the subject.
+_CLIENT_FIELD = re.compile(r"^(?P<label>[^\W\d_][^\W\d_.-]{0,15}(?: [^\W\d_]{1,12})?) ?:\s*(?P<value>.*)$")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+CLIENT_FIELDS = (3, 8)
+
+
+def _client_header(text: str, tz: str) -> str | None:
+    """The message with its client's header as RFC 5322 fields (From, Date, Subject), when its first lines
+    are such a header: None for anything else, a message with a Date field included."""
+    head, _, body = text.lstrip("\ufeff\n").partition("\n\n")
+    lines = head.split("\n")
+    if not CLIENT_FIELDS[0] <= len(lines) <= CLIENT_FIELDS[1]:
+        return None
+    fields = [_CLIENT_FIELD.match(line) for line in lines]
+    if not all(fields) or any(f["label"].casefold() == "date" for f in fields):
+        return None
+    addressed = [f for f in fields if _ADDRESS.search(f["value"])]
+    if not addressed:
+        return None
+    dates = [(f, stated_date(f["value"], tz)) for f in fields if f not in addressed and f["value"]]
+    dated = [(f, when) for f, when in dates if when is not None]
+    if not dated:
+        return None
+    # the date's own field is the shortest that states one (a subject may name a day too)
+    field, when = min(dated, key=lambda fw: word_count(fw[0]["value"]))
+    rest = [f for f, _ in dates if f is not field]
+    if not rest:
+        return None
+    return (f"From: {addressed[0]['value']}\nDate: {email.utils.format_datetime(when)}\n"
+            f"Subject: {rest[-1]['value']}\n\n{body}")
 
 
 # An mbox quotes a body's line that opens with "From " as ">From " (and ">From " as ">>From ")
@@ -243,13 +282,18 @@ MAX_HEADLINE_WORDS = 20
 
 def _bold_blocks_as_headings(root) -> None:
     """A newsletter built without heading elements sets its headlines as blocks all in bold ("<p><b>..." or a
-    span styled bold): each such block of a headline's size, not a sentence, becomes a heading."""
-    for block in list(root.iter("p", "div", "td")):
-        text = squash(block.text_content())
+    span styled bold): each such block of a headline's size, not a sentence, becomes a heading. Not a button
+    set in bold: a short link alone in its block, or a block whose text another repeats ("Read more →")."""
+    blocks = [(block, squash(block.text_content())) for block in root.iter("p", "div", "td")]
+    seen = Counter(text for _, text in blocks)
+    for block, text in blocks:
         inner = [e for e in block.iter() if e is not block]
         bold = [e for e in inner if e.tag in ("b", "strong") or _BOLD_STYLE.search(e.get("style") or "")]
+        button = seen[text] > 1 or (word_count(text) <= MAX_LINK_WORDS
+                                    and any(squash(a.text_content()) == text for a in block.iter("a")))
         if (bold and squash(bold[0].text_content()) == text and 2 <= word_count(text) <= MAX_HEADLINE_WORDS
-                and not ends_sentence(text) and not any(e.tag in ("p", "div", "td", "table") for e in inner)):
+                and not button and not ends_sentence(text)
+                and not any(e.tag in ("p", "div", "td", "table") for e in inner)):
             block.tag = "h3"
 MAX_LINK_WORDS = 4  # "Read more", "Continue reading →": a button, not a sentence with a link in it
 
@@ -257,10 +301,22 @@ MAX_LINK_WORDS = 4  # "Read more", "Continue reading →": a button, not a sente
 def _kicker_or(heading):
     """The item's kicker right above its headline ("STORY 1 OF 3", "MARKETS"), else the headline: the top of
     the item."""
-    above = heading.getprevious()
-    labelled = above is not None and above.tag in ("p", "div", "span") and next(above.iter("a"), None) is None
+    above = _above(heading)
+    labelled = above is not None and above.tag in ("p", "div", "span", "td") and next(above.iter("a"), None) is None
     text = above.text_content().strip() if labelled else ""  # (a link above is the last item's button)
     return above if text and word_count(text) <= separated.KICKER_WORDS and not ends_sentence(text) else heading
+
+
+def _above(element):
+    """The element with text right above: its previous sibling, or in a layout table, where each block is a
+    row's only cell, the previous row's cell (past rows that hold only an image)."""
+    row = element.getparent()
+    if element.getprevious() is not None or row is None or row.tag != "tr" or len(row) != 1:
+        return element.getprevious()
+    above = row.getprevious()
+    while above is not None and above.tag == "tr" and len(above) == 1 and not above.text_content().strip():
+        above = above.getprevious()
+    return above[0] if above is not None and above.tag == "tr" and len(above) == 1 else None
 
 
 def _button_links(root) -> list[list]:
@@ -393,4 +449,5 @@ def _rules_as_lines(html: str) -> str:
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
-    return items_result(dump, [item for m in _messages(dump.text) for item in _items(m)], NAME, tz)
+    text = _client_header(dump.text, tz) or dump.text
+    return items_result(dump, [item for m in _messages(text) for item in _items(m)], NAME, tz)

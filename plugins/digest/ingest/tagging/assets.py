@@ -105,7 +105,9 @@ _COMPANY_CONTEXT = re.compile(
     r"subsidiary|acquisition|brand|products?|customers|employees|headquarters|listed|adrs?|"
     # the same in the languages most news is written in after English
     r"ações|acciones|aktien?|azioni|akcj\w*|hisse\w*|акци\w*|empresa|companhia|compañía|konzern|unternehmen|"
-    r"société|entreprise|börse|bourse|bolsa|umsatz|lucro|beneficio)\b", re.I)
+    r"société|entreprise|groupe|grupo|gruppo|börse|bourse|bolsa|umsatz|lucro|beneficio|"
+    # a fine is levied on a company (or a person, not named like one)
+    r"fined|amende|multa|bußgeld|geldbuße)\b", re.I)
 _CRYPTO_CONTEXT = re.compile(
     r"\b(?:crypto\w*|token\w*|coins?|blockchain\w*|price[sd]?|trading|traded|exchange|wallets?|stablecoin\w*|"
     r"defi|staking|staked|network|protocol|on-?chain|holdings?|treasury|validators?|mining|etf|market cap)\b",
