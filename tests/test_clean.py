@@ -100,6 +100,28 @@ def test_press_release_footer():
     assert text.endswith("covers five markets.") and "About Acme" not in text
 
 
+def test_a_press_releases_wire_dateline_forward_looking_statements_and_about_text_without_its_heading_go():
+    """Written for this test: a page copy that lost the "About" heading keeps the section's opening, the
+    company with its listing and "is"; forward-looking statements go too."""
+    lede = ("DUBLIN--(HARBOUR WIRE)--Acme Chain Inc. (NASDAQ: ACMC) today announced that its Irish subsidiary "
+            "has been authorised as an investment firm.")
+    about = "Acme Chain (NASDAQ: ACMC) is a layer-1 network for payments, founded in 2019."
+    looking = ("Forward-Looking Statements This press release contains forward-looking statements within the "
+               "meaning of the Private Securities Litigation Reform Act of 1995.")
+    text, _ = cleaned(article(lede, STORY, "The service covers five markets from April.", about, looking))
+    assert text.startswith("Acme Chain Inc. (NASDAQ: ACMC) today announced"), text
+    assert text.endswith("five markets from April."), text
+    text, _ = cleaned(article("NEW YORK, March 3, 2026 /Harbour Newswire/ -- Acme Chain Inc. today announced "
+                              "a partnership with two banks.", STORY))
+    assert text.startswith("Acme Chain Inc. today announced"), text
+
+
+def test_a_promo_closed_by_a_buttons_arrow_goes_in_any_language():
+    promo = "[하버타임스 프리미엄] 반도체 투자 전략, 매주 월요일 이메일로 받아보세요 ▶ 구독하기"
+    text, _ = cleaned(article(STORY, promo, "The fine is the largest the regulator has imposed."))
+    assert "프리미엄" not in text and "largest" in text
+
+
 def test_about_early_in_the_story_is_not_a_footer():
     text, _ = cleaned(article("About Face Ltd said on Monday it would cut 200 jobs.", STORY, STORY + " More."))
     assert text.startswith("About Face Ltd said")
@@ -210,6 +232,7 @@ def test_head_furniture_goes(head):
     ["You are receiving it because you subscribed at harbour-letter.example."],
     ["You are receiving this email because you subscribed to the Harbour Letter.",
      "Harbour Letter, 12 Quay Street, Portsmouth", "© 2026 Harbour Letter Ltd. All rights reserved."],
+    ["<저작권자 © 하버타임스, 무단전재 및 재배포 금지>"],  # a copyright notice behind a bracket and a label
 ])
 def test_tail_furniture_goes(tail):
     text, drops = cleaned(blocks_of(*PARAGRAPHS, *tail))

@@ -509,3 +509,13 @@ def test_an_html_page_ordered_list_keeps_its_numbers(dumps):
     posts, report = ingest_one(dumps, "page.html", page)
     (meta, body), = posts
     assert "- 1\\. Shipping lines returned" in body and "- 3\\. Rail links" in body
+
+
+@pytest.mark.parametrize("title", ["Ports report record volumes | Harbour Times", "Harbour Times - Ports report record volumes",
+                                   "Ports report record volumes :: Harbour Times"])
+def test_a_saved_pages_title_leaves_out_the_site_name_its_metadata_adds(dumps, title):
+    """og:title with the site's name (og:site_name) added, as many pages write it: the headline alone."""
+    page = PAGE.replace('content="Ports report record volumes"', f'content="{title}"')
+    page = page.replace("<title>Ports report record volumes | Harbour Times</title>", f"<title>{title}</title>")
+    posts, _ = ingest_one(dumps, "page.html", page)
+    assert posts[0][0]["Title"] == "Ports report record volumes"

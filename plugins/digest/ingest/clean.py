@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (COPYRIGHT, advert_label, containment, ends_sentence, fold, has_url, is_caption, link_row,
-                   looks_like_title, shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count,
+from .text import (COPYRIGHT, EXCHANGES, advert_label, containment, ends_sentence, fold, has_url, is_caption,
+                   link_row, looks_like_title, shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count,
                    word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
@@ -182,6 +182,8 @@ _RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recom
 # "Photo: Ana Ruiz" credits, "Update: ..." is a sentence)
 _LABELLED_LINK = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}(?:\s[|»›]|(?P<colon>\s?:))\s(?P<headline>.+)$")
 _LINKED_HEADLINE_WORDS = 6
+# a line closed by a button's arrow and its label, in any language: "... every Monday by e-mail ▶ Subscribe"
+_ARROW_BUTTON = re.compile(r"[▶►➤➜➔→]\s*(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})?\s*$")
 _HANDLE = re.compile(r"(?<![\w.])@\w{3,}|\bt\.me/\w+")  # an account or a channel, not a story's web page
 PLUG_WORDS = 8
 _DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure\s*:|not (?:financial|investment) advice|risk warning)", re.I)
@@ -248,7 +250,7 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         bare = unmarked_letters(block.text)  # (Arabic's vowel marks are no letters: "أيضاً")
         labelled = _LABELLED_LINK.match(bare)
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
-                 and (_RELATED.match(bare) or cta_score(block.text) >= 4
+                 and (_RELATED.match(bare) or cta_score(block.text) >= 4 or _ARROW_BUTTON.search(block.text)
                       or (labelled and looks_like_title(labelled["headline"])
                           and (not labelled["colon"] or _linked_after_colon(block, labelled)))))
         if disclaimer or promo:
@@ -281,6 +283,7 @@ _THANKS = re.compile(r"^(?:(?:thanks|thank you) (?:for|so much for) (?:reading|s
                      # a paywall's notice where the rest of a post was cut
                      r"this (?:post|article|story|issue) is (?:only )?for (?:paid )?(?:subscribers|members)|"
                      r"(?:subscribe|upgrade) to (?:keep|continue) reading|keep reading with a)\b", re.I)
+COPYRIGHT_AT = 12  # a copyright notice opens with its sign, or after a label or a bracket ("<저작권자 © ...>")
 BUTTON_WORDS = 2  # a list closing a story whose every item is this short is a row of buttons ("X", "Telegram")
 LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
 HEAD_WORDS = 12   # ... and at its head, a line this short that is not a sentence and not on the story's topic
@@ -342,7 +345,7 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
             drops.append(Drop(block.lines, CHROME, block.text))
         elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
                                     or (_SOURCE.match(block.text) and word_count(block.text) <= SOURCE_WORDS)
-                                    or (COPYRIGHT.match(block.text) and word_count(block.text) <= 40)
+                                    or (COPYRIGHT.search(block.text[:COPYRIGHT_AT]) and word_count(block.text) <= 40)
                                     or (_THANKS.match(block.text) and word_count(block.text) <= 12)):
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:
@@ -381,10 +384,16 @@ _DATELINE = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}(?:,\
 _UNCASED_DATELINE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+){0,2}\s+(?:-{1,2}|—|–)\s+(?=\S)")
 
 
+# ... and a press release's, the wire's name between dashes or slashes: "DUBLIN--(BUSINESS WIRE)--",
+# "NEW YORK, March 3, 2026 /PRNewswire/ --"
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}(?:,\s+[^()\n/]{2,40}?)?\s*"
+                            r"(?:--\s*\([^()]{2,40}\)\s*--|/[^/\n]{2,40}/\s*(?:--|—|–))\s*(?=\S)")
+
+
 def _dateline_at(text: str) -> re.Match | None:
     if text[:1].isalpha() and not text[:1].isupper() and not text[:1].islower():
         return _UNCASED_DATELINE.match(text)
-    return _DATELINE.match(text)
+    return _DATELINE.match(text) or _WIRE_DATELINE.match(text)
 
 
 def _without_dateline(blocks: list[Block], drops: list[Drop]) -> tuple[list[Block], list[Drop]]:
@@ -435,16 +444,21 @@ def drop_syndication_footer(blocks: list[Block]) -> tuple[list[Block], list[Drop
 
 
 _ABOUT = re.compile(r"^About (?P<name>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,4})(?: (?P=name)\b|$)")
-_CONTACT = re.compile(r"^(?:Media|Press|PR) (?:Contacts?|Inquiries|Enquiries)\b|^#{3}$|^-30-$")
+_CONTACT = re.compile(r"^(?:Media|Press|PR) (?:Contacts?|Inquiries|Enquiries)\b|^#{3}$|^-30-$"
+                      r"|^(?:Forward-Looking Statements?|Safe Harbou?r Statement|Cautionary (?:Note|Statement)s?)\b", re.I)
+# the "About" section's opening even where a page copy lost its heading: the company, its listing, "is"
+_LISTED_IS = re.compile(rf"^[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){{0,4}},? \((?:{EXCHANGES})\s*:\s*[A-Z0-9.]{{1,10}}\),? "
+                        r"(?:is|was|has been)\b")
 
 
 def drop_press_footer(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """Press releases end with "About <Company>" boilerplate and media contacts: cut from there."""
+    """Press releases end with "About <Company>" boilerplate, forward-looking statements and media contacts:
+    cut from there."""
     segs = segments(blocks)
     total = sum(len(s.text) for s in segs)
     seen = 0
     for seg in segs:
-        if seen > 0.4 * total and (_ABOUT.match(seg.text) or _CONTACT.match(seg.text)):
+        if seen > 0.4 * total and (_ABOUT.match(seg.text) or _CONTACT.match(seg.text) or _LISTED_IS.match(seg.text)):
             return cut_from(blocks, seg, BOILERPLATE)
         seen += len(seg.text)
     return blocks, []

@@ -173,6 +173,9 @@ RIGHTS_RESERVED = (r"all rights reserved|alle rechte vorbehalten|(?:todos los )?
                    r"(?:wszelkie|wszystkie) prawa zastrzeżone|alla rättigheter förbehållna|alle rettigheter reservert|"
                    r"alle rettigheder forbeholdes|kaikki oikeudet pidätetään|tüm hakları saklıdır|все права защищены|"
                    r"haki zote zimehifadhiwa")
+# stock exchanges as listings name them: "(NASDAQ: COIN)", "(TYO: 8035)"
+EXCHANGES = (r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|OTC|OTCQX|TSX|LSE|LON|HKEX|HKG|TWSE|TPE|KRX|KOSPI|"
+             r"KOSDAQ|TYO|TSE|ASX|XETRA|ETR|FRA|EPA|AMS|EBR|BIT|SIX|SWX|STO|CPH|HEL|MOEX|MCX|NSE|BSE|BVMF|B3")
 COPYRIGHT = re.compile(rf"©|\(c\) \d{{4}}|\bcopyright\b|{RIGHTS_RESERVED}", re.I)
 
 

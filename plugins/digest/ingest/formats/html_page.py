@@ -86,15 +86,26 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     doc = extract(html)
     nodes = _visible_text(tree)
     blocks = _blocks(doc.body) if doc is not None else []
-    title = squash(doc.title) if doc is not None and doc.title else None
+    site = squash(doc.sitename) if doc is not None and doc.sitename else None
+    title = _without_site_name(squash(doc.title), site) if doc is not None and doc.title else None
     blocks, drops = _account(blocks, nodes, title)
     if not blocks:
         return ParseResult([], drops, unit="text line", total_units=len(nodes))
     date = _published(tree, dump.text, tz) or (parse_date(doc.date, tz) if doc.date else None)
     article = Article(dump=dump.name, blocks=blocks, title=title, title_source="page", format=NAME,
-                      source_name=squash(doc.sitename) if doc.sitename else None, url=doc.url or None,
+                      source_name=site, url=doc.url or None,
                       date=date, date_source="page" if date else None)
     return ParseResult([article], drops, unit="text line", total_units=len(nodes))
+
+
+def _without_site_name(title: str, site: str | None) -> str:
+    """The title without the site's name that pages add to it ("Headline | Site", "Site - Headline")."""
+    if not site:
+        return title
+    name, separator = re.escape(site), r"\s+[|·•:–—-]{1,2}\s+"
+    m = (re.match(rf"^(?P<title>.+?){separator}{name}\s*$", title, re.I)
+         or re.match(rf"^\s*{name}{separator}(?P<title>.+)$", title, re.I))
+    return m["title"] if m else title
 
 
 def _page_tree(html: str, name: str):

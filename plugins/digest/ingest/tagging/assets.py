@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article
-from ..text import split_sentences
+from ..text import EXCHANGES, split_sentences
 from .taxonomy import Asset, Taxonomy
 
 WHERE = {"title": 3.0, "lede": 2.0, "heading": 2.0, "body": 1.0}
@@ -39,14 +39,12 @@ LEDE_SENTENCES = 2
 SHOUTED_LETTERS = 12  # capital letters that make a sentence without small ones a shouted one
 
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9]{1,9})(?![\w])")
-_EXCHANGES = (r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|OTC|OTCQX|TSX|LSE|LON|HKEX|HKG|TWSE|TPE|KRX|KOSPI|"
-              r"KOSDAQ|TYO|TSE|ASX|XETRA|ETR|FRA|EPA|AMS|EBR|BIT|SIX|SWX|STO|CPH|HEL|MOEX|MCX|NSE|BSE|BVMF|B3")
 # a listing outside the US under the suffix quote services give it: "(TYO: 8035)" is 8035.T
 _SUFFIX_OF = {"LSE": "L", "LON": "L", "HKEX": "HK", "HKG": "HK", "TWSE": "TW", "TPE": "TW", "KRX": "KS", "KOSPI": "KS",
               "KOSDAQ": "KQ", "TYO": "T", "TSE": "T", "ASX": "AX", "XETRA": "DE", "ETR": "DE", "FRA": "DE", "EPA": "PA",
               "AMS": "AS", "EBR": "BR", "BIT": "MI", "SIX": "SW", "SWX": "SW", "STO": "ST", "CPH": "CO", "HEL": "HE",
               "MOEX": "ME", "MCX": "ME", "NSE": "NS", "BSE": "BO", "BVMF": "SA", "B3": "SA", "TSX": "TO"}
-_PAREN = re.compile(rf"[(（](?:(?P<ex>{_EXCHANGES})\s*:\s*)?(?P<sym>[A-Z][A-Z0-9]{{1,9}}(?:\.[A-Z]{{1,2}})?|"
+_PAREN = re.compile(rf"[(（](?:(?P<ex>{EXCHANGES})\s*:\s*)?(?P<sym>[A-Z][A-Z0-9]{{1,9}}(?:\.[A-Z]{{1,2}})?|"
                     rf"\d{{4,6}}(?:\.[A-Z]{{1,2}})?)[)）]")
 _PAIR = re.compile(r"(?<![\w$])([A-Z][A-Z0-9]{1,9})\s?[/-]\s?(USDT|USDC|USD|BTC|ETH|EUR)\b")
 _BARE = re.compile(r"(?<![\w$])[A-Z][A-Z0-9]{2,9}(?![\w])")
