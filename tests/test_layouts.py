@@ -2046,3 +2046,28 @@ def test_a_message_saved_as_text_by_a_mail_client_in_another_language_is_an_emai
     page = "Source: Harbour Times\nSection: Markets\nUpdated: 30 November 2026\n\n" + SPANISH_ITEMS[0][1] + "\n"
     posts, report = ingest_one(dumps, "page.txt", page)
     assert report.format != "email", report
+
+
+def test_a_timeline_of_several_accounts_gives_a_post_per_news_post_and_none_for_chatter(dumps):
+    """Written for this test: a social timeline copied as text, each post under its author's name, handle,
+    a dot and its age, its reply, repost and like counts each on a line of its own. Every post's head has a
+    handle, though no two alike; a post without a sentence ("send help") is chatter."""
+    news = [("Harbour Wire", "@harbourwire.news", "The port authority froze fees for container lines for a "
+             "second year, it said on Monday. Operators had asked for relief after volumes fell 4% in the "
+             "first half. The freeze runs until the end of 2027."),
+            ("Grid Notes", "@gridnotes.energy", "The regional grid operator approved two battery plants with a "
+             "combined 900 megawatts of storage, the largest it has approved in one decision. Both are due "
+             "to connect in 2028, the operator said."),
+            ("Chip Desk", "@chipdesk.example", "A memory maker said it would build a second packaging plant "
+             "near the harbour, adding about 1,200 jobs. Construction starts in the spring and the plant "
+             "should open in 2029, the company said.")]
+    chatter = [("Kim Vale", "@kimvale.dev", "finally got the home server running two models at once and now "
+                "the fan noise is my whole personality. send help")]
+    posts = [news[0], chatter[0], news[1], news[2]]
+    lines = ["Home", "Explore", "Notifications", "Following", "Discover"]
+    for n, (name, handle, text) in enumerate(posts):
+        lines += [name, handle, "·", f"{n + 2}h", text, str(7 + n), str(40 + n), str(300 + n)]
+    lines += ["Load more", "Trending", "Privacy", "Terms"]
+    found, report = ingest_one(dumps, "timeline.txt", "\n".join(lines) + "\n")
+    bodies = sorted(body.strip() for _, body in found)
+    assert bodies == sorted(text for _, _, text in news), report

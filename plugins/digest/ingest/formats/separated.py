@@ -452,7 +452,7 @@ def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) 
     if len(stories) < MIN_SEPARATORS:
         return []
     heads = [_head(lines, a, b, labels) for a, b in stories]
-    held = [{fold(squash(lines[i])) for i in head} for head in heads]
+    held = [{_head_key(lines[i]) for i in head} for head in heads]
     counted = Counter(text for texts in held for text in texts if re.search(r"[^\W\d_]", text))
     need = max(MIN_SEPARATORS - 1, len(stories) - SIGNED_SLACK, len(stories) // 2 + 1)
     shared = {text for text, n in counted.items() if n >= need}
@@ -460,25 +460,32 @@ def _signed(lines: list[str], stories: list[tuple[int, int]], labels: set[int]) 
         return []
     posts = []
     for head, (a, b) in zip(heads, stories):
-        start = min((i for i in head if fold(squash(lines[i])) in shared), default=a if head else None)
+        start = min((i for i in head if _head_key(lines[i]) in shared), default=a if head else None)
         if start is not None:
             posts.append((start, b))
     return posts if len(posts) >= MIN_SEPARATORS else []
 
 
 HEAD_LINES = 6  # a post's head: the label lines above its first sentence (a name, a handle, a title, a time)
+# an account's handle alone on its line: on a timeline of several authors, the line every post's head has
+_HANDLE_LINE = re.compile(r"^\s*@[\w.-]{2,}\s*$")
+
+
+def _head_key(line: str) -> str:
+    """What a head's line is, to find the one every post has: its words, or for any handle, "@handle"."""
+    return "@handle" if _HANDLE_LINE.match(line) else fold(squash(line))
 
 
 def _head(lines: list[str], start: int, end: int, labels: set[int]) -> list[int]:
     """The recurring lines among the last HEAD_LINES non-blank lines above the piece's last run of prose
     (above it may stand a profile's bio or an advertisement, with sentences of their own), or among its
-    first ones when it has no prose."""
+    first ones when it has no prose; handles are recurring lines of their kind."""
     first = _last_run(lines, start, end)
     if first is None:  # a post without sentences (a poll, a picture): its head is its top
         above = [i for i in range(start, end) if lines[i].strip()][:HEAD_LINES]
     else:
         above = [i for i in range(start, first) if lines[i].strip()][-HEAD_LINES:]
-    return [i for i in above if i in labels]
+    return [i for i in above if i in labels or _HANDLE_LINE.match(lines[i])]
 
 
 def _headed(lines: list[str], start: int, end: int, labels: set[int], short: bool) -> bool:
@@ -525,6 +532,10 @@ def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         title, body, heading = _headline_of(body)
         drops += edges + heading
+        if title is None and not prose_words([text for _, text in body]):
+            # a post without a headline or a sentence: an account's chatter ("send earplugs"), not a story
+            drops += [Drop((k,), CHROME, squash(text)) for k, text in body if text.strip()]
+            continue
         # (a time in the story's own head, "12 de marzo a las 9:14", is its; a closing run may reach the next
         # story's head; a day line at its head, "5 марта", is the day of the time that closes it)
         head = _head_date(lines, a, b, tz, days, labels)
