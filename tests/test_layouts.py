@@ -1180,6 +1180,19 @@ def test_a_bylines_date_keeps_its_time_whatever_follows_it(line, language, state
     assert earliest_date([line], "Asia/Seoul", language)[0].isoformat() == stated
 
 
+def test_a_ranked_list_of_linked_headlines_with_vote_arrows_is_no_story(dumps):
+    """Written for this test: a link aggregator's front page as a browser copies it, each item its rank, a
+    vote arrow and a headline in cells apart by tabs, under it its points, submitter, age and comments. A
+    ranked list, not a table: no post."""
+    out = ["Harbour News new | past | comments | ask | show | jobs | submit\tlogin"]
+    for n, (title, _) in enumerate(DIGEST_ITEMS * 2, start=1):
+        out += [f"{n}.\t▲\t{title} ({('harbour', 'quay', 'coast')[n % 3]}.example)",
+                f"{100 + n} points by user{n} {n} hours ago | hide | {20 + n} comments"]
+    out += ["More", "", "Guidelines | FAQ | Lists | API | Security | Legal | Contact", "", "Search:"]
+    posts, report = ingest_one(dumps, "front.txt", "\n".join(out) + "\n")
+    assert posts == [] and report.errors == [], report
+
+
 def test_a_topic_page_of_an_aggregator_whose_lines_the_model_all_doubts_gives_a_warning(dumps):
     """An aggregator's topic page: menus, then per story a headline, its source, its age and an author; not a
     sentence on it. No post, and a warning rather than an error (it must not block `make publish`)."""
@@ -1361,11 +1374,13 @@ def test_a_byline_in_another_language_beside_the_dateline_leaves_the_article():
     assert not _byline("The council voted.") and not _byline("Updated 5 March") and not _byline("Key events")
 
 
-def test_a_live_blog_under_its_headline_and_dateline_is_one_post(dumps):
-    """Time-stamped entries under a page's headline and dateline are one story's, not a channel's messages."""
+@pytest.mark.parametrize("dateline", ["Updated 23:10 GMT, 4 March 2026", "Wed 4 Mar 2026 23.10 GMT"])
+def test_a_live_blog_under_its_headline_and_dateline_is_one_post(dumps, dateline):
+    """Time-stamped entries under a page's headline and dateline (its time after a colon or a dot) are one
+    story's, not a channel's messages."""
     out = ["Riverside Gazette", "News", "Live", "LIVE",
            "Council votes on the freight yard: all the updates from a long night at the town hall",
-           "Updated 23:10 GMT, 4 March 2026", "By Gazette staff", "Share", "Key points",
+           dateline, "By Gazette staff", "Share", "Key points",
            "Councillors approve the park by nine votes to four", "Work to start next spring"]
     for n, (title, text) in enumerate(DIGEST_ITEMS):
         out += [f"2{2 - n}:{10 + n}", title, text]

@@ -176,8 +176,9 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
 
 def _table_row(line: str) -> bool:
     """A row of a table (cells apart by tabs, as a browser copies them): a page's content, not a headline.
-    A number and a headline are a ranked list's item ("2.\tTitle of a story"), not a table's row."""
-    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    A number and a headline are a ranked list's item ("2.\tTitle of a story", "2.\t▲\tTitle": a vote's arrow
+    is no cell), not a table's row."""
+    cells = [c.strip() for c in line.split("\t") if re.search(r"\w", c)]
     return len(cells) >= 3 or (len(cells) == 2 and not re.fullmatch(r"\d{1,3}[.)]?", cells[0]))
 
 

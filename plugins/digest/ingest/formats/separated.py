@@ -363,10 +363,15 @@ def _dated_headline(header: list[str]) -> bool:
     texts = [squash(t) for t in header if t.strip()]
     for i, text in enumerate(texts):
         if word_count(text) >= HEADLINE_WORDS and looks_like_title(text) and any(
-                word_count(t) <= DATELINE_WORDS and _CLOCK.search(t) and earliest_date([t], "UTC")[0]
-                for t in texts[i + 1:i + 1 + NEAR]):
+                word_count(t) <= DATELINE_WORDS and _timed(t) for t in texts[i + 1:i + 1 + NEAR]):
             return True
     return False
+
+
+def _timed(line: str) -> bool:
+    """Whether a line states a date with its time ("Fri 4 Dec 2026 08.05 EST" too)."""
+    when = earliest_date([line], "UTC")[0]
+    return when is not None and (bool(_CLOCK.search(line)) or (when.hour, when.minute) != (0, 0))
 
 
 def _prose(line: str) -> bool:
