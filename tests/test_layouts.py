@@ -2086,3 +2086,23 @@ def test_a_timeline_of_several_accounts_gives_a_post_per_news_post_and_none_for_
     found, report = ingest_one(dumps, "timeline.txt", "\n".join(lines) + "\n")
     bodies = sorted(body.strip() for _, body in found)
     assert bodies == sorted(text for _, _, text in news), report
+
+
+def test_a_news_list_whose_items_close_with_their_source_and_age_and_buttons_then_a_sponsor_and_footer(dumps):
+    """Written for this test: a French news list, each item its time, rubric, headline and summary, then its
+    source and age ("Le Quai · il y a 24 min") and the same two buttons; a sponsor's line after one item, the
+    page's list of most shared and its sign-up box after the last. Each post is its summary alone."""
+    out = ["Accueil", "À la une", "Économie", "Tech", "Se connecter", "", "Dernières actualités", "",
+           "Mardi 17 mars 2026", ""]
+    for n, (title, text) in enumerate(SPANISH_ITEMS):
+        out += [f"0{9 - n}:{10 + n}", ("Économie", "Énergie", "Marchés")[n], title, text,
+                f"{('Le Quai', 'La Gazette du Port', 'Côte Info')[n]} · il y a {n + 1} h", "Partager", "Enregistrer", ""]
+        if n == 0:
+            out += ["Sponsorisé", "Banque Exemple — Ouvrez un compte en 5 minutes. Découvrir l'offre", ""]
+    out += ["Charger plus d'articles", "", "Les plus partagés aujourd'hui", "1. Retraites : ce qui change",
+            "2. Immobilier : les taux remontent", "", "Recevez l'essentiel de l'actu chaque matin", "Votre adresse e-mail",
+            "Je m'inscris", "", "Mentions légales", "© 2026 Exemple SAS"]
+    posts, report = ingest_one(dumps, "liste.txt", "\n".join(out) + "\n")
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in SPANISH_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(SPANISH_ITEMS)[meta["Title"]], body

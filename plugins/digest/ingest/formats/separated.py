@@ -26,7 +26,8 @@ from datetime import datetime
 from itertools import islice
 
 from ..blocks import RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
-from ..dates import _MONTH, dates_in_text, day_lines, earliest_date, localize, parse_date, parse_date_line
+from ..dates import (_MONTH, age_date, byline_parts, dates_in_text, day_lines, earliest_date, localize, parse_date,
+                     parse_date_line)
 from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
@@ -58,6 +59,7 @@ SIGNED_SLACK = 2      # posts of a profile that may lack its author's line (a re
 MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer, not a story
 MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
 MIN_SENTENCE_WORDS = 8  # a line this long below a post's author line is the post's text
+_AGE_BASE = datetime(2001, 6, 15, 12, 0)  # any moment: an age is told by whether it can be counted back from one
 HEADLINE_WORDS = 6    # a page's headline above a live blog is this long ...
 DATELINE_WORDS = 12   # ... over a dateline this short
 
@@ -609,10 +611,24 @@ def _closed(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, i
     key = next((k for k in once if 0 < word_count(k) <= CLOSER_WORDS), None)
     if key is None and len(spans) >= 3 and endings and endings[0][1] >= len(spans) - 1:
         key = endings[0][0]
+    key = key if key is not None or len(spans) < 3 else _button_under_prose(lines, spans)
     if key is None or not 0 < word_count(key) <= CLOSER_WORDS:
         return spans
     closers = [next((i for i in range(b - 1, a - 1, -1) if _closer_key(lines[i]) == key), None) for a, b in spans]
     return [(a, b if closer is None else closer + 1) for (a, b), closer in zip(spans, closers)]
+
+
+def _button_under_prose(lines: list[str], spans: list[tuple[int, int]]) -> str | None:
+    """The closer of stories that each end with the same buttons ("Share", "Save"), though a sponsor's line
+    or the page's footer may follow some: the lowest short line every story holds once, below its prose."""
+    below = []
+    for a, b in spans:
+        first = next((i for i in range(a, b) if _prose(lines[i])), b)
+        below.append(Counter(_closer_key(lines[i]) for i in range(first + 1, b)
+                             if lines[i].strip() and word_count(lines[i]) <= CLOSER_WORDS))
+    once = [k for k, n in below[0].items() if n == 1 and all(keys[k] == 1 for keys in below[1:])]
+    last = {_closer_key(lines[i]): i for i in range(*spans[0])}
+    return max(once, key=lambda k: last[k], default=None)
 
 
 def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
@@ -730,8 +746,20 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
         if body[0][1].strip():
             drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
         body = body[1:]
+    # at its tail, the buttons every story has ("Share", "Save") and its source and age ("Le Monde · il y a 2 h")
+    while body and (not body[-1][1].strip() or body[-1][0] - 1 in furniture or _stamp_row(body[-1][1])):
+        if body[-1][1].strip():
+            drops.append(Drop((body[-1][0],), CHROME, squash(body[-1][1])))
+        body = body[:-1]
     body, footer = strip_footer(body, script)
     return body, drops + footer
+
+
+def _stamp_row(line: str) -> bool:
+    """A row of a source and when, closing an item of a list: "CryptoActu.fr · il y a 1 h", "Reuters | 09:41"."""
+    parts = byline_parts(squash(line))
+    return (len(parts) >= 2 and word_count(line) <= DATELINE_WORDS and not ends_sentence(squash(line))
+            and (_when(parts[-1]) or age_date(parts[-1], _AGE_BASE) is not None))
 
 
 def _when(line: str) -> bool:
