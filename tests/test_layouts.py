@@ -1817,6 +1817,22 @@ def test_a_readers_own_remarks_in_markdown_notes_are_no_part_of_the_stories(dump
     assert report.lines["unaccounted"] == 0
 
 
+def test_markdown_clippings_under_a_title_in_small_letters_with_a_readers_note_quoted_under_each_story(dumps):
+    """The file's title in small letters ("# clippings – week 2") is still the reader's title over headed
+    stories; a quotation closing a story told in plain paragraphs is the reader's note on it; a source line
+    with a date written year first with slashes dates its story."""
+    out = ["# clippings – week 2", "", "TODO: read properly this weekend.", "", "---", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [f"## {title}", "", f"source: The Quay, 2026/02/0{n + 4} (grabbed the free part)", "", text, "",
+                STORY[n], "", f"> ({('Sam', 'Dana', 'Ana')[n]} says keep an eye on this)", "", "---", ""]
+    posts, report = ingest_one(dumps, "clips.md", "\n".join(out))
+    assert report.format == "markdown-notes" and len(posts) == 3, report
+    for meta, body in posts:
+        n = [t for t, _ in DIGEST_ITEMS].index(meta["Title"])
+        assert body.strip() == f"{DIGEST_ITEMS[n][1]}\n\n{STORY[n]}", body
+        assert meta["Date"].startswith(f"2026-02-0{n + 4}"), meta
+
+
 @pytest.mark.parametrize("when", ["3 dni temu", "hace 2 días", "vor 3 Tagen", "2 hours ago", "3 дня назад"])
 def test_a_posts_age_in_any_language_is_no_headline(when):
     from digest.ingest.formats import separated

@@ -392,3 +392,13 @@ def test_a_fine_levied_on_a_name_that_is_a_word_shows_it_is_the_company():
                             title="Bruxelles inflige une amende de 480 millions d'euros à Meta")
     assert "META" in assets("The regulator fined Meta 480 million euros on Monday over its consent model.",
                             "Meta has 60 days to comply.", title="Brussels fines Meta")
+
+
+def test_an_ai_labs_words_tell_an_ai_story_that_never_says_ai():
+    """Written for this test: a lab's model, its weights and its frontier, in a story that never writes "AI"."""
+    story = article("The company has pushed back the release of its next open-weight model to the summer, "
+                    "people familiar with the plans said. Its superintelligence unit is debating whether the "
+                    "largest version should be released at all, as frontier models cost billions to train.",
+                    "Smaller versions may still be published, the people said.",
+                    title="Lab weighs keeping its top model closed")
+    assert "ai" in tag(story, TAXONOMY).topics

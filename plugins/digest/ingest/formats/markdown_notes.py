@@ -18,7 +18,7 @@ from collections import Counter
 from ..blocks import RULE, address, blocks_from_lines, prose_words
 from ..dates import earliest_date
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
-from ..text import fold, looks_like_title
+from ..text import ends_sentence, fold, looks_like_title
 from ..titles import clean_title, unmarked
 
 NAME = "markdown-notes"
@@ -52,8 +52,9 @@ def _stories(lines: list[str]) -> list[tuple[int, int]]:
 
 def sniff(dump: Dump) -> float:
     # in Markdown every "# " line is a heading; a page whose "# " lines are sentences (captions) is no notes
+    # (the file's own title may be the reader's, in small letters: "# clippings – feb wk 2")
     marked = [m["title"] for line in dump.lines if (m := _HEADING.match(line)) and len(m["marks"]) == 1]
-    if not all(looks_like_title(title) for title in marked):
+    if any(ends_sentence(title) for title in marked):
         return 0.0
     return 0.85 if _stories(dump.lines) else 0.0
 
@@ -80,7 +81,23 @@ def _remarks(lines: list[str], stories: list[tuple[int, int]]) -> set[int]:
     labelled = {i: fold(m["label"]) for a, b in stories for i in range(a + 1, b)
                 if (m := _LABEL.match(lines[i])) and not address(lines[i])}  # (its address is the story's)
     spread = Counter(label for a, b in stories for label in {labelled[i] for i in range(a + 1, b) if i in labelled})
-    return {i for i, label in labelled.items() if spread[label] >= MIN_STORIES}
+    return {i for i, label in labelled.items() if spread[label] >= MIN_STORIES} | _quoted_after(lines, stories)
+
+
+def _quoted_after(lines: list[str], stories: list[tuple[int, int]]) -> set[int]:
+    """A quotation closing a story told in plain paragraphs: the reader's note on it ("> check what this does
+    to ..."), not the story's (a story quoted whole is in quotation marks throughout)."""
+    notes = set()
+    for a, b in stories:
+        filled = [i for i in range(a + 1, b) if lines[i].strip()]
+        tail = []
+        for i in reversed(filled):
+            if not lines[i].lstrip().startswith(">"):
+                break
+            tail.append(i)
+        if tail and any(prose_words([lines[i]]) for i in filled if i not in tail):
+            notes.update(tail)
+    return notes
 
 
 def parse(dump: Dump, tz: str) -> ParseResult:
