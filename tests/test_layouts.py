@@ -2122,3 +2122,28 @@ def test_a_news_list_whose_items_close_with_their_source_and_age_and_buttons_the
     assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in SPANISH_ITEMS), report
     for meta, body in posts:
         assert body.strip() == dict(SPANISH_ITEMS)[meta["Title"]], body
+
+
+def test_a_channels_ad_and_link_teaser_between_its_stories_are_no_posts(dumps):
+    """Written for this test: a channel copied from a chat app's web client, its name over each message, a
+    pinned note under its header; an ad in bullet lines and a link's teaser (a line, the link, its preview's
+    title and one short sentence) stand between its stories. One post per story, titled by its headline."""
+    out = ["Harbour Wire ⚡", "48,219 subscribers", "", "Pinned Message", "📌 Rules, contacts and ad booking", "",
+           "March 9", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["Harbour Wire ⚡", title, "", text, "", f"#harbour #story{n}", f"🔥 {214 - n}  👍 96", f"1{n}.4K",
+                f"1{n}:05", ""]
+        if n == 0:
+            out += ["Harbour Wire ⚡", "🚀 FREE VIP SIGNALS — ONLY 20 SPOTS LEFT 🚀", "✅ 5–8 signals a day",
+                    "✅ 24/7 support from our analysts", "👉 Join now: t.me/+VipHarbour", "#ad", "👍 12", "8.9K",
+                    "10:30", ""]
+        if n == 1:
+            out += ["Harbour Wire ⚡", "📊 Weekly Wrap #10 is out: the five charts we're watching 👇",
+                    "harbourwire.example/wrap/10", "", "Harbour Wire", "Weekly Wrap #10 | Freight rates turn",
+                    "Freight rates, fuel costs and what the futures market is pricing.", "👍 58", "6.1K", "11:30",
+                    ""]
+    out += ["JOIN CHANNEL"]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out) + "\n")
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]], body

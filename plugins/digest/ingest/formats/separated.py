@@ -59,6 +59,7 @@ SIGNED_SLACK = 2      # posts of a profile that may lack its author's line (a re
 MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer, not a story
 MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
 MIN_SENTENCE_WORDS = 8  # a line this long below a post's author line is the post's text
+MIN_MESSAGE_PROSE = 15  # words of sentences a channel's story has (two short ones); an ad or a link's teaser has fewer
 _AGE_BASE = datetime(2001, 6, 15, 12, 0)  # any moment: an age is told by whether it can be counted back from one
 HEADLINE_WORDS = 6    # a page's headline above a live blog is this long ...
 DATELINE_WORDS = 12   # ... over a dateline this short
@@ -257,6 +258,9 @@ def _stories(lines: list[str], labels: set[int],
             spans[:1] = _aligned(lines, spans, kind == "rule")[:1]
         stories = [span for span, size in zip(spans, sizes) if size >= MIN_STORY_WORDS
                    and (not chatter or _headed(lines, *span, labels, False))]
+        listed = len(stories)
+        if kind != "rule":  # a channel's messages without a story's prose (an ad, a link's teaser) are no stories
+            stories = [(a, b) for a, b in stories if prose_words(lines[a:b]) >= MIN_MESSAGE_PROSE]
         if kind == "time" and stories and _dated_headline(lines[:stories[0][0]]):
             continue  # a live blog: its entries under their times are one story's, under the page's headline
         if headed:
@@ -285,7 +289,7 @@ def _stories(lines: list[str], labels: set[int],
             if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
                 continue
             stories = items
-        if kind != "rule" and len(stories) < MIN_SEPARATORS:
+        if kind != "rule" and (listed < MIN_SEPARATORS or len(stories) < 2):
             continue  # as few stories as recurring lines make no list (two galleries under their counts)
         heads = labels | _head_labels(lines, stories) | _held(lines, stories)
         titles = [next((lines[i] for i in range(a, b) if lines[i].strip() and i not in heads
@@ -648,8 +652,9 @@ def _below_page_header(lines: list[str], spans: list[tuple[int, int]], labels: s
     """The stories, the first starting at the line that heads the others (its channel's or author's name)
     when that line stands in it with a sentence's worth of words below: above it stand the page's header,
     a channel's bio and counts over its first post."""
+    # (a story's head may open with the time that closed the message above it, not a story itself: an ad)
     firsts = [fold(squash(lines[i])) for a, b in spans[1:]
-              if (i := next((i for i in range(a, b) if lines[i].strip()), None)) is not None and i in labels]
+              if (i := next((i for i, _ in _nonblank(lines, a, NEAR) if i < b and i in labels), None)) is not None]
     if not firsts:
         return spans
     head, times = Counter(firsts).most_common(1)[0]
