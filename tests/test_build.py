@@ -30,6 +30,10 @@ def test_build_from_sample_dumps(site):
     sources = read_post(site / "content" / "posts" / "chipmakers-lift-capital-spending-plans-as-demand-for-ai-accelerators-stays.md")[0]["Sources"]
     assert sources == "chip-daily-syndicated.txt, market-ledger-feed.txt"
     assert "chip-daily-syndicated.txt" not in chips and "market-ledger-feed.txt" not in chips
+    # a page copy's standfirst stands under its headline, not as the story's opening
+    solar = (out / "stories" / "harbour-authority-signs-deal-for-floating-solar-farm-on-old-dock-basin" / "index.html").read_text()
+    deck = "The panels will cover most of a basin that has stood empty since the coal trade ended"
+    assert f'<p class="deck">{deck}</p>' in solar and deck not in solar.split('<div class="body">')[1], solar
     index = (out / "index.html").read_text()
     for page in pages:
         html = page.read_text()

@@ -32,6 +32,7 @@ def cleaned(a: Article, repeated: set[str] = frozenset()) -> tuple[str, list]:
     "Enjoying the Harbour Letter? Forward it to a colleague, or share your referral link: https://example.com/r/1",
     "Harbour Markets is supported by its readers.",
     "Follow @harbourmarkets on X for live market updates.",
+    "Follow Harbour Tech Daily on Google News for the latest updates.",
     "This episode is sponsored by Quaystack, the ledger built for teams. Get three months free at quay.example/hm.",
     "Subscribe to Harbour Chips News for daily semiconductor coverage.",
     "Got a tip about the port? Reach Dana Whitfield securely on Signal at +1 415 555 0100 or by email at "
@@ -57,6 +58,7 @@ def test_pitch_on_its_own_lines_with_links():
     "If you want the ad-free plan, you will have to upgrade before signing up for the bundle.",
     "“Subscribe to our vision or leave,” the chief executive told staff, according to the memo.",
     "Shares of US-listed miners rose 3% after the announcement.",
+    "The company will follow its rivals on X in adding paid tiers for the latest features, analysts said.",
 ])
 def test_journalism_at_the_end_stays(journalism):
     text, drops = cleaned(article(STORY + " " + journalism))
@@ -324,6 +326,12 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
                     title="Regulator fines exchange")
         text, drops = cleaned(a)
         assert quote not in text.replace(STORY, "") and [d.reason for d in drops] == [DUPLICATE]
+    # its full stop where the story's quotation has the comma before "she said"
+    said = f"“{quote} in March,” a spokeswoman said. The regulator declined to comment on the case."
+    a = Article(dump="d.txt", blocks=[Block("p", STORY, (1,)), Block("p", said, (2,)),
+                                      Block("p", f"“{quote} in March.”", (3,))], title="Regulator fines exchange")
+    text, drops = cleaned(a)
+    assert text.count("in March") == 1 and [d.reason for d in drops] == [DUPLICATE], text
 
 
 @pytest.mark.parametrize("caption", [

@@ -59,6 +59,19 @@ def test_a_page_copy_becomes_one_clean_post(dumps):
     assert report.lines["unaccounted"] == 0
 
 
+def test_a_standfirst_between_the_headline_and_the_byline_is_the_posts_deck_not_its_opening(dumps):
+    """The line a page sets under its headline, above its byline and date, is its standfirst: the post's Deck
+    and Summary, the story page shows it under the headline, and the body opens with the lede."""
+    deck = "The yard has stood empty for ten years; the council wants a park and a market hall there by 2028"
+    text = page_copy().replace("Council turns old freight yard into a riverside park\n\n",
+                               f"Council turns old freight yard into a riverside park\n\n{deck}\n\n")
+    posts, report = ingest_one(dumps, "page.txt", text)
+    (meta, body), = posts
+    assert meta["Deck"] == deck and meta["Summary"] == deck, meta
+    assert body.startswith(STORY[0][:40]) and deck not in body, body
+    assert report.lines["unaccounted"] == 0
+
+
 CHANNEL_MESSAGES = [
     "Shipping rates between Asia and northern Europe fell for a fifth week as more vessels returned to the "
     "canal route. Brokers said spot prices are now close to where they stood two years ago, and that "

@@ -105,9 +105,9 @@ def test_a_story_carries_its_dates_and_tags_and_its_summary_as_description(built
         assert meta(doc, "article:modified_time") is None  # posts state no Modified date
         tags = [t["content"] for t in doc.find_all("meta", attrs={"property": "article:tag"})]
         assert len(tags) == len(doc.select(".post .chips li")), slug
-        if post.get("Summary"):  # the lede's first sentences
-            body = " ".join(doc.select_one(".post .body").get_text().split())
-            assert meta(doc, "description").rstrip("…") in body, slug
+        if post.get("Summary"):  # the standfirst under the headline, else the lede's first sentences
+            shown = doc.select_one(".post .deck") or doc.select_one(".post .body")
+            assert meta(doc, "description").rstrip("…") in " ".join(shown.get_text().split()), slug
 
 
 def test_pages_have_distinct_descriptions_and_titles_and_page_2_says_so(built):

@@ -74,7 +74,9 @@ _CTA_PHRASES = re.compile(
     r"receive (?:new|our|future) (?:posts|issues|stories|updates)|(?:securely|confidentially) on signal|"
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"reply to this (?:e-?mail|message|newsletter)|"
-    r"follow @\w+|"
+    r"follow @\w+|for (?:the )?latest (?:updates|news|stories|headlines)|"
+    r"(?:follow|find|add) (?:\w+ ){1,5}on (?:google news|google discover|x|twitter|facebook|linkedin|instagram|"
+    r"telegram|whatsapp|threads|bluesky|youtube|tiktok)|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
     r"forward (?:this|it) to a (?:friend|colleague|co-?worker)|referral (?:link|program(?:me)?|code)|"
     r"(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription|alerts|notifications)|"
@@ -555,7 +557,8 @@ def drop_pull_quotes(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     paragraphs = [(i, fold(b.text)) for i, b in enumerate(blocks) if b.kind == "p"]
     kept, drops = [], []
     for k, block in enumerate(blocks):
-        key = fold(block.text).strip(" \"'“”‘’«»")
+        # (its closing stop may be the comma of the quotation in the text: '..., a mid-sized city," she said')
+        key = fold(block.text).strip(" \"'“”‘’«»").rstrip(".,;:!?…")
         pulled = (block.kind in ("p", "quote") and PULL_QUOTE_WORDS <= word_count(key) <= PULL_QUOTE_MAX
                   and any(i != k and word_count(p) > word_count(key) and key in p for i, p in paragraphs))
         if pulled:

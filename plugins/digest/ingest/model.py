@@ -74,6 +74,7 @@ class Article:
     url: str | None = None            # canonical URL, when the dump states one
     format: str = ""
     language: str | None = None   # ISO 639-1, when the text says it clearly (language.py)
+    deck: str | None = None       # the standfirst between a page's headline and its byline: the post's summary
 
     def __post_init__(self):
         object.__setattr__(self, "blocks", tuple(self.blocks))  # a list given is kept as a tuple

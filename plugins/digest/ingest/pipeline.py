@@ -279,8 +279,8 @@ def _dump_key(dump: Dump) -> str:
 
 
 def _article_key(article: Article) -> str:
-    """An article's title and blocks: all its fingerprint and its tags are made from."""
-    return stage_cache.key(article.title or "", *(f"{b.kind}\0{b.text}" for b in article.blocks))
+    """An article's title, deck and blocks: all its fingerprint, its tags and its post's text are made from."""
+    return stage_cache.key(article.title or "", article.deck or "", *(f"{b.kind}\0{b.text}" for b in article.blocks))
 
 
 def parse_for_cache(dump: Dump, tz: str) -> DumpReport | tuple[ParseResult, DumpReport, list[list[str]]]:

@@ -142,8 +142,9 @@ def _title(story: Story) -> tuple[str, str]:
 
 
 def rendered_text(article: Article) -> tuple[str, str]:
-    """The article's Markdown body and its summary: the slow part of a post, a function of its blocks."""
-    return render_body(article.blocks), escape(summary(article.blocks))
+    """The article's Markdown body and its summary (its deck, else its lede's opening): the slow part of a
+    post, a function of its blocks."""
+    return render_body(article.blocks), escape(summary([Block("p", article.deck)] if article.deck else article.blocks))
 
 
 def render_post(story: Story, slug: str, related: list[str], text: tuple[str, str] | None = None) -> str:
@@ -168,6 +169,7 @@ def render_post(story: Story, slug: str, related: list[str], text: tuple[str, st
         ("Language", shown.language),
         ("Title_Source", title_source),
         ("Related", ", ".join(related)),
+        ("Deck", shown.deck),  # (plain text, as Title: Pelican formats only the summary)
         ("Summary", summary_text),
     ]
     always = ("Topics", "Assets")

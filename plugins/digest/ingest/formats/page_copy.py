@@ -162,16 +162,33 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
                     or (k > date_at and timed))}
               if date_at is not None else set())
     body = [k for k in body if k != date_at and k not in beside]
-    metadata = {title_at, date_at, *beside}
+    deck = _deck(body, texts, title_at, date_at)
+    body = [k for k in body if k not in deck]
+    metadata = {title_at, date_at, *beside, *deck}
     drops = [Drop((index[k] + 1,), METADATA if k in metadata else DUPLICATE if k in repeats else CHROME, texts[k])
              for k in range(len(texts)) if k not in body]
     lines = _with_blanks(dump.lines, [index[k] for k in body])
-    article = Article(dump=dump.name, blocks=blocks_from_lines(lines),
+    article = Article(dump=dump.name, blocks=blocks_from_lines(lines), deck=" ".join(texts[k] for k in deck) or None,
                       title=clean_title(texts[title_at]) if title_at is not None else None, date=date,
                       date_source="dump" if date else None, format=NAME,
                       source_name=publisher_name(texts[: body[0]], texts[body[-1] + 1:]) if body else None)
     guess = f"a copied page: {len(body)} of {len(texts)} lines read as its article"
     return ParseResult([article] if article.blocks else [], drops, guess=guess)
+
+
+DECK_LINES = 2  # a standfirst's lines ...
+DECK_REACH = 6  # ... between a headline and a dateline this near it
+
+
+def _deck(body: list[int], texts: list[str], title_at: int | None, date_at: int | None) -> list[int]:
+    """The article's lines between its headline and its dateline (the byline beside it gone already), over
+    the story's prose below: the standfirst a page sets under its headline, the post's summary rather than
+    its opening."""
+    if title_at is None or date_at is None or not 0 < date_at - title_at <= DECK_REACH:
+        return []
+    deck = [k for k in body if title_at < k < date_at]
+    below = [k for k in body if k > date_at and _prose(texts[k])]
+    return deck if len(deck) <= DECK_LINES and below else []
 
 
 def _table_row(line: str) -> bool:
