@@ -235,6 +235,9 @@ def test_head_furniture_goes(head):
     ["You are receiving this email because you subscribed to the Harbour Letter.",
      "Harbour Letter, 12 Quay Street, Portsmouth", "© 2026 Harbour Letter Ltd. All rights reserved."],
     ["<저작권자 © 하버타임스, 무단전재 및 재배포 금지>"],  # a copyright notice behind a bracket and a label
+    ["In this video I break down the vote, what the park will cost and what comes next for the yard."],
+    ["郑重声明：本网站发布此信息的目的在于传播更多信息，与本站立场无关。"],  # a disclaimer in any language
+    ["Haftungsausschluss: Dieser Beitrag ist keine Anlageberatung."],
 ])
 def test_tail_furniture_goes(tail):
     text, drops = cleaned(blocks_of(*PARAGRAPHS, *tail))

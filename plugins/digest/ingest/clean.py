@@ -188,7 +188,12 @@ _LINKED_HEADLINE_WORDS = 6
 _ARROW_BUTTON = re.compile(r"[▶►➤➜➔→]\s*(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})?\s*$")
 _HANDLE = re.compile(r"(?<![\w.])@\w{3,}|\bt\.me/\w+")  # an account or a channel, not a story's web page
 PLUG_WORDS = 8
-_DISCLAIMER = re.compile(r"^(?:disclaimer|disclosure\s*:|not (?:financial|investment) advice|risk warning)", re.I)
+_DISCLAIMER = re.compile(r"^\W{0,3}(?:disclaimer|disclosure\s*:|not (?:financial|investment) advice|risk warning|"
+                         # the same in the languages most news is written in after English
+                         r"haftungsausschluss|risikohinweis|aviso legal|descargo de responsabilidad|avertissement\s*:|"
+                         r"clause de non-responsabilité|esclusione di responsabilità|isenção de responsabilidade|"
+                         r"отказ от ответственности|дисклеймер|免责声明|郑重声明|风险提示|免責事項|면책\s?조항|투자 유의)",
+                         re.I)
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
 
@@ -241,13 +246,15 @@ def _chapters(text: str) -> bool:
 
 def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Standalone promo paragraphs inside the article ("Read more: ...", "Subscribe to our newsletter"),
-    and the disclaimers and hashtag lines that close posts."""
+    and the disclaimers, hashtag lines and the maker's word on the medium ("In this video I ...") that close
+    posts."""
     kept, drops = [], []
     # a message of a few words pointing at a handle or an address, and nothing else: the channel's
     # self-promotion in any language ("Subscribe to our channel @name 👈"), not a story
     plug = len(blocks) == 1 and word_count(blocks[0].text) <= PLUG_WORDS and bool(_HANDLE.search(blocks[0].text))
     for i, block in enumerate(blocks):
-        disclaimer = (i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text))
+        disclaimer = (i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text)
+                                                or (_FRAMING.match(block.text) and word_count(block.text) <= FRAMING_WORDS))
                       or plug or _chapters(block.text))
         bare = unmarked_letters(block.text)  # (Arabic's vowel marks are no letters: "أيضاً")
         labelled = _LABELLED_LINK.match(bare)
@@ -280,6 +287,11 @@ _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writ
                   r"(?:Reach|Contact|Email|Follow) (?:her|him|them)\b)")
 # A newsletter's sign-off: "Thanks for reading The Weekly!", "Thank you for subscribing.", "That's all for today.",
 # "This post is for paid subscribers"
+# the maker's word on the medium closing a description of a story: "In this video I break down ...",
+# "In today's episode we look at ..."
+_FRAMING = re.compile(r"^(?:in|on) (?:this|today[’']s|the) (?:video|episode|podcast|show|stream|livestream|issue|"
+                      r"edition|newsletter|thread)\b,? (?:i|we)\b", re.I)
+FRAMING_WORDS = 40
 _THANKS = re.compile(r"^(?:(?:thanks|thank you) (?:for|so much for) (?:reading|subscribing|being)|"
                      r"that(?:'s|’s| is) (?:all|it) for (?:today|now|this (?:week|issue|edition))|"
                      # a paywall's notice where the rest of a post was cut
