@@ -402,3 +402,19 @@ def test_an_ai_labs_words_tell_an_ai_story_that_never_says_ai():
                     "Smaller versions may still be published, the people said.",
                     title="Lab weighs keeping its top model closed")
     assert "ai" in tag(story, TAXONOMY).topics
+
+
+def test_a_name_and_its_ticker_in_one_sentence_are_one_mention_and_a_venues_list_is_in_passing():
+    """Written for this test: "Tether's USDT" in a sentence about the story's own coin is one passing
+    mention, as are chains listed as where wallets sit; a move told in Russian is the coin's own."""
+    lede = ("The supply of USDC topped $90 billion for the first time on Tuesday as payment firms added the "
+            "stablecoin to their checkout tools. Circle said demand came mostly from business accounts.")
+    trails = "USDC still trails Tether's USDT, which has about $188 billion in circulation, but its share grew."
+    assert assets(lede, trails, title="USDC supply tops $90 billion") == ["USDC"]
+    frozen = ("Tether has frozen about $210 million in USDT held in 41 wallets on Tron and Ethereum that "
+              "investigators tied to a scam network. The action followed a request from two governments.")
+    assert "ETH" not in assets(frozen, "It is the largest freeze in the stablecoin issuer's history.",
+                               title="Tether freezes $210 million")
+    russian = "Эфир (ETH) за сутки упал на 8,1%, до $2 870."
+    assert "ETH" in assets("Биткоин упал ниже $90 000 впервые с августа на фоне ликвидаций на криптобиржах.",
+                           "Трейдеры закрыли позиции на $1,9 млрд.", russian, title="Биткоин упал ниже $90 000")

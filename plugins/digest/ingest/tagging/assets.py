@@ -54,7 +54,8 @@ _SUFFIX = re.compile(r"^(?:\s+[A-Z][\w&-]*){0,2},?\s+(?:Inc|Corp|Corporation|Co|
                      r"PLC|SE|AG|NV|SA|LLC)\b")
 # "Apple Store", "Nvidia H800", "Apple's iPhone", "Tron-based": the name describes something else
 _DESCRIBED = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]+|i[A-Z])|^-[a-z]")
-_VENUE = re.compile(r"\b(?:on|via|through)\s+$", re.I)  # "trading volume on Coinbase": a venue
+# "trading volume on Coinbase", "wallets on Tron and Ethereum": a venue
+_VENUE = re.compile(r"\b(?i:on|via|through)\s+(?:[A-Z][\w.-]*(?:,\s*|\s+(?:and|or)\s+))*$")
 _ROLE = re.compile(r"^['’]?s?\s+(?:founder|co-founder|executive|employee|engineer|veteran|alum\w*|chief|"
                    r"CEO|board|spokesperson|store|app|ecosystem)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
@@ -73,7 +74,10 @@ _MOVE = re.compile(r"^\)?(?:['’]s)?(?:\s*[(（][^()（）]{1,30}[)）])?(?:,\s
                    # the same in the languages most news is written in after English
                    r"stieg|stiegen|fiel|fielen|verlor|verloren|gewann|gewannen|legte|legten|sank|sanken|"
                    r"subió|subieron|cayó|cayeron|bajó|ganó|perdió|avanzó|retrocedió|se disparó|"
-                   r"grimpe|chute|recule|progresse|perd|gagne|bondit)\b"
+                   r"grimpe|chute|recule|progresse|perd|gagne|bondit|"
+                   r"subiu|caiu|recuou|avançou|saltou|sale|scende|guadagna|cede|"
+                   r"вырос|выросла|выросли|упал|упала|упали|подорожал|подешевел|подешевела|снизился|снизилась|"
+                   r"прибавил|потерял|потеряла)\b"
                    r"[^.;]{0,25}?(?:\d[\d.,]*\s?(?:%|prozent|por ciento|pour cent|per cent|percent)|\$\s?\d)",
                    re.I)
 _RELATIVE = (["which"], ["that"], ["who"], ["whose", "shares"])  # "X, which fell 2%": X's move
@@ -121,6 +125,7 @@ class Mention:
     weight: float
     where: str         # "title", "lede" or "body"
     why: str           # how it was found: alias text, "$ETH", "(XRP)"...
+    sentence: int = 0  # which of the story's sentences (the title first) holds it
 
 
 @dataclass(frozen=True)
@@ -204,7 +209,7 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
                 if asset.kind == "crypto" and not needs_context and not _CRYPTO_STORY.fullmatch(text))
     article_crypto = len(_CRYPTO_STORY.findall(whole)) + coins >= 3
     mentions, found, pending = [], {}, []
-    for where, sentence, names in segments:
+    for k, (where, sentence, names) in enumerate(segments):
         base = WHERE[where]
         # in "SOL/USDT" the pair is about SOL: the quote currency is not a mention
         taken: list[tuple[int, int]] = [(m.start(2), m.end(2)) for m in _PAIR.finditer(sentence)]
@@ -214,9 +219,9 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
                 continue
             weight = base * _modifier(sentence, m.start(), m.end(), where)
             if needs_context and not _context_ok(asset, sentence, article_crypto, m.end()):
-                pending.append(Mention(asset.ticker, weight, where, text))
+                pending.append(Mention(asset.ticker, weight, where, text, k))
                 continue
-            mentions.append(Mention(asset.ticker, weight, where, text))
+            mentions.append(Mention(asset.ticker, weight, where, text, k))
             named.append(m.span())
         taken += named
         for symbol, span, explicit in _tickers(sentence):
@@ -231,7 +236,7 @@ def find_mentions(article: Article, taxonomy: Taxonomy) -> tuple[list[Mention], 
             elif not explicit and not asset.bare_symbol:
                 continue
             weight = base * _modifier(sentence, span[0], span[1], where)
-            mentions.append(Mention(symbol, weight, where, sentence[span[0]:span[1]]))
+            mentions.append(Mention(symbol, weight, where, sentence[span[0]:span[1]], k))
     # once a sentence shows the name is the asset ("Apple shares were little changed"), the story's other
     # mentions of it are too ("Apple delays its home hub" in the title)
     established = {m.ticker for m in mentions}
@@ -305,13 +310,17 @@ def _discover(symbol: str, sentence: str, span: tuple[int, int], how: str, artic
 
 def salient(mentions: list[Mention], found: dict[str, Found]) -> dict[str, float]:
     """Tickers the story is about, with their scores (see the module's docstring)."""
+    # a sentence naming an asset twice ("Tether's USDT", "Bitcoin (BTC)") mentions it once, at its strongest
+    per_sentence: dict[tuple[str, int], float] = {}
+    for m in mentions:
+        per_sentence[m.ticker, m.sentence] = max(per_sentence.get((m.ticker, m.sentence), 0.0), m.weight)
     scores: dict[str, float] = {}
     count: dict[str, int] = {}
     strongest: dict[str, float] = {}
-    for m in mentions:
-        scores[m.ticker] = scores.get(m.ticker, 0.0) + m.weight
-        count[m.ticker] = count.get(m.ticker, 0) + 1
-        strongest[m.ticker] = max(strongest.get(m.ticker, 0.0), m.weight)
+    for (ticker, _), weight in per_sentence.items():
+        scores[ticker] = scores.get(ticker, 0.0) + weight
+        count[ticker] = count.get(ticker, 0) + 1
+        strongest[ticker] = max(strongest.get(ticker, 0.0), weight)
     if not scores:
         return {}
     floor = max(MIN_SCORE, RELATIVE * max(scores.values()))
