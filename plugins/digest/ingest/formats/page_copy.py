@@ -181,14 +181,16 @@ DECK_REACH = 6  # ... between a headline and a dateline this near it
 
 
 def _deck(body: list[int], texts: list[str], title_at: int | None, date_at: int | None) -> list[int]:
-    """The article's lines between its headline and its dateline (the byline beside it gone already), over
-    the story's prose below: the standfirst a page sets under its headline, the post's summary rather than
-    its opening."""
+    """The article's lines right under its headline and above its byline and dateline, over the story's
+    prose: the standfirst a page sets under its headline, the post's summary rather than its opening. (A
+    paragraph right above a "By ..., <date>" row is the lede of a page that sets its byline below it.)"""
     if title_at is None or date_at is None or not 0 < date_at - title_at <= DECK_REACH:
         return []
     deck = [k for k in body if title_at < k < date_at]
     below = [k for k in body if k > date_at and _prose(texts[k])]
-    return deck if len(deck) <= DECK_LINES and below else []
+    if not deck or len(deck) > DECK_LINES or deck[0] != title_at + 1 or date_at - deck[-1] < 2 or not below:
+        return []
+    return deck
 
 
 def _table_row(line: str) -> bool:
