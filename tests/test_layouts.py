@@ -2160,3 +2160,51 @@ def test_a_channels_ad_and_link_teaser_between_its_stories_are_no_posts(dumps):
     assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
     for meta, body in posts:
         assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]], body
+
+
+def test_two_pages_pasted_one_under_the_other_give_a_post_each(dumps):
+    """Written for this test: two copied pages, each its headline, byline, dateline and story, the second
+    after a few blank lines, its dateline in French; a comment's author and date under a story is no page."""
+    english = page_copy().split("\nComments (2)")[0]
+    french = ["Le conseil transforme l'ancienne gare de fret en parc", "Par Julie Moreau",
+              "Publié le 9 novembre 2026 à 11h05, mis à jour le 9 novembre 2026 à 14h30", "Temps de lecture : 3 min", "",
+              *[p for text in STORY_FR for p in (text, "")], "Partager : Facebook · X · WhatsApp"]
+    posts, report = ingest_one(dumps, "two.txt", english + "\n\n\n\n" + "\n".join(french) + "\n")
+    assert sorted(m["Title"] for m, _ in posts) == sorted(["Council turns old freight yard into a riverside park",
+                                                           french[0]]), report
+    meta, body = next((m, b) for m, b in posts if m["Title"] == french[0])
+    assert body.strip() == "\n\n".join(STORY_FR) and meta["Date"].startswith("2026-11-09T11:05"), meta
+    assert report.lines["unaccounted"] == 0
+
+
+STORY_FR = ["Le conseil municipal a voté mardi la transformation de l'ancienne gare de fret en un parc de quatre "
+            "hectares, après deux ans de débats sur l'avenir du site.",
+            "Les deux halles en brique seront conservées et accueilleront un marché couvert. Les travaux doivent "
+            "commencer au printemps et durer dix-huit mois, selon la mairie.",
+            "L'opposition a dénoncé un coût trop élevé, estimé à 14 millions d'euros, mais le projet a été adopté "
+            "par vingt-neuf voix contre douze."]
+
+
+def test_a_plain_text_newsletter_between_long_rules_with_emoji_headlines_and_a_sponsored_item(dumps):
+    """Written for this test: items between rules of em dashes or heavy box lines, each headed in capitals or
+    in **bold** behind an emoji, or numbered; an item labelled "💰 SPONSORED" is no story; a news flag before a
+    subject ("Breaking: ...") is no part of a title."""
+    for rule in ("————————————", "━━━━━━━━━━━━━━━━━━━━"):
+        items = [f"📉 {DIGEST_ITEMS[0][0].upper()}", f"🟣 **{DIGEST_ITEMS[1][0]}**", f"3. {DIGEST_ITEMS[2][0]}"]
+        out = ["Good morning. Three stories today, and a word from our sponsor.", "", rule, ""]
+        for n, (head, (_, text)) in enumerate(zip(items, DIGEST_ITEMS)):
+            out += [head, "", text, "", rule, ""]
+            if n == 0:
+                out += ["💰 SPONSORED", "", "**Put your idle cash to work.** Harbour Bank pays 4% on savings, "
+                        "credited daily, with no lockups and withdrawals in minutes.", "", rule, ""]
+        out += ["That's it for today.", "", "You're receiving this email because you signed up."]
+        mail = "\n".join(MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", ""] + out)
+        posts, report = ingest_one(dumps, "letter.eml", mail)
+        assert len(posts) == 3, report
+        assert {b.strip() for _, b in posts} == {text for _, text in DIGEST_ITEMS}
+        assert sorted(m["Title"].casefold() for m, _ in posts) == sorted(t.casefold() for t, _ in DIGEST_ITEMS)
+    subject = "Subject: Breaking: Shipping rates fall for a fifth week"
+    mail = "\n".join(MAIL_HEADERS[:2] + [subject] + MAIL_HEADERS[3:] + ["Content-Type: text/plain; charset=utf-8", "",
+                                                                       CHANNEL_MESSAGES[0]])
+    posts, report = ingest_one(dumps, "alert.eml", mail)
+    assert [m["Title"] for m, _ in posts if m["Sources"] == "alert.eml"] == ["Shipping rates fall for a fifth week"]

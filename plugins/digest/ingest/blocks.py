@@ -18,7 +18,7 @@ NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<text>\S.*)$")  # "3. R
 _ADDRESS = re.compile(r"^\s*(?:[^\W\d_]{2,12}(?: [^\W\d_]{2,12}){0,2}\s*:\s*)?(?:\[[^\]]*\]\((?P<linked>https?://[^)\s]+)\)"
                       r"|<?(?P<bare>https?://[^\s>]+)>?)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
-RULE = re.compile(r"^\s*([-=_*~#•·—–])(?:\s*\1){2,}\s*$")  # ---, ***, * * *, ====: a rule between sections
+RULE = re.compile(r"^\s*([-=_*~#•·—–━─═▬])(?:\s*\1){2,}\s*$")  # ---, * * *, ====, ━━━: a rule between sections
 _LINK_LINE = re.compile(r"^\s*(?:[\w][\w .&'’-]{0,40}:\s*)?(?:https?://|www\.)\S+\s*$", re.I)
 # How a copied embedded tweet signs off: "— Name (@handle) February 4, 2026"
 TWEET_SIGNATURE = re.compile(rf"^\s*[—–-]\s*[^\n]{{1,100}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$", re.I)

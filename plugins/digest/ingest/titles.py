@@ -45,7 +45,19 @@ def clean_title(title: str | None) -> str | None:
     steps = _TRAIL.split(text)
     if len(steps) >= 3:
         text = steps[-1].strip()
-    return _unkicked(_unglued(text)) or None
+    return _unflagged(_unkicked(_unglued(text))) or None
+
+
+# A news flag before a headline, with its colon or bar: "Breaking: ...", "EXCLUSIVE | ...", "Eilmeldung: ..."
+_FLAG = re.compile(r"^(?:breaking(?: news)?|just in|developing|exclusive|urgent|alert|update|live|"
+                   r"eilmeldung|exklusiv|última hora|urgente|exclusiva|exclusif|dernière minute|срочно|"
+                   r"эксклюзив|速報|속보|快讯|突发)\s*[:|–—-]\s+(?=\S)", re.I)
+
+
+def _unflagged(text: str) -> str:
+    """A title without the news flag before it, when a headline of three words or more follows."""
+    flag = _FLAG.match(text)
+    return text[flag.end():] if flag and len(text[flag.end():].split()) >= MIN_TITLE_WORDS else text
 
 
 # A kicker set in capitals before a headline in sentence case: "CHILDHOOD SWEETHEART Who is ..." (two words

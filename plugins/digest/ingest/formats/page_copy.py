@@ -50,7 +50,67 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     if not page.kept and len(page.texts) < MIN_LIST_LINES:
         return ParseResult([], [Drop((i + 1,), CHROME, text) for i, text in zip(page.index, page.texts)],
                            guess="no article text")
-    return _article(dump, page, tz)
+    at = _pasted(page)
+    if at is None:
+        return _article(dump, page, tz)
+    # two pages pasted one under the other: each read alone, the other's lines blank (so numbers stay); the
+    # second opens with the headline found over its dateline
+    parts = [_part(dump, 0, at), _part(dump, at, len(dump.lines))]
+    made = [_article(part, read(part.lines), tz, headline_line=at if n else None) for n, part in enumerate(parts)]
+    return ParseResult([a for m in made for a in m.articles], [d for m in made for d in m.drops],
+                       guess="two copied pages, one under the other")
+
+
+PASTED_PROSE = 60    # words of sentences each of two pages pasted into one dump has at least ...
+PASTED_SHARE = 0.2   # ... and this share of the other's at least
+PASTED_HEAD = 8      # lines above a page's article where its headline and dateline stand
+PASTED_BLANKS = 3    # blank lines that part two pasted pages (a page's own parts stand closer)
+
+
+def _pasted(page: Reading) -> int | None:
+    """Where a second page pasted under the first starts (its headline's line in the dump): two runs of
+    article lines far apart (main_run), each with a story's prose and under a headline and a dateline of its
+    own, the second's headline after a few blank lines; None for one page (its teasers have little prose,
+    its sections no dateline, its comments no gap above their author's line)."""
+    runs: list[list[int]] = []
+    for k in page.kept:
+        if runs and k - runs[-1][-1] <= RUN_GAP:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    prose = [sum(word_count(page.texts[k]) for k in run if _prose(page.texts[k])) for run in runs]
+    for r in range(1, len(runs)):
+        before, after = sum(prose[:r]), sum(prose[r:])
+        if min(before, after) < max(PASTED_PROSE, PASTED_SHARE * max(before, after)):
+            continue
+        head = _header_above(page.texts, runs[r][0], runs[r - 1][-1])
+        if (head is not None and _header_above(page.texts, runs[0][0], -1) is not None
+                and page.index[head] - page.index[head - 1] > PASTED_BLANKS):
+            return page.index[head]
+    return None
+
+
+def _header_above(texts: list[str], first: int, floor: int) -> int | None:
+    """A headline over a dateline among the PASTED_HEAD lines above position `first` (below `floor`), or
+    at its head (the model may take a headline for the article's)."""
+    language = language_of(" ".join(texts[first:first + PASTED_HEAD]))
+    for k in reversed(range(max(floor + 1, first - PASTED_HEAD), min(first + 2, len(texts)))):
+        if (looks_like_title(texts[k]) and not _byline(texts[k])
+                and any(_dated(texts[j], language) for j in range(k + 1, min(len(texts), k + 4)))):
+            return k
+    return None
+
+
+def _dated(text: str, language: str | None) -> bool:
+    """A dateline, or a short line that is no sentence stating a date ("Publié le 9 novembre 2026 à 11h05, mis
+    à jour le ...")."""
+    return _dateline(text, language) or (not ends_sentence(text) and word_count(text) <= 2 * DATELINE_WORDS
+                                         and earliest_date([text], "UTC", language)[0] is not None)
+
+
+def _part(dump: Dump, start: int, end: int) -> Dump:
+    """The dump with its lines outside [start, end) blank."""
+    return Dump(dump.name, "\n".join(line if start <= i < end else "" for i, line in enumerate(dump.lines)))
 
 
 @dataclass(frozen=True)
@@ -128,7 +188,8 @@ def _advert_blocks(index: list[int], texts: list[str]) -> set[int]:
     return found
 
 
-def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
+def _article(dump: Dump, page: Reading, tz: str, headline_line: int | None = None) -> ParseResult:
+    """The page's one article; `headline_line`: the dump's line that is its headline, when known."""
     index, texts, repeats = page.index, page.texts, page.repeats
     adverts = _advert_blocks(index, texts)
     kept = [k for k in page.kept if k not in repeats and k not in adverts]
@@ -139,7 +200,8 @@ def _article(dump: Dump, page: Reading, tz: str) -> ParseResult:
                                                 for k in (kept or range(len(texts)))):
         return ParseResult([], [Drop((index[k] + 1,), CHROME, texts[k]) for k in range(len(texts))],
                            guess="a page of headlines and links, without a sentence of a story", storyless=True)
-    title_at = _above_byline(texts, headline(texts, kept, page.probs, script_of(dump.text)))
+    title_at = (index.index(headline_line) if headline_line in index
+                else _above_byline(texts, headline(texts, kept, page.probs, script_of(dump.text))))
     if title_at is None:
         # the article's own first line reads as a headline over its prose: it is one (below a breadcrumb)
         first = next((k for k in kept[:-1] if not link_row(texts[k])), None)

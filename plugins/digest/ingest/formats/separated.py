@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
-from ..blocks import RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
+from ..blocks import NUMBERED, RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
 from ..dates import (_MONTH, age_date, byline_parts, dates_in_text, day_lines, earliest_date, localize, parse_date,
                      parse_date_line)
 from ..firstseen import now
@@ -385,10 +385,13 @@ def _prose(line: str) -> bool:
 
 
 def _promotion(lines: list[str], start: int, end: int, labels: set[int]) -> bool:
-    """Whether a piece is framed as an advertisement: a label over its pitch ("SPONSORED", "Together with
-    Acme") and a button under it ("Open an account"), where a digest's item opens with its headline. (A
-    digest whose items all carry a label over their headline is told by their number: ads are the few.)"""
+    """Whether a piece is framed as an advertisement: a paid message's label over it ("💰 SPONSORED"), or a
+    label over its pitch ("Together with Acme") and a button under it ("Open an account"), where a digest's
+    item opens with its headline. (A digest whose items all carry a label over their headline is told by
+    their number: ads are the few.)"""
     edges = [squash(lines[i]) for i in range(start, end) if lines[i].strip()]
+    if edges and advert_label(edges[0]):  # "💰 SPONSORED" over it, whatever follows
+        return True
     return (len(edges) >= 3 and not _headed(lines, start, end, labels, True)
             and all(word_count(t) <= MAX_LABEL_WORDS + 1 and not ends_sentence(t) for t in (edges[0], edges[-1])))
 
@@ -566,6 +569,8 @@ def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[in
     nonblank = nonblank[len(kicker):]
     if _titled(nonblank, kicked=bool(kicker)):
         title = squash(nonblank[0][1])
+        numbered = NUMBERED.match(title)  # a digest's "2. Headline": the item's number is no part of it
+        title = numbered["text"] if numbered else title
         return title, [ln for ln in body if ln[0] > nonblank[0][0]], kicker + [Drop((nonblank[0][0],), METADATA, title)]
     bracketed = _BRACKETED.match(nonblank[0][1].strip()) if nonblank else None
     if not bracketed:
