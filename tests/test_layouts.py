@@ -2208,3 +2208,20 @@ def test_a_plain_text_newsletter_between_long_rules_with_emoji_headlines_and_a_s
                                                                        CHANNEL_MESSAGES[0]])
     posts, report = ingest_one(dumps, "alert.eml", mail)
     assert [m["Title"] for m, _ in posts if m["Sources"] == "alert.eml"] == ["Shipping rates fall for a fifth week"]
+
+
+def test_an_aggregators_items_closed_by_their_age_give_a_post_each(dumps):
+    """Written for this test: an aggregator's page in Spanish, each item its source's name, its headline, a
+    sentence of summary and its age ("hace 2 horas") with its buttons; a sponsored item ("Patrocinado ·
+    Brand") between them is no story and no part of the next."""
+    out = ["Ir al contenido principal", "Inicio", "Para ti", "Siguiendo", "", "Principales noticias", ""]
+    for n, (title, text) in enumerate(SPANISH_ITEMS):
+        out += [("Diario del Puerto", "La Gaceta", "Costa Hoy")[n], title, text, f"hace {n + 1} horas",
+                "Ver cobertura completa", "Más", ""]
+        if n == 0:
+            out += ["Patrocinado · Banco Ejemplo", "Abre tu cuenta sin comisiones",
+                    "Cambia de banco en 5 minutos y sin papeleo. Calcula tu ahorro gratis.", ""]
+    out += ["Para ti", "Recomendaciones basadas en tus intereses", "Gestionar intereses"]
+    posts, report = ingest_one(dumps, "agregador.txt", "\n".join(out) + "\n")
+    assert len(posts) == 3, report
+    assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(SPANISH_ITEMS)

@@ -306,7 +306,7 @@ def foreign_share(text: str, script: str | None) -> float:
 _ADVERT = re.compile(r"^\W{0,4}#?(?:ad|ads|advert|advertisement|advertising|sponsored|paid partnership|anzeige|werbung|"
                      r"reklam|реклама|advertentie|publicidad|publicidade|publicité|pubblicità|reklama|広告|广告|광고|"
                      r"patrocinado|patrocinada|oferecimento|gesponsert|sponsorisé|sponsorizzato|tài trợ)"
-                     r"(?P<pitch>\s*[|:.–—]\s*\S)?(?(pitch)|\W*$)"
+                     r"(?P<pitch>\s*[|:.–—·•]\s*\S)?(?(pitch)|\W*$)"
                      # "Presented by Acme", "Together with Acme" over a sponsor's block
                      r"|^\W{0,4}(?:presented by|brought to you by|sponsored by|together with|in partnership with)"
                      r"\s+\S.{0,40}$", re.I)

@@ -98,6 +98,12 @@ def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int],
                 and not _TIME.search(line)):
             # (the reactions a post got, whichever: "👍❤️ 1 284" and "👍 96" are one kind of line)
             counts.setdefault(fold(re.sub(rf"{_NUMBER}\s?{_UNIT}?", "0", strip_pictographs(squash(line)))), set()).add(i)
+    # an aggregator's items each close with their age, in any language ("hace 3 horas", "vor 2 Stunden"), under
+    # their text (not a post's age over it)
+    ages = {i for i, line in enumerate(lines) if line.strip() and _words(line) <= MAX_LABEL_WORDS + 1
+            and not _TIME.search(line) and age_date(squash(line), _AGE_BASE) is not None}
+    if len(ages) >= MIN_SEPARATORS and 2 * sum(_opens_prose(lines, i) for i in ages) < len(ages):
+        shapes["age"] = ages
     recurring = [marks for marks in counts.values() if len(marks) >= MIN_SEPARATORS]
     # all of them together too: a post's likes, comments and reposts, each counted in its own words, standing
     # together (not a poll's percentages inside one post), under their posts (not "2 days ago" over them)
@@ -694,10 +700,13 @@ LONG_HEADLINE_WORDS = 20
 
 def _kicker(nonblank: list[tuple[int, str]]) -> bool:
     """Whether a story opens with a kicker over its headline: the section it is filed under, one word or a
-    few in capitals ("CHIPS", "STORY 1 OF 3")."""
+    few in capitals ("CHIPS", "STORY 1 OF 3"), or the name of its source."""
     first = squash(nonblank[0][1]) if nonblank else ""
     letters = [c for c in first if c.isalpha()]
     label = word_count(first) == 1 or (word_count(first) <= KICKER_WORDS and letters and all(c.isupper() for c in letters))
+    # (or its source's name, a few words over a headline twice as long: "El Observador Económico")
+    second = squash(nonblank[1][1]) if len(nonblank) > 1 else ""
+    label = label or (word_count(first) <= MAX_LABEL_WORDS and word_count(second) >= 2 * word_count(first) + 2)
     # (an advertisement's label over its pitch, "SPONSORED", is no kicker)
     return bool(label) and not ends_sentence(first) and not advert_label(first) and _titled(nonblank[1:], kicked=True)
 
@@ -756,6 +765,15 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
         if body[0][1].strip():
             drops.append(Drop((body[0][0],), CHROME, squash(body[0][1])))
         body = body[1:]
+    # a head standing right above the prose (a source's name and a headline) under lines set apart by a blank
+    # one is the story's; those are the page's (its section's label over the first item)
+    first = next((k for k, (_, text) in enumerate(body) if _prose(text)), 0)
+    top = first
+    while top > 0 and body[top - 1][1].strip():
+        top -= 1
+    if 0 < top < first:
+        drops += [Drop((n,), CHROME, squash(text)) for n, text in body[:top] if text.strip()]
+        body = body[top:]
     # at its tail, the buttons every story has ("Share", "Save") and its source and age ("Le Monde · il y a 2 h")
     while body and (not body[-1][1].strip() or body[-1][0] - 1 in furniture or _stamp_row(body[-1][1])):
         if body[-1][1].strip():
