@@ -76,6 +76,9 @@ def test_syndication_footer_names_the_publisher():
 @pytest.mark.parametrize("tail, site", [
     ("This article originally appeared on Grid Notes, a partner publication.", "Grid Notes, a partner publication"),
     ("This story was first published in The Quay Review.", "The Quay Review"),
+    # as publishing tools write it in other languages
+    ("Der Beitrag Regulator bestraft Börse erschien zuerst auf Hafenblick.", "Hafenblick"),
+    ("L’article Le régulateur sanctionne une plateforme est apparu en premier sur Quai Info.", "Quai Info"),
 ])
 def test_a_note_that_the_article_appeared_elsewhere_first_goes(tail, site):
     out, drops = C.clean(article(STORY, tail), set())

@@ -437,9 +437,16 @@ def _drop_headline_list(blocks: list[Block], drops: list[Drop]) -> tuple[list[Bl
 # ---------------------------------------------------------------- syndication, press releases, titles
 
 _SYNDICATION = re.compile(
-    r"(?:^|(?<=[.!?”\"]\s))(?:The|This) (?:post|article|story|entry|piece)(?: .{1,300}?)? "
+    r"(?:^|(?<=[.!?”\"]\s))(?:(?:The|This) (?:post|article|story|entry|piece)(?: .{1,300}?)? "
     r"(?:first appeared|appeared first|was first published|was originally published|originally appeared) "
-    r"(?:on|at|in) (?P<site>[^.]{1,80}?)\s*\.?\s*$"
+    r"(?:on|at|in)"
+    # the same footer as publishing tools write it in other languages ("Der Beitrag ... erschien zuerst auf ...")
+    r"|(?:Der Beitrag|Der Artikel) .{1,300}? erschien zuerst (?:auf|bei)"
+    r"|(?:L[’']article|Cet article|Le billet) .{1,300}? est apparu en premier sur"
+    r"|(?:La entrada|El artículo|La publicación) .{1,300}? (?:se publicó primero en|apareció primero en)"
+    r"|(?:O post|O artigo) .{1,300}? apareceu primeiro (?:em|no|na)"
+    r"|L[’']articolo .{1,300}? (?:proviene da|è apparso per la prima volta su))"
+    r" (?P<site>[^.]{1,80}?)\s*\.?\s*$"
 )
 
 
