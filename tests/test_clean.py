@@ -348,6 +348,7 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
     "(Ana Lima/alima@example.com)",                    # a credit alone
     "The port's main gate in Rotterdam. (Sam Roe/Harbour Images)",  # a credit in brackets after the sentence
     "부산항 신항 컨테이너 부두 전경. /사진=항만신문 DB",   # a credit after a slash and a label with "="
+    "[写真]建設が進む新しい埠頭（14日、港区）=本社ヘリから",  # a picture's label in brackets ahead of it
 ])
 def test_a_caption_with_its_photographers_credit_goes(caption):
     text, drops = cleaned(article(STORY, caption, "The fine is the largest the regulator has imposed."))

@@ -965,6 +965,8 @@ def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     ("Sun, 08/03/2020", "en", "2020-03-08T00:00"),
     ("PUBLISHED FRI, APR 28 20232:23 PM EDT", "en", "2023-04-28T14:23"),  # year and time glued by the copy
     ("Publié il y a 6 heures, mis à jour il y a 3 heures", "fr", None),     # no day stated: no date at all
+    ("2026年10月14日 15時30分（2026年10月14日 18時02分更新）", "ja", "2026-10-14T15:30"),  # its time in 時 and 分
+    ("2026년 3월 5일 오후 2시 10분 (수정 2026년 3월 6일)", "ko", "2026-03-05T14:10"),
 ])
 def test_dates_in_the_forms_pages_in_many_languages_print(line, language, stated):
     from digest.ingest.dates import earliest_date

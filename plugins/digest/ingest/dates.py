@@ -255,6 +255,9 @@ _LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}(?:[./-]\d{1,2}[./-]|\.?\s*(?:\d{1,2}
                          r"\.?)\s*)(?:19|20)\d\d(?!\d))(?:[.,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d))?")
 # A date written year first, and its time after a word or not: "2026.04.23. 오전 8:31", "2026/4/23 午前8:31"
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?(?:\s*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.]\d{2})?")
+# ... and as Chinese, Japanese and Korean pages write it, with its time: "2026年10月14日 15時30分", "2026년 3월 5일 오후 2시 10분"
+_CJK_DATE = re.compile(r"(?:19|20)\d\d\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일](?:\s*\(?[^\d\s()（）]{0,3}\)?\s*"
+                       r"(?:[^\d\s]{1,2}\s*)?\d{1,2}\s*(?:[時时시:]\s*\d{1,2}\s*[分분]?|[時时시]))?")
 _HOUR_H = re.compile(r"(?<!\d)(\d{1,2})h(\d{2})(?!\d)")  # "08h01"
 _TWO_NAMES = re.compile(r"([^\W\d_]{2,12})/([^\W\d_]{3,12})")
 # dateparser reads what it cannot place as relative to this day ("08h01": eight hours ago); a date that far
@@ -276,7 +279,7 @@ def _local_date(text: str, language: str | None):
     (the span that looks like a date first, then the whole line)."""
     import dateparser as multilingual  # the dateparser package (slow to load): only for other languages
     spans = [s for m in _LOCAL_DATE.finditer(text) for s in (m.group(), m.group("date"))]
-    spans += [m.group() for m in _YEAR_FIRST.finditer(text)] + [text]
+    spans += [m.group() for pattern in (_YEAR_FIRST, _CJK_DATE) for m in pattern.finditer(text)] + [text]
     for span in dict.fromkeys(form for s in spans for form in (_TWO_NAMES.sub(r"\1", s), _TWO_NAMES.sub(r"\2", s))):
         try:
             when = multilingual.parse(_HOUR_H.sub(r"\1:\2", span), languages=[language] if language else None,

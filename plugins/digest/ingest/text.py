@@ -183,7 +183,9 @@ _CAPTION_LABEL = re.compile(
     r"(?:^|[.|]\s*)(?:Source|Image|Photo|Picture|Credit|Image credit|Photo credit|Chart|Graphic)s?\s*:\s*[^.]{1,80}\.?$"
     r"|^(?:FILE PHOTO|PHOTO|IMAGE)\b"
     r"|^(?:Featured|Cover|Header|Lead|Main) (?:image|photo|picture)s? (?:by|via|from|courtesy)\b"
-    r"|^(?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^.]{1,80}\.?$",
+    r"|^(?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^.]{1,80}\.?$"
+    # a picture's label in brackets ahead of its caption: "[写真]...", "【사진】...", "(Foto) ..."
+    r"|^[\[【(（]\s*(?:photo|foto|image|bild|imagen|imagem|immagine|写真|画像|사진|图片|圖片|фото)\s*[\]】)）]",
     re.I,
 )
 # A caption's credit after its sentence: "... in January. Inés Calvo for The Meridian Review", "... Jane Roe/AFP"
