@@ -2227,3 +2227,16 @@ def test_an_aggregators_items_closed_by_their_age_give_a_post_each(dumps):
     posts, report = ingest_one(dumps, "agregador.txt", "\n".join(out) + "\n")
     assert len(posts) == 3, report
     assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(SPANISH_ITEMS)
+
+
+def test_an_outlets_posts_are_titled_by_their_link_cards(dumps):
+    """Written for this test: an outlet's profile, each post its text, then the card of the page it links
+    (its site's address over the page's title), then its counts: the card's title is the post's headline."""
+    cards = ["Port authority freezes fees for a second year", "Grid operator approves two battery plants",
+             "Memory maker to build packaging plant by the harbour"]
+    lines = ["Home", "Explore", "Harbour Wire", "@harbourwire", "Follow", "412 Following", "286.3K Followers", "Posts"]
+    for n, (text, card) in enumerate(zip(CHANNEL_MESSAGES, cards)):
+        lines += ["Harbour Wire", "@harbourwire", "·", f"{n + 2}h", text, "From harbourwire.example", card,
+                  str(27 + n), str(96 + n), str(544 + n), f"{88 + n}K"]
+    posts, report = ingest_one(dumps, "profile.txt", "\n".join(lines) + "\n")
+    assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(zip(cards, CHANNEL_MESSAGES)), report

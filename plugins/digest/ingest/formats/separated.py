@@ -546,11 +546,13 @@ def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
         drops += [Drop((i + 1,), BOILERPLATE, squash(lines[i])) for i in range(a, start) if lines[i].strip()]
         if start == b:
             continue
+        card = _card_title(lines, start, until)  # (below a closer: "From example.com" may be one)
         a, end = start, _above_reactions(lines, start, b, labels)
         drops += [Drop((i + 1,), CHROME, squash(lines[i])) for i in range(end, b) if lines[i].strip()]
         b = end
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
         title, body, heading = _headline_of(body)
+        title = title or card
         drops += edges + heading
         if title is None and not prose_words([text for _, text in body]):
             # a post without a headline or a sentence: an account's chatter ("send earplugs"), not a story
@@ -565,6 +567,20 @@ def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
+
+
+# a link's card under a post: its site's address ("From example.com") over the linked page's title
+_CARD_SITE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2}[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s*$")
+
+
+def _card_title(lines: list[str], start: int, end: int) -> str | None:
+    """The title of the page a post links, shown in its card under its text: the story's headline."""
+    filled = [i for i in range(start, end) if lines[i].strip()]
+    for k, i in enumerate(filled[1:-1], 1):
+        title = squash(lines[filled[k + 1]])
+        if _CARD_SITE.match(lines[i]) and _prose(lines[filled[k - 1]]) and looks_like_title(title):
+            return title
+    return None
 
 
 def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[int, str]], list[Drop]]:
