@@ -2240,3 +2240,15 @@ def test_an_outlets_posts_are_titled_by_their_link_cards(dumps):
                   str(27 + n), str(96 + n), str(544 + n), f"{88 + n}K"]
     posts, report = ingest_one(dumps, "profile.txt", "\n".join(lines) + "\n")
     assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(zip(cards, CHANNEL_MESSAGES)), report
+
+
+
+def test_an_authors_tagline_of_parts_between_bars_is_no_headline_candidate():
+    """Written for this test: an author's tagline, parts between bars, under the headline is never taken for
+    it; a headline with one bar ("Headline | Site") still may be."""
+    from digest.ingest.lines.headline import candidates
+    texts = ["Harbour Notes", "Council turns old freight yard into a riverside park | Harbour Notes", "Dana Whitfield",
+             "Shipping analyst at Harbour Capital | ex-Port Authority | Writing about ports and freight",
+             "Published Mar 4, 2026", STORY[0], STORY[1]]
+    found = candidates(texts, [5, 6])
+    assert 1 in found and 3 not in found, found

@@ -45,8 +45,9 @@ def candidates(texts: list[str], kept: list[int]) -> list[int]:
     # (a breadcrumb or a section's path, "Technology | Semiconductors", heads no page; nor does the masthead,
     # the page's first line, where it stands again above the headline)
     masthead = fold(texts[0]) if texts else ""
+    # (nor a row of three parts or more between bars: an author's tagline, "Analyst at X | ex-Y | Writing on Z")
     return [k for k in near if word_count(texts[k]) <= MAX_WORDS and not is_caption(texts[k]) and not link_row(texts[k])
-            and not (k and fold(texts[k]) == masthead)]
+            and not (k and fold(texts[k]) == masthead) and texts[k].count(" | ") < 2]
 
 
 def headline(texts: list[str], kept: list[int], probs: list[float], script: str | None) -> int | None:
