@@ -2252,3 +2252,19 @@ def test_an_authors_tagline_of_parts_between_bars_is_no_headline_candidate():
              "Published Mar 4, 2026", STORY[0], STORY[1]]
     found = candidates(texts, [5, 6])
     assert 1 in found and 3 not in found, found
+
+
+def test_a_story_pasted_whole_under_a_posters_note_is_the_post(dumps):
+    """Written for this test: a forum thread whose first post pastes a story whole, its headline over its
+    byline row and date, under the poster's note and the thread's own title; comments below."""
+    lines = ["Skip to main content", "forum", "r/harbours", "Join", "", "r/harbours", "•", "5 days ago", "dock_watcher", "",
+             "City finally decides what to do with the freight yard — park it is", "News",
+             "Paywalled, so pasting the full text here. Mods, remove if this isn't allowed.", "",
+             "Council turns old freight yard into a riverside park", "",
+             "Dana Whitfield | The Riverside Gazette | March 4, 2026", "", STORY[0], "", STORY[1], "", STORY[2], "",
+             "Source: https://gazette.example/freight-yard-park", "", "142 comments", "Share",
+             "harbour_fan", "2d ago", "About time, the yard has been an eyesore for years.", "Reply"]
+    posts, report = ingest_one(dumps, "thread.txt", "\n".join(lines) + "\n")
+    (meta, body), = posts
+    assert meta["Title"] == "Council turns old freight yard into a riverside park", report
+    assert body.startswith(STORY[0][:40]) and meta["Date"].startswith("2026-03-04"), (meta, body)

@@ -108,6 +108,24 @@ def _dated(text: str, language: str | None) -> bool:
                                          and earliest_date([text], "UTC", language)[0] is not None)
 
 
+INNER_HEAD = 4  # the article's first lines, where a story pasted whole stands under a note ...
+NOTE_WORDS = 30  # ... of this many words at most (more is an article, its comments' header below it)
+
+
+def _pasted_header(texts: list[str], kept: list[int]) -> int | None:
+    """A story pasted whole into a post, with its own headline over its dateline ("Name | Outlet | October
+    30, 2026") among the article's first lines: its headline, below the note of the one who pasted it."""
+    if len(kept) < 2:
+        return None
+    language = language_of(" ".join(texts[k] for k in kept[:PASTED_HEAD]))
+    for k in range(kept[0] + 1, kept[min(INNER_HEAD, len(kept) - 1)]):
+        if (looks_like_title(texts[k]) and not _byline(texts[k]) and k + 2 in kept
+                and _dated(texts[k + 1], language) and _prose(texts[k + 2])
+                and sum(word_count(texts[j]) for j in kept if j < k) <= NOTE_WORDS):
+            return k
+    return None
+
+
 def _part(dump: Dump, start: int, end: int) -> Dump:
     """The dump with its lines outside [start, end) blank."""
     return Dump(dump.name, "\n".join(line if start <= i < end else "" for i, line in enumerate(dump.lines)))
@@ -210,6 +228,9 @@ def _article(dump: Dump, page: Reading, tz: str, headline_line: int | None = Non
     # a preview between it and the headline); but a headline right below an article line leaves the lines
     # above it in the article (a standfirst above the headline, an opening above a subheading taken for one)
     joined = title_at is not None and title_at in kept and title_at - 1 in kept
+    inner = _pasted_header(texts, kept)
+    if inner is not None and (title_at is None or inner > title_at):
+        title_at, joined = inner, False  # (the lines above it are the one who pasted it: "Paywalled, so ...")
     body = [k for k in kept if title_at is None or k > title_at or (joined and k < title_at)]
     top = min(title_at, body[0]) if title_at is not None and body else body[0] if body else 0
     language = language_of(" ".join(texts[k] for k in body))
