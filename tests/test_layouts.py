@@ -2205,28 +2205,40 @@ def test_a_plain_text_newsletter_between_long_rules_with_emoji_headlines_and_a_s
         assert len(posts) == 3, report
         assert {b.strip() for _, b in posts} == {text for _, text in DIGEST_ITEMS}
         assert sorted(m["Title"].casefold() for m, _ in posts) == sorted(t.casefold() for t, _ in DIGEST_ITEMS)
-    subject = "Subject: Breaking: Shipping rates fall for a fifth week"
+    # an item's own day under its headline, without its year, dates it in the year of the message
+    dated = "\n".join(MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "Good morning.", "", "━━━━━━━━━━", ""]
+                      + [line for n, (title, text) in enumerate(zip(("Shipping rates fall again", "Growth revised up",
+                                                                      "Banks test a shared ledger"), CHANNEL_MESSAGES), 1)
+                         for line in (f"{n}. {title.upper()}", f"Sunday, Mar {n + 5}", "", text, "", "━━━━━━━━━━", "")])
+    posts, report = ingest_one(dumps, "week.eml", dated)
+    assert sorted(m["Date"][:10] for m, _ in posts if m["Sources"] == "week.eml") == [
+        "2026-03-06", "2026-03-07", "2026-03-08"], report
+    subject = "Subject: Breaking: Council votes to turn the freight yard into a park"
     mail = "\n".join(MAIL_HEADERS[:2] + [subject] + MAIL_HEADERS[3:] + ["Content-Type: text/plain; charset=utf-8", "",
-                                                                       CHANNEL_MESSAGES[0]])
+                                                                       STORY[0]])
     posts, report = ingest_one(dumps, "alert.eml", mail)
-    assert [m["Title"] for m, _ in posts if m["Sources"] == "alert.eml"] == ["Shipping rates fall for a fifth week"]
+    assert [m["Title"] for m, _ in posts if m["Sources"] == "alert.eml"] == [
+        "Council votes to turn the freight yard into a park"]
 
 
 def test_an_aggregators_items_closed_by_their_age_give_a_post_each(dumps):
     """Written for this test: an aggregator's page in Spanish, each item its source's name, its headline, a
     sentence of summary and its age ("hace 2 horas") with its buttons; a sponsored item ("Patrocinado ·
     Brand") between them is no story and no part of the next."""
-    out = ["Ir al contenido principal", "Inicio", "Para ti", "Siguiendo", "", "Principales noticias", ""]
+    out = ["Ir al contenido principal", "Inicio", "Para ti", "Siguiendo", "", "martes, 10 de noviembre", "",
+           "Principales noticias", ""]
     for n, (title, text) in enumerate(SPANISH_ITEMS):
         out += [("Diario del Puerto", "La Gaceta", "Costa Hoy")[n], title, text, f"hace {n + 1} horas",
                 "Ver cobertura completa", "Más", ""]
         if n == 0:
             out += ["Patrocinado · Banco Ejemplo", "Abre tu cuenta sin comisiones",
                     "Cambia de banco en 5 minutos y sin papeleo. Calcula tu ahorro gratis.", ""]
-    out += ["Para ti", "Recomendaciones basadas en tus intereses", "Gestionar intereses"]
+    out += ["Para ti", "Recomendaciones basadas en tus intereses", "Gestionar intereses", "© 2026 Noticias"]
     posts, report = ingest_one(dumps, "agregador.txt", "\n".join(out) + "\n")
     assert len(posts) == 3, report
     assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(SPANISH_ITEMS)
+    # each dated by its age, counted back from the page's day (its year the copyright line's)
+    assert {m["Date"][:10] for m, _ in posts} == {"2026-11-10"}, [m["Date"] for m, _ in posts]
 
 
 def test_an_outlets_posts_are_titled_by_their_link_cards(dumps):

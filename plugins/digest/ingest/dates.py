@@ -293,7 +293,8 @@ def _local_date(text: str, language: str | None):
 
 # A day of a month without its year, alone on its line, as a channel or a feed heads each day's messages (a
 # number and a word, with its time or not): "5 марта", "November 24", "30. Nov.", "12 de marzo a las 9:14 ·"
-_DAY_OF_MONTH = re.compile(r"^\W*(?:(?P<a>\d{1,2})\.?\s*(?:de\s+)?[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+(?P<b>\d{1,2}))"
+# (after its weekday or not: "Tuesday, Nov 10", "martes, 10 de noviembre")
+_DAY_OF_MONTH = re.compile(r"^\W*(?:[^\W\d_]{3,12},\s+)?(?:(?P<a>\d{1,2})\.?\s*(?:de\s+)?[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+(?P<b>\d{1,2}))"
                            r"(?P<time>,?\s+(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\W*$", re.I)
 LOCAL_DAY_CHARS = 30  # a day written out in another language, alone on its line
 

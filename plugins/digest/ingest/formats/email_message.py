@@ -10,6 +10,7 @@ import email.policy
 import email.utils
 import re
 from collections import Counter
+from datetime import datetime
 
 import lxml.etree
 import lxml.html
@@ -126,15 +127,17 @@ def _items(raw: str) -> list[Item]:
     url = _web_copy(msg, html or "")
     text = (_rules_as_lines(_digest_html(html)) if html is not None
             else _headlines_as_rules(unwrap(plain)) if plain is not None else "")
-    stories, left = separated.stories_of(text.split("\n"))
+    sent = date if isinstance(date, datetime) else None
+    stories, left = separated.stories_of(text.split("\n"), sent)
     if forward and not stories:  # one forwarded story: read from the plain text, where its note stands apart
         return _forwarded(plain, forward)
     if stories:
         chrome = tuple(left) + ((signature,) if signature else ())
         own = _item_links(html) if html is not None else {}
         # an item's own address: its headline's link, else its "Read more: <address>" line, else the issue's
-        items = [Item(title=title, body="", date=date, url=own.get(fold(title or ""), stated or url), source=source,
-                      blocks=blocks) for title, blocks, stated in stories]
+        # (dated by the message, or by the day an item states under its headline, "Tuesday, Nov 10")
+        items = [Item(title=s.title, body="", date=s.date if sent and s.date and s.date <= sent else date,
+                      url=own.get(fold(s.title or ""), s.url or url), source=source, blocks=s.blocks) for s in stories]
         return items + ([Item(None, "", chrome=chrome)] if chrome else [])
     blocks = (main_blocks(unwrap_layout_tables(html)) if html is not None
               else body_blocks(unwrap(plain)) if plain is not None else None)

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
+from typing import NamedTuple
 
 from ..blocks import NUMBERED, RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
 from ..dates import (_MONTH, age_date, byline_parts, dates_in_text, day_lines, earliest_date, localize, parse_date,
@@ -524,7 +525,8 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     return _parsed(dump, tz, _layout(dump.lines))
 
 
-def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
+def _parsed(dump: Dump, tz: str, layout: Layout, today: datetime | None = None) -> ParseResult:
+    """The stories `layout` finds; `today`: the day a day without its year is no later than (the build's)."""
     lines, labels = dump.lines, layout.labels
     if layout.found is None:
         return ParseResult([], [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines) if t.strip()])
@@ -537,7 +539,7 @@ def _parsed(dump: Dump, tz: str, layout: Layout) -> ParseResult:
     furniture = (set().union(*(marks for marks, _ in layout.kinds)) | labels | _head_labels(lines, spans)
                  | _held(lines, spans))
     articles, author = [], _author(lines, spans, labels)
-    days = day_lines(lines, tz, language_of(dump.text), now(tz))
+    days = day_lines(lines, tz, language_of(dump.text), today or now(tz))
     for n, (a, b) in enumerate(spans):
         # where the next story starts: at its author's line, if it has one (its counts may stand above it)
         until = len(lines) if n + 1 == len(spans) else next((i for i in range(*spans[n + 1]) if i in labels),
@@ -814,30 +816,52 @@ def _when(line: str) -> bool:
             and not ends_sentence(squash(line)))
 
 
-def stories_of(lines: list[str]) -> tuple[list[tuple[str | None, list[Block], str | None]], list[str]]:
-    """The (title, blocks, address) of each story of text whose stories stand between separators ([] when it has
-    no such stories), and the lines left out around and between them other than the titles and the
-    separators (a digest's header and footer). For text inside another format (an e-mail's body)."""
+def stories_of(lines: list[str], sent: datetime | None = None) -> tuple[list[Story], list[str]]:
+    """The stories of text whose stories stand between separators ([] when it has no such stories), and the
+    lines left out around and between them other than the titles and the separators (a digest's header and
+    footer). For text inside another format (an e-mail's body, `sent` on that day: a day an item states
+    without its year, "Tuesday, Nov 10", is no later)."""
     dump = Dump("", "\n".join(lines))
     layout = _layout(dump.lines)  # (the dump's lines: a last empty line is no line of its own)
-    result = _parsed(dump, "UTC", layout)
+    result = _parsed(dump, "UTC", layout, today=sent)
     if not layout.found or not result.articles:
         return [], []
     marks = layout.found[1]
     titles = {a.title for a in result.articles}
     left = [d.text for d in result.drops if d.text not in titles and d.lines[0] - 1 not in marks]
-    return [(a.title, a.blocks, a.url) for a in result.articles], left
+    return [Story(a.title, a.blocks, a.url, a.date) for a in result.articles], left
+
+
+class Story(NamedTuple):
+    """A story found in text inside another format: its title, text, address and date, where it states them."""
+
+    title: str | None
+    blocks: tuple[Block, ...]
+    url: str | None
+    date: datetime | None
 
 
 def _stated(lines: list[str], i: int, tz: str, days: dict[int, datetime]):
     """The date a separator line states (a channel message's date and time), if it states one."""
     if not 0 <= i < len(lines):
         return None
-    when = parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days) or _digits_date(lines[i], tz)
+    when = (parse_date_line(lines[i], tz) or days.get(i) or _day_and_time(lines, i, days) or _digits_date(lines[i], tz)
+            or _aged(lines, i, days))
     if when:
         return when
     found = dates_in_text(lines[i])
     return localize(found[0], tz) if found else None
+
+
+def _aged(lines: list[str], i: int, days: dict[int, datetime]):
+    """The day an item's age ("hace 2 horas") counts back to from the page's day above it ("martes, 10 de
+    noviembre"): from that day's end, to a day, as the page states its day alone."""
+    above = [j for j in days if j < i]
+    if not above or _words(lines[i]) > MAX_LABEL_WORDS + 1:
+        return None
+    day = days[max(above)]
+    when = age_date(squash(lines[i]), day.replace(hour=23, minute=59))
+    return when.replace(hour=0, minute=0) if when else None
 
 
 def _closing_date(lines: list[str], i: int, until: int, tz: str, days: dict[int, datetime]):
