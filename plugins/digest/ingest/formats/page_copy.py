@@ -5,8 +5,9 @@ The most common dump there is, and the fallback for any text no layout claims. T
 (lines/model.py) says which lines are the article, and the article is their main run (with any small run
 the model is sure of that holds a sentence); the headline is the line just above them or among their
 first that the headline model (lines/headline.py) rates best, the date the earliest one stated in that
-header (a page's "updated" date comes after its own); preview, held and repeated lines are duplicates, and every
-other line is accounted for as chrome. One dump, one post.
+header (a page's "updated" date comes after its own), the standfirst between the headline and the byline its
+deck; preview, held and repeated lines are duplicates, and every other line is accounted for as chrome. One
+dump, one post, unless two pages were pasted one under the other (_pasted): then one post each.
 """
 from __future__ import annotations
 
