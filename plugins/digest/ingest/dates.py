@@ -380,6 +380,11 @@ def _age(text: str) -> tuple[timedelta, bool] | None:
     return _AGE_BASE - when, (when.hour, when.minute) == (_AGE_BASE.hour, _AGE_BASE.minute)
 
 
+def is_age(text: str) -> bool:
+    """Whether a short text states an age ("2 hours ago", "hace 3 horas", "Yesterday")."""
+    return _age(text.strip(" ·|•\t")) is not None
+
+
 def age_date(text: str, base: datetime) -> datetime | None:
     """The moment an age states, counted back from `base` (the page's own date): to the minute for an age in
     minutes or hours, the day's start for one in days. None for text that is no age."""

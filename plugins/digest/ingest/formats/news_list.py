@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime
 
 from ..blocks import blocks_from_lines, chrome_drops, prose_words, several_stories, strip_footer
-from ..dates import _CLOCK, age_date, byline_parts, earliest_date, parse_date_line
+from ..dates import _CLOCK, age_date, byline_parts, earliest_date, is_age, parse_date_line
 from ..model import METADATA, Article, Drop, Dump, ParseResult
 from ..text import dominant_script, ends_sentence, squash, word_count
 
 NAME = "news-list"
 AGE_LINE_WORDS = 6  # "CRYPTO · 2 hours ago"
-NOON = datetime(2000, 6, 15, 12, 0)  # any moment: whether a line states an age at all
 
 
 def _headline(line: str) -> bool:
@@ -49,7 +47,7 @@ def _dated(lines: list[str], tz: str) -> list[tuple[int, object, str]]:
     above the first (a story's date unknown without one)."""
     dated = [(i, when, _form(line)) for i, line in enumerate(lines) if (when := parse_date_line(line, tz))]
     aged = [i for i, line in enumerate(lines)
-            if word_count(line) <= AGE_LINE_WORDS and age_date(byline_parts(line.strip())[-1], NOON)]
+            if word_count(line) <= AGE_LINE_WORDS and is_age(byline_parts(line.strip())[-1])]
     if len(aged) <= len(dated):
         return dated
     base = earliest_date(lines[:aged[0]], tz)[0]

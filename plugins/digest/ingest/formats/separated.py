@@ -27,8 +27,8 @@ from itertools import islice
 from typing import NamedTuple
 
 from ..blocks import NUMBERED, RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
-from ..dates import (_MONTH, age_date, byline_parts, dates_in_text, day_lines, earliest_date, localize, parse_date,
-                     parse_date_line)
+from ..dates import (_MONTH, age_date, byline_parts, dates_in_text, day_lines, earliest_date, is_age, localize,
+                     parse_date, parse_date_line)
 from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
@@ -61,7 +61,6 @@ MIN_STORY_WORDS = 25  # a piece shorter than this is a digest's header or footer
 MAX_LABEL_WORDS = 3   # a line this short at a story's head is a label (a channel's name), not its headline
 MIN_SENTENCE_WORDS = 8  # a line this long below a post's author line is the post's text
 MIN_MESSAGE_PROSE = 15  # words of sentences a channel's story has (two short ones); an ad or a link's teaser has fewer
-_AGE_BASE = datetime(2001, 6, 15, 12, 0)  # any moment: an age is told by whether it can be counted back from one
 HEADLINE_WORDS = 6    # a page's headline above a live blog is this long ...
 DATELINE_WORDS = 12   # ... over a dateline this short
 
@@ -102,7 +101,7 @@ def _separator_kinds(lines: list[str], labels: set[int]) -> list[tuple[set[int],
     # an aggregator's items each close with their age, in any language ("hace 3 horas", "vor 2 Stunden"), under
     # their text (not a post's age over it)
     ages = {i for i, line in enumerate(lines) if line.strip() and _words(line) <= MAX_LABEL_WORDS + 1
-            and not _TIME.search(line) and age_date(squash(line), _AGE_BASE) is not None}
+            and not _TIME.search(line) and is_age(squash(line))}
     if len(ages) >= MIN_SEPARATORS and 2 * sum(_opens_prose(lines, i) for i in ages) < len(ages):
         shapes["age"] = ages
     recurring = [marks for marks in counts.values() if len(marks) >= MIN_SEPARATORS]
@@ -805,7 +804,7 @@ def _stamp_row(line: str) -> bool:
     """A row of a source and when, closing an item of a list: "CryptoActu.fr · il y a 1 h", "Reuters | 09:41"."""
     parts = byline_parts(squash(line))
     return (len(parts) >= 2 and word_count(line) <= DATELINE_WORDS and not ends_sentence(squash(line))
-            and (_when(parts[-1]) or age_date(parts[-1], _AGE_BASE) is not None))
+            and (_when(parts[-1]) or is_age(parts[-1])))
 
 
 def _when(line: str) -> bool:
@@ -816,7 +815,7 @@ def _when(line: str) -> bool:
             and not ends_sentence(squash(line)))
 
 
-def stories_of(lines: list[str], sent: datetime | None = None) -> tuple[list[Story], list[str]]:
+def stories_of(lines: list[str], sent: datetime | None = None) -> tuple[list[TextStory], list[str]]:
     """The stories of text whose stories stand between separators ([] when it has no such stories), and the
     lines left out around and between them other than the titles and the separators (a digest's header and
     footer). For text inside another format (an e-mail's body, `sent` on that day: a day an item states
@@ -829,10 +828,10 @@ def stories_of(lines: list[str], sent: datetime | None = None) -> tuple[list[Sto
     marks = layout.found[1]
     titles = {a.title for a in result.articles}
     left = [d.text for d in result.drops if d.text not in titles and d.lines[0] - 1 not in marks]
-    return [Story(a.title, a.blocks, a.url, a.date) for a in result.articles], left
+    return [TextStory(a.title, a.blocks, a.url, a.date) for a in result.articles], left
 
 
-class Story(NamedTuple):
+class TextStory(NamedTuple):
     """A story found in text inside another format: its title, text, address and date, where it states them."""
 
     title: str | None
