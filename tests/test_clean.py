@@ -33,6 +33,7 @@ def cleaned(a: Article, repeated: set[str] = frozenset()) -> tuple[str, list]:
     "Harbour Markets is supported by its readers.",
     "Follow @harbourmarkets on X for live market updates.",
     "Follow Harbour Tech Daily on Google News for the latest updates.",
+    "Members get ad-free episodes, early access and our monthly call. Join for $8/month.",
     "This episode is sponsored by Quaystack, the ledger built for teams. Get three months free at quay.example/hm.",
     "Subscribe to Harbour Chips News for daily semiconductor coverage.",
     "Got a tip about the port? Reach Dana Whitfield securely on Signal at +1 415 555 0100 or by email at "
@@ -59,6 +60,7 @@ def test_pitch_on_its_own_lines_with_links():
     "“Subscribe to our vision or leave,” the chief executive told staff, according to the memo.",
     "Shares of US-listed miners rose 3% after the announcement.",
     "The company will follow its rivals on X in adding paid tiers for the latest features, analysts said.",
+    "The streaming service raised its ad-free plan to $17.99 a month, the company said on Tuesday.",
 ])
 def test_journalism_at_the_end_stays(journalism):
     text, drops = cleaned(article(STORY + " " + journalism))

@@ -75,6 +75,7 @@ _CTA_PHRASES = re.compile(
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"reply to this (?:e-?mail|message|newsletter)|"
     r"follow @\w+|for (?:the )?latest (?:updates|news|stories|headlines)|"
+    r"(?<=[$€£])\d+(?:[.,]\d\d)?\s?(?:/|per |a )\s?(?:month|mo|year|yr)|"  # a subscription's price
     r"(?:follow|find|add) (?:\w+ ){1,5}on (?:google news|google discover|x|twitter|facebook|linkedin|instagram|"
     r"telegram|whatsapp|threads|bluesky|youtube|tiktok)|"
     r"view (?:this (?:email|newsletter|message) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|"
