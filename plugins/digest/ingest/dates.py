@@ -115,8 +115,10 @@ _FULL_DATES = [
     re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     # 20 January 2026
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    # 2026-01-20, 2026/01/20 (not inside an address: ".../2026/01/20/title")
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b|(?<![\w/])(?P<ys>(?:19|20)\d\d)/(?P<mns>\d\d)/(?P<ds>\d\d)(?![\w/])"),
+    # 2026-01-20
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
+    # 2026/01/20 (not inside an address: ".../2026/01/20/title")
+    re.compile(r"(?<![\w/])(?P<y>(?:19|20)\d\d)/(?P<mn>\d\d)/(?P<d>\d\d)(?![\w/])"),
     # 20.01.2026, 20. 1. 2026 (dots: day first, as German, Nordic, Slavic and Turkish pages write it)
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<mn>\d{1,2})\.\s?(?P<y>(?:19|20)\d\d)(?![\d.]\d)"),
     # 2026年1月20日 (Japanese, Chinese), 2026년 1월 20일 (Korean)
@@ -142,9 +144,8 @@ def dates_in_text(text: str) -> list[datetime]:
     for pattern in _FULL_DATES:
         for m in pattern.finditer(text):
             if not _FUTURE.search(_sentence_around(text, m.start(), m.end())):
-                parts = {k.rstrip("s"): v for k, v in m.groupdict().items() if v}  # (a slashed date's own groups)
-                month = int(parts["mn"]) if "mn" in parts else MONTHS[parts["m"].lower().rstrip(".")]
-                found += _date(int(parts["y"]), month, int(parts["d"]))
+                month = int(m.group("mn")) if m.groupdict().get("mn") else MONTHS[m.group("m").lower().rstrip(".")]
+                found += _date(int(m.group("y")), month, int(m.group("d")))
     return found
 
 

@@ -73,12 +73,7 @@ def _pasted(page: Reading) -> int | None:
     article lines far apart (main_run), each with a story's prose and under a headline and a dateline of its
     own, the second's headline after a few blank lines; None for one page (its teasers have little prose,
     its sections no dateline, its comments no gap above their author's line)."""
-    runs: list[list[int]] = []
-    for k in page.kept:
-        if runs and k - runs[-1][-1] <= RUN_GAP:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
+    runs = _runs(page.kept)
     prose = [sum(word_count(page.texts[k]) for k in run if _prose(page.texts[k])) for run in runs]
     for r in range(1, len(runs)):
         before, after = sum(prose[:r]), sum(prose[r:])
@@ -165,17 +160,22 @@ def main_run(kept: list[int], texts: list[str], probs: list[float] | None = None
     `probs`: the line model's probability of each of `texts`."""
     if not kept:
         return kept
-    runs, current = [], [kept[0]]
-    for k in kept[1:]:
-        if k - current[-1] > RUN_GAP:
-            runs.append(current)
-            current = []
-        current.append(k)
-    runs.append(current)
+    runs = _runs(kept)
     size = [sum(word_count(texts[k]) for k in run) for run in runs]
     big = max(size)
     return [k for run, words in zip(runs, size) if words >= RUN_SHARE * big or _sure_prose(run, texts, probs)
             for k in run]
+
+
+def _runs(kept: list[int]) -> list[list[int]]:
+    """The article-like lines in runs, a run ending where more than RUN_GAP lines part it from the next."""
+    runs: list[list[int]] = []
+    for k in kept:
+        if runs and k - runs[-1][-1] <= RUN_GAP:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def _sure_prose(run: list[int], texts: list[str], probs: list[float] | None) -> bool:
