@@ -167,3 +167,39 @@ def test_synthetic_corpus_of_2000_articles(tmp_path):
     score = evaluate(truth, report)
     assert score["recall"] >= 0.99 and score["wrong_merges"] == 0, score
     assert report["posts"] == truth["articles"] - truth["copies"]
+
+
+TEASER = ["A cross-chain bridge lost about $48 million on Sunday. The team paused transfers and offered the "
+          "attackers a bounty.", "Full story at Example Wire → https://wire.example.com/2026/03/bridge-hack"]
+
+
+def linked(paragraphs, dump, url, title="BRIDGE DRAINED FOR $48M") -> Article:
+    a = article(paragraphs, dump, title=title)
+    return Article(**{**a.__dict__, "url": url})
+
+
+def test_a_teaser_linking_to_a_saved_page_is_that_story():
+    """A newsletter's blurb and the page it links to (its address with tracking tags) are one story."""
+    page = linked(WIRE, "page.html", "https://www.wire.example.com/2026/03/bridge-hack/",
+                  title="Bridge hacked for $48 million")
+    blurb = linked(TEASER, "letter.eml", "https://wire.example.com/2026/03/bridge-hack?utm_source=newsletter")
+    (story,) = dedup([page, blurb])
+    assert story.article.dump == "page.html"
+    assert story.matches[0][2].reason == "address"
+
+
+def test_one_address_is_no_evidence_when_a_dump_gives_it_to_several_items():
+    """A news list that gives each item the list's address, and a page at that address: nothing joins."""
+    listing = "https://wire.example.com/markets"
+    items = [linked(TEASER[:1], "list.txt", listing), linked(OWN_WRITEUP[:1], "list.txt", listing)]
+    page = linked(WIRE, "page.html", listing, title="Bridge hacked for $48 million")
+    assert len(dedup([*items, page])) == 3
+
+
+def test_one_address_and_nothing_else_in_common_stays_apart():
+    """Two items at one address whose titles and texts share nothing (a site's home page as every link)."""
+    home = "https://wire.example.com/"
+    a = linked(WIRE, "a.json", home, title="Bridge hacked for $48 million")
+    b = linked(["Chipmakers rallied on Tuesday after a strong forecast from the largest memory supplier."],
+               "b.json", home, title="Memory makers rally on upbeat outlook")
+    assert len(dedup([a, b])) == 2

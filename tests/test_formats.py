@@ -519,3 +519,17 @@ def test_a_saved_pages_title_leaves_out_the_site_name_its_metadata_adds(dumps, t
     page = page.replace("<title>Ports report record volumes | Harbour Times</title>", f"<title>{title}</title>")
     posts, _ = ingest_one(dumps, "page.html", page)
     assert posts[0][0]["Title"] == "Ports report record volumes"
+
+
+def test_a_saved_pages_headline_is_the_one_it_shows_when_og_title_shortens_it(dumps):
+    """A social title ("og:title") cut short of the page's own headline: the post's title is the headline
+    shown, which then leaves the body; the standfirst set as a heading under it (the page's description)
+    is the post's deck, not its first paragraph."""
+    deck = "Operators expect the busiest spring since the canal reopened, and berths are already booked."
+    page = (PAGE.replace("<h1>Ports report record volumes</h1>",
+                         f"<p>SHIPPING</p><h1>Ports report record volumes: berths booked until May</h1><h2>{deck}</h2>")
+            .replace('<meta property="og:site_name"', f'<meta name="description" content="{deck}"><meta property="og:site_name"'))
+    (meta, body), = ingest_one(dumps, "page.html", page)[0]
+    assert meta["Title"] == "Ports report record volumes: berths booked until May"
+    assert meta["Deck"] == deck and deck not in body
+    assert body.startswith("Port operators reported record container volumes"), body

@@ -201,17 +201,18 @@ def test_doubled_rules_between_a_newsletters_items_are_one_rule(dumps):
     assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
 
 
-def test_a_plain_text_newsletters_read_more_lines_are_its_items_addresses(dumps):
+@pytest.mark.parametrize("label", ["Read more:", "Full story at Harbour Wire →"])
+def test_a_plain_text_newsletters_read_more_lines_are_its_items_addresses(dumps, label):
     out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "Good morning. Three stories today.", "",
                           "-" * 40]
     for n, (title, text) in enumerate(DIGEST_ITEMS):
-        out += ["", title.upper(), "", text, "", f"Read more: https://harbour-letter.example/p/{n}", "", "-" * 40]
+        out += ["", title.upper(), "", text, "", f"{label} https://harbour-letter.example/p/{n}", "", "-" * 40]
     out += ["", "You are receiving this because you subscribed."]
     posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
     assert len(posts) == 3, report
     urls = {m["Title"].lower(): m.get("Source_Url") for m, _ in posts}
     assert urls == {t.lower(): f"https://harbour-letter.example/p/{n}" for n, (t, _) in enumerate(DIGEST_ITEMS)}
-    assert all("Read more" not in body for _, body in posts)
+    assert all(label not in body for _, body in posts)
 
 
 def test_a_wrapped_plain_text_newsletter_gives_one_post_per_item(dumps):
@@ -1811,6 +1812,43 @@ def test_stories_collected_by_hand_in_markdown_give_one_post_per_heading(dumps):
     assert report.lines["unaccounted"] == 0
 
 
+def web_clipping(title_in_body: bool) -> str:
+    """A page saved by a web clipper: front matter (published, then the day it was clipped), then the page in
+    Markdown with its menu, hero image, share links, the story with two subheadings, a "Read next" link, a
+    newsletter box, the author's bio and the footer."""
+    site = "https://riverside-post.example"
+    return "\n".join([
+        "---", 'title: "Council votes to turn the freight yard into a park"',
+        f'source: "{site}/2026/03/10/freight-yard-park/"', "author:", '  - "[[Dana Whitlow]]"',
+        "published: 2026-03-10", "created: 2026-03-14", 'description: "A decade of arguments ends."',
+        "tags:", '  - "clippings"', "---", f"[Skip to content]({site}/#main)", "",
+        f"- [City]({site}/city/)", f"- [Politics]({site}/politics/)", f"- [Sport]({site}/sport/)", "",
+        *(["# Council votes to turn the freight yard into a park", ""] if title_in_body else []),
+        f"![]({site}/img/yard.jpg)", "", "The yard from the river bridge. Photo: Riverside Post", "",
+        "**Share this article**", "", f"[Share on X](https://x.com/share?u={site}) [Email](mailto:?body={site})", "",
+        STORY[0], "", STORY[1], "", f"## {SUBHEADING}", "", STORY[2], "", "## What residents said", "", FOURTH, "",
+        f"**Read next:** [Bridge repairs to close the ring road for a month]({site}/2026/03/09/bridge/)", "",
+        "### Sign up for the Riverside Daily", "",
+        f"The city's news, every weekday morning. [Subscribe]({site}/newsletters/)", "",
+        "Dana Whitlow covers the city council for the Riverside Post.", "",
+        "© 2026 Riverside Post. All rights reserved."])
+
+
+@pytest.mark.parametrize("title_in_body", [False, True])
+def test_a_page_saved_by_a_web_clipper_is_one_story_with_its_subheadings(dumps, title_in_body):
+    """Front matter names the page (title, address, published day; "created" is the reader's day); the page
+    below, in Markdown, is one story: its "##" headings are subheadings, its menus, links and boxes furniture."""
+    posts, report = ingest_one(dumps, "clipping.md", web_clipping(title_in_body))
+    assert report.format == "web-clipping" and len(posts) == 1, report
+    (meta, body), = posts
+    assert meta["Title"] == "Council votes to turn the freight yard into a park"
+    assert meta["Source_Url"] == "https://riverside-post.example/2026/03/10/freight-yard-park/"
+    assert meta["Date"].startswith("2026-03-10")
+    assert body.strip() == "\n\n".join([STORY[0], STORY[1], f"## {SUBHEADING}", STORY[2], "## What residents said",
+                                         FOURTH]), body
+    assert report.lines["unaccounted"] == 0
+
+
 def test_a_readers_own_remarks_in_markdown_notes_are_no_part_of_the_stories(dumps):
     """The reader's remarks between the pasted paragraphs, each under the same label in every story ("Note:",
     as a quote or in bold), and a to-do below the last rule, are the reader's; an interview's "Q:" in one
@@ -2239,6 +2277,20 @@ def test_an_aggregators_items_closed_by_their_age_give_a_post_each(dumps):
     assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(SPANISH_ITEMS)
     # each dated by its age, counted back from the page's day (its year the copyright line's)
     assert {m["Date"][:10] for m, _ in posts} == {"2026-11-10"}, [m["Date"] for m, _ in posts]
+
+
+def test_a_sponsored_item_labelled_where_the_others_show_their_age_is_no_story_and_no_part_of_the_next(dumps):
+    """Written for this test: a section front, each item its headline, its summary, its age and its count of
+    comments; a paid item between two shows its label ("Patrocinado") where the others show their age."""
+    out = ["Noticias del Puerto", "martes, 10 de noviembre de 2026", "Inicio", "Economía", "Tecnología", ""]
+    for n, (title, text) in enumerate(SPANISH_ITEMS):
+        out += [title, text, f"hace {n + 1} horas", str(12 + n)]
+        if n == 0:
+            out += ["Abre tu cuenta sin comisiones en cinco minutos",
+                    "Cambia de banco sin papeleo y calcula tu ahorro gratis en la aplicación.", "Patrocinado"]
+    out += ["Ver más", "Lo más leído", "© 2026 Noticias del Puerto"]
+    posts, report = ingest_one(dumps, "portada.txt", "\n".join(out) + "\n")
+    assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(SPANISH_ITEMS), report
 
 
 def test_an_outlets_posts_are_titled_by_their_link_cards(dumps):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .blocks import address
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
 from .text import (COPYRIGHT, EXCHANGES, advert_label, containment, ends_sentence, fold, has_url, is_caption,
                    link_row, looks_like_title, shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count,
@@ -259,8 +260,10 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
                       or plug or _chapters(block.text))
         bare = unmarked_letters(block.text)  # (Arabic's vowel marks are no letters: "أيضاً")
         labelled = _LABELLED_LINK.match(bare)
+        # (an address alone, or behind a label, closing the text: "Full story at Site → <address>")
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
                  and (_RELATED.match(bare) or cta_score(block.text) >= 4 or _ARROW_BUTTON.search(block.text)
+                      or (i == len(blocks) - 1 and address(block.text))
                       or (labelled and looks_like_title(labelled["headline"])
                           and (not labelled["colon"] or _linked_after_colon(block, labelled)))))
         if disclaimer or promo:

@@ -8,6 +8,9 @@ opening words, the same title. Every candidate pair is then verified on the real
     near   containment >= 0.8 (a trimmed copy is contained in its original), and the openings or the
            titles agree: two stories that share a long boilerplate but open differently stay apart
     title  the titles agree (rapidfuzz) and containment >= 0.6: a copy that lost part of its body
+    address  both name the same article address (a newsletter's or a feed's item and the page it links to,
+           each the only article of its dump at that address), and their titles, openings or texts agree
+           a little: a teaser is its story, whatever its own words
 
 Texts under MIN_SHINGLES shingles merge only when identical, so short notices never merge on a shared
 phrase. Two write-ups of one event share names and figures but few five-word runs, and stay apart.
@@ -18,6 +21,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import time
 from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -41,6 +45,9 @@ OPENING_WORDS = 30
 OPENING_AGREES = 0.5     # Jaccard of the openings' 3-word shingles
 TITLE_AGREES = 90        # rapidfuzz token_set_ratio, 0-100
 MAX_KEY_GROUP = 50       # a title or opening shared by more articles than this is generic, not a candidate key
+ADDRESS_AGREES = 0.3     # containment, or the openings' Jaccard, of two copies at one address
+ADDRESS_TITLE_AGREES = 60
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "source", "cmpid", "ncid", "taid")
 
 
 @dataclass(frozen=True)
@@ -99,20 +106,36 @@ class _Sketch:
         return len(self.hashvalues)
 
 
-def verify(a: Fingerprint, b: Fingerprint) -> Match | None:
-    """Whether two fingerprints are copies of one story, and why."""
+def address_key(url: str | None) -> str | None:
+    """An article's address as copies of it state it: without scheme, "www.", fragment, trailing slash and
+    tracking parameters (a newsletter's link to a page carries utm_* tags the page's own address lacks)."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith(_TRACKING)])
+    path = parts.path.rstrip("/")
+    return f"{host}{path}?{query}" if query else f"{host}{path}" if host else None
+
+
+def verify(a: Fingerprint, b: Fingerprint, same_address: bool = False) -> Match | None:
+    """Whether two fingerprints are copies of one story, and why; `same_address`: both name the same
+    article address."""
     if a.exact == b.exact:
         return Match("exact")
     small = min(len(a.shingles), len(b.shingles))
-    if small < MIN_SHINGLES:
-        return None
     common = overlap(a.shingles, b.shingles)
-    containment = common / small
-    jaccard = common / (len(a.shingles) + len(b.shingles) - common)
+    containment = common / max(1, small)
+    jaccard = common / max(1, len(a.shingles) + len(b.shingles) - common)
     title = fuzz.token_set_ratio(a.title, b.title) if a.title and b.title else 0.0
     shared = overlap(a.opening, b.opening)
     opening = shared / max(1, len(a.opening) + len(b.opening) - shared)
     evidence = (round(jaccard, 3), round(containment, 3), round(title, 1))
+    if same_address and (title >= ADDRESS_TITLE_AGREES or max(opening, containment) >= ADDRESS_AGREES):
+        return Match("address", *evidence)
+    if small < MIN_SHINGLES:
+        return None
     if small < SHORT_SHINGLES:
         # a short text can be mostly shared boilerplate: its own first sentence must be the same
         if containment >= SHORT_CONTAINMENT and a.lede and a.lede == b.lede:
@@ -125,6 +148,22 @@ def verify(a: Fingerprint, b: Fingerprint) -> Match | None:
     if containment >= TITLE_CONTAINMENT and title >= TITLE_AGREES and opening >= OPENING_AGREES:
         return Match("title", *evidence)
     return None
+
+
+def address_pairs(articles: list[Article]) -> set[tuple[int, int]]:
+    """Pairs of articles of different dumps at one address, each the only article of its dump there (a
+    news list may give all its items the list's address)."""
+    keys = [address_key(a.url) for a in articles]
+    per_dump: dict[tuple[str, str], int] = {}
+    for article, key in zip(articles, keys):
+        if key:
+            per_dump[(article.dump, key)] = per_dump.get((article.dump, key), 0) + 1
+    groups: dict[str, list[int]] = {}
+    for i, (article, key) in enumerate(zip(articles, keys)):
+        if key and per_dump[(article.dump, key)] == 1:
+            groups.setdefault(key, []).append(i)
+    return {(a, b) for members in groups.values() if len(members) <= MAX_KEY_GROUP
+            for k, a in enumerate(members) for b in members[k + 1:]}
 
 
 def candidate_pairs(prints: list[Fingerprint]) -> set[tuple[int, int]]:
@@ -189,8 +228,9 @@ def dedup(articles: list[Article], prints: list[Fingerprint] | None = None) -> l
         prints = [fingerprint(a, words) for a in articles]
     sets = _Sets(len(articles))
     edges: list[tuple[int, int, Match]] = []
-    for a, b in sorted(candidate_pairs(prints)):
-        match = verify(prints[a], prints[b])
+    addressed = address_pairs(articles)
+    for a, b in sorted(candidate_pairs(prints) | addressed):
+        match = verify(prints[a], prints[b], (a, b) in addressed)
         if match is not None:
             sets.union(a, b)
             edges.append((a, b, match))

@@ -82,7 +82,7 @@ def _copy(article: Article) -> dict:
 
 def merges(stories: list[Story], posts: list[Post]) -> list[dict]:
     """For every story with more than one copy: its post, the copy shown, and each other copy with the
-    copy it matched and why (exact / near / title, with Jaccard, containment and title similarity)."""
+    copy it matched and why (exact / near / title / address, with Jaccard, containment and title similarity)."""
     post_of = {p.story_id: p.filename for p in posts}
     out = []
     for story in stories:

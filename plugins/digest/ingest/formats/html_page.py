@@ -17,7 +17,7 @@ from ..dates import parse_date
 from ..dumps import DumpError
 from ..htmltext import html_blocks
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
-from ..text import fold, squash
+from ..text import ends_sentence, fold, looks_like_title, squash, word_count
 
 NAME = "html-page"
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -88,14 +88,51 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     blocks = _blocks(doc.body) if doc is not None else []
     site = squash(doc.sitename) if doc is not None and doc.sitename else None
     title = _without_site_name(squash(doc.title), site) if doc is not None and doc.title else None
+    title = _shown_headline(title, blocks)
     blocks, drops = _account(blocks, nodes, title)
     if not blocks:
         return ParseResult([], drops, unit="text line", total_units=len(nodes))
+    blocks, deck = _without_deck(blocks, title, doc.description)
+    drops += [Drop(deck.lines, METADATA, deck.text)] if deck else []
     date = _published(tree, dump.text, tz) or (parse_date(doc.date, tz) if doc.date else None)
     article = Article(dump=dump.name, blocks=blocks, title=title, title_source="page", format=NAME,
-                      source_name=site, url=doc.url or None,
+                      source_name=site, url=doc.url or None, deck=deck.text if deck else None,
                       date=date, date_source="page" if date else None)
     return ParseResult([article], drops, unit="text line", total_units=len(nodes))
+
+
+HEAD_BLOCKS = 3  # the headline stands among the article's first blocks (under a kicker, a breadcrumb)
+
+
+def _headline_at(blocks: list[Block], title: str | None) -> int | None:
+    return next((k for k, b in enumerate(blocks[:HEAD_BLOCKS]) if title and fold(b.text) == fold(title)), None)
+
+
+def _shown_headline(title: str | None, blocks: list[Block]) -> str | None:
+    """The headline the page shows, when its metadata's title is a shortened form of it (og:title "Regulator
+    opens probe" over the heading "Regulator opens probe: 30 days to answer")."""
+    if not title:
+        return title
+    key = fold(title)
+    longer = next((b.text for b in blocks[:HEAD_BLOCKS] if b.kind == "h" and fold(b.text).startswith(key)
+                   and len(key) < len(b.text) <= 2 * len(title) and looks_like_title(b.text)), None)
+    return longer or title
+
+
+DECK_WORDS = 12  # a heading of a sentence this long under the headline is a standfirst, not a subheading
+
+
+def _without_deck(blocks: list[Block], title: str | None, description: str | None) -> tuple[list[Block], Block | None]:
+    """The standfirst a page sets as a heading right under its headline: the page's description, or a heading
+    that is a long sentence. It is the post's deck, not its first paragraph."""
+    at = _headline_at(blocks, title)
+    if at is None or at + 1 >= len(blocks):
+        return blocks, None
+    deck = blocks[at + 1]
+    described = description and fold(deck.text) == fold(description)
+    if deck.kind != "h" or not (described or (ends_sentence(deck.text) and word_count(deck.text) >= DECK_WORDS)):
+        return blocks, None
+    return blocks[:at + 1] + blocks[at + 2:], deck
 
 
 def _without_site_name(title: str, site: str | None) -> str:

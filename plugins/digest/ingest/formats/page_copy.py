@@ -46,14 +46,16 @@ def sniff(dump: Dump) -> float:
     return 0.05
 
 
-def parse(dump: Dump, tz: str) -> ParseResult:
+def parse(dump: Dump, tz: str, headline_line: int | None = None) -> ParseResult:
+    """`headline_line`: the dump's line that is the page's headline, when another source states it (a web
+    clipper's front matter); the page is then one page."""
     page = read(dump.lines)
     if not page.kept and len(page.texts) < MIN_LIST_LINES:
         return ParseResult([], [Drop((i + 1,), CHROME, text) for i, text in zip(page.index, page.texts)],
                            guess="no article text")
-    at = _pasted(page)
+    at = _pasted(page) if headline_line is None else None
     if at is None:
-        return _article(dump, page, tz)
+        return _article(dump, page, tz, headline_line)
     # two pages pasted one under the other: each read alone, the other's lines blank (so numbers stay); the
     # second opens with the headline found over its dateline
     parts = [_part(dump, 0, at), _part(dump, at, len(dump.lines))]

@@ -666,14 +666,19 @@ def _button_under_prose(lines: list[str], spans: list[tuple[int, int]]) -> str |
 def _past_advert(lines: list[str], start: int, end: int, labels: set[int]) -> int:
     """Where a story starts past a paid message labelled so at its head ("#реклама", "📢 AD | ...",
     "Sponsored" over a teaser): at the first headline over text below the label, else at its end (all of
-    it is the advertisement)."""
+    it is the advertisement). A label under a pitch of a line or two, where the others' ages stand
+    ("Sponsored" closing a paid item of a news list), closes the paid item: the story starts below it when a
+    headline over text stands there."""
     text = next((i for i in range(start, end) if _prose(lines[i]) and not advert_label(lines[i])), end)
-    head = [i for i in range(start, end) if lines[i].strip() and i not in labels][:3]
-    label = next((i for i in head if advert_label(lines[i]) and i <= text), None)
+    # (the counts closing the story above may open the span)
+    head = [i for i in range(start, end) if lines[i].strip() and i not in labels and not _COUNT.match(lines[i])][:3]
+    label = next((i for i in head if advert_label(lines[i])), None)
     if label is None:
         return start
     rest = [(i, lines[i]) for i in range(label + 1, end) if lines[i].strip() and i not in labels]
-    return next((i for k, (i, _) in enumerate(rest) if k and _titled(rest[k:])), end)
+    under_pitch = label > text
+    found = next((i for k, (i, _) in enumerate(rest) if (k or under_pitch) and _titled(rest[k:])), None)
+    return found if found is not None else start if under_pitch else end
 
 
 def _below_page_header(lines: list[str], spans: list[tuple[int, int]], labels: set[int]) -> list[tuple[int, int]]:
