@@ -968,6 +968,8 @@ def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     ("Publié il y a 6 heures, mis à jour il y a 3 heures", "fr", None),     # no day stated: no date at all
     ("2026年10月14日 15時30分（2026年10月14日 18時02分更新）", "ja", "2026-10-14T15:30"),  # its time in 時 and 分
     ("2026년 3월 5일 오후 2시 10분 (수정 2026년 3월 6일)", "ko", "2026-03-05T14:10"),
+    ("نُشر في: الخميس ١٢ مارس ٢٠٢٦ - ٠٣:٢٥ م", "ar", "2026-03-12T15:25"),  # Arabic-Indic digits, the afternoon's م
+    ("２０２６年３月１２日 ９時５分", "ja", "2026-03-12T09:05"),                    # full-width digits
 ])
 def test_dates_in_the_forms_pages_in_many_languages_print(line, language, stated):
     from digest.ingest.dates import earliest_date

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import warnings
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -54,9 +55,18 @@ _US_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AKST|AKDT|HST)\b")
 _DOT_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![.\d])")
 
 
+# Digits of other scripts as 0-9 (Arabic pages write "١١ مارس ٢٠٢٦", Persian ones "۱۴۰۴", Japanese ones
+# full-width "２０２６年"): the parsers read only ASCII digits
+_DIGITS = {cp: ord(str(unicodedata.digit(chr(cp)))) for cp in range(128, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
+
+
+def ascii_digits(text: str) -> str:
+    return text if text.isascii() else text.translate(_DIGITS)
+
+
 def parse_date_line(line: str, tz: str = "UTC") -> datetime | None:
     """The datetime a line states when the line is nothing but a date (with or without a time)."""
-    text = line.strip()
+    text = ascii_digits(line.strip())
     if not (6 <= len(text) <= 48) or not _DATE_LINE.match(text):
         return None
     if not (re.search(_MONTH, text, re.I) or re.search(r"\d[-/.]\d", text)):
@@ -67,7 +77,7 @@ def parse_date_line(line: str, tz: str = "UTC") -> datetime | None:
 def parse_date(text: str, tz: str = "UTC") -> datetime | None:
     """Parse a stated date: ISO 8601 (HTML metadata), or the forms pages print ("20 Jan 2026, 19:00",
     "Thu, 02 May 2019 10:00:00 EST"). Needs a four-digit year; a missing zone becomes `tz`."""
-    text = re.sub(r"\s*[·•]\s*", ", ", text.strip()).strip(", ")  # "8:47 AM · Mar 23, 2026"
+    text = re.sub(r"\s*[·•]\s*", ", ", ascii_digits(text.strip())).strip(", ")  # "8:47 AM · Mar 23, 2026"
     if not re.search(r"\b\d{4}\b", text):
         return None
     try:
@@ -231,7 +241,7 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
     for k, line in enumerate(lines):
         if word_count(line) > 25:
             continue
-        for text in byline_parts(_GLUED_TIME.sub(r"\1 ", line)):
+        for text in byline_parts(_GLUED_TIME.sub(r"\1 ", ascii_digits(line))):
             start = DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
             when = _date_before_words(text[start.start():], tz) if start else None
             if (when is None and language not in (None, "en") and _YEAR.search(text)
@@ -253,7 +263,8 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
 # "23 okt 2025 kl 10.23", "28.04.2023 17:23" (a label before it, "Stand:", "Publicerad", is left out).
 # "14/09/2016 08h01", "28 آب/اغسطس 2013" (a month by two names)
 _LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}(?:[./-]\d{1,2}[./-]|\.?\s*(?:\d{1,2}\.|(?:[^\W\d_]{2,12}/)?[^\W\d_]{3,12}"
-                         r"\.?)\s*)(?:19|20)\d\d(?!\d))(?:[.,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d))?")
+                         r"\.?)\s*)(?:19|20)\d\d(?!\d))(?:[.,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d)"
+                         r"(?P<half>\s*[^\W\d_]{1,6}\.?(?!\w))?)?")  # (and the half of the day after it: "02:10 م", "2:10 μ.μ.")
 # A date written year first, and its time after a word or not: "2026.04.23. 오전 8:31", "2026/4/23 午前8:31"
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?(?:\s*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.]\d{2})?")
 # ... and as Chinese, Japanese and Korean pages write it, with its time: "2026年10月14日 15時30分", "2026년 3월 5일 오후 2시 10분"
@@ -269,6 +280,7 @@ _NO_DAY = datetime(1900, 1, 1)
 def stated_date(text: str, tz: str) -> datetime | None:
     """The date a short text with a year states, in English or, guessing its language, any language
     dateparser knows ("Montag, 30. November 2026 07:02", a mail client's header field)."""
+    text = ascii_digits(text)
     when = earliest_date([text], tz)[0]
     if when is None and _YEAR.search(text):
         when = _local_date(text, None)
@@ -279,7 +291,8 @@ def _local_date(text: str, language: str | None):
     """The first date in the line that dateparser reads in the page's language, or in the language it guesses
     (the span that looks like a date first, then the whole line)."""
     import dateparser as multilingual  # the dateparser package (slow to load): only for other languages
-    spans = [s for m in _LOCAL_DATE.finditer(text) for s in (m.group(), m.group("date"))]
+    spans = [s for m in _LOCAL_DATE.finditer(text)
+             for s in (m.group(), m.group()[:m.start("half") - m.start()] if m["half"] else "", m.group("date")) if s]
     spans += [m.group() for pattern in (_YEAR_FIRST, _CJK_DATE) for m in pattern.finditer(text)] + [text]
     for span in dict.fromkeys(form for s in spans for form in (_TWO_NAMES.sub(r"\1", s), _TWO_NAMES.sub(r"\2", s))):
         try:
@@ -308,7 +321,7 @@ def day_lines(lines: list[str], tz: str, language: str | None, today: datetime) 
     years = [int(y) for line in lines if COPYRIGHT.search(line) for y in _YEAR.findall(line) if int(y) <= today.year]
     base = min(today, localize(datetime(max(years), 12, 31, 23, 59), tz)) if years else today
     found = {}
-    for i, line in enumerate(lines):
+    for i, line in enumerate(map(ascii_digits, lines)):
         when = parse_date_line(line, tz)
         local_day = language not in (None, "en") and _YEAR.search(line) and len(line.strip()) <= LOCAL_DAY_CHARS
         if when is None and local_day:
@@ -389,7 +402,7 @@ def is_age(text: str) -> bool:
 def age_date(text: str, base: datetime) -> datetime | None:
     """The moment an age states, counted back from `base` (the page's own date): to the minute for an age in
     minutes or hours, the day's start for one in days. None for text that is no age."""
-    found = _age(text.strip(" ·|•\t"))
+    found = _age(ascii_digits(text).strip(" ·|•\t"))
     if found is None:
         return None
     back, in_days = found
