@@ -363,6 +363,16 @@ def test_an_authors_bio_with_a_contact_line_goes():
     assert bio not in text and [d.reason for d in drops] == [BOILERPLATE]
 
 
+@pytest.mark.parametrize("tail", [
+    "This article is for information only and is not investment advice.",  # a disclaimer without its label
+    "FTC: We use income earning affiliate links. More.",                    # an affiliate disclosure
+    "Harbour Wire is an independent newsroom covering the ports of the North Sea.",  # the publisher's own blurb
+])
+def test_a_disclaimer_a_disclosure_and_the_publishers_blurb_closing_a_story_go(tail):
+    text, _ = cleaned(article(STORY, "The fine is the largest the regulator has imposed.", tail))
+    assert text == STORY + "\n\nThe fine is the largest the regulator has imposed."
+
+
 @pytest.mark.parametrize("tail", ["This post is for paid subscribers", "That's all for today.",
                                   "Subscribe to The Harbour Notes for a weekly summary."])
 def test_a_paywall_notice_a_sign_off_and_a_subscription_pitch_at_the_end_go(tail):

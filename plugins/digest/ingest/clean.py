@@ -196,6 +196,11 @@ _DISCLAIMER = re.compile(r"^\W{0,3}(?:disclaimer|disclosure\s*:|not (?:financial
                          r"clause de non-responsabilité|esclusione di responsabilità|isenção de responsabilidade|"
                          r"отказ от ответственности|дисклеймер|免责声明|郑重声明|风险提示|免責事項|면책\s?조항|투자 유의)",
                          re.I)
+# ... a sentence of them anywhere in a short closing paragraph: "This article is for information only and is
+# not investment advice.", "FTC: We use income earning affiliate links."
+_DISCLAIMING = re.compile(r"\bnot (?:financial|investment|legal|tax) advice\b|\bfor (?:general )?information(?:al)? "
+                          r"(?:purposes )?only\b|\baffiliate links?\b|^\W{0,3}ftc\s*:", re.I)
+DISCLAIMING_WORDS = 30
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
 
@@ -256,6 +261,8 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     plug = len(blocks) == 1 and word_count(blocks[0].text) <= PLUG_WORDS and bool(_HANDLE.search(blocks[0].text))
     for i, block in enumerate(blocks):
         disclaimer = (i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text)
+                                                or (_DISCLAIMING.search(block.text)
+                                                    and word_count(block.text) <= DISCLAIMING_WORDS)
                                                 or (_FRAMING.match(block.text) and word_count(block.text) <= FRAMING_WORDS))
                       or plug or _chapters(block.text))
         bare = unmarked_letters(block.text)  # (Arabic's vowel marks are no letters: "أيضاً")
@@ -288,7 +295,10 @@ _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writ
                   r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b"
                   # "Marisol Grant covers transportation for the Lakeshore Ledger. Reach her at ..."
                   r"|(?:covers|writes about|reports on)\b[^.]{0,120}\bfor (?:the )?[A-Z][^.]{0,60}\.\s*"
-                  r"(?:Reach|Contact|Email|Follow) (?:her|him|them)\b)")
+                  r"(?:Reach|Contact|Email|Follow) (?:her|him|them)\b"
+                  # ... and the publisher's: "Harbour Wire is an independent newsroom covering ..."
+                  r"|(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}(?:newsroom|news (?:site|outlet|service|agency|organi[sz]ation)|"
+                  r"publication|newsletter|media (?:company|outlet|organi[sz]ation))\b)")
 # A newsletter's sign-off: "Thanks for reading The Weekly!", "Thank you for subscribing.", "That's all for today.",
 # "This post is for paid subscribers"
 # the maker's word on the medium closing a description of a story: "In this video I break down ...",
