@@ -85,6 +85,27 @@ CHANNEL_MESSAGES = [
 ]
 
 
+def test_a_chat_servers_news_bot_gives_a_post_per_headline_dated_on_its_day_and_half_of_day(dumps):
+    """Written for this test: a chat server's channel copied from its web app: day lines, each message under
+    its author's line ("— Yesterday at 11:02 PM"), a bot's headlines over their text and their card's source
+    and day ("Harbour Wire • Mar 16, 2026"), reactions under them, members' chatter between."""
+    titles = ["Freight rates fall for a fifth week", "Growth revised up to 0.6 percent", "Banks to test a shared ledger"]
+    heads = ["— Yesterday at 11:02 PM", "— Today at 8:05 AM", "— Today at 12:40 PM"]
+    days = ["Mar 16, 2026", "Mar 17, 2026", "Mar 17, 2026"]
+    out = ["Harbour Server", "Browse Channels", "news", "market-talk", "news", "Headlines from Wirebot.",
+           "March 16, 2026", "sam.k — Yesterday at 10:31 PM", "anyone seen the freight index today?"]
+    for n, (title, text) in enumerate(zip(titles, CHANNEL_MESSAGES)):
+        if n == 1:
+            out += ["March 17, 2026", "dana — Today at 7:58 AM", "gm all"]
+        out += ["Wirebot", "APP", f" {heads[n]}", f"📰 {title}", text, f"Harbour Wire • {days[n]}", "🔥", str(4 + n),
+                "👀", "2", "sam.k — Today at 1:02 PM" if n == 2 else "dana — Today at 8:01 AM", "nice"]
+    out += ["Message #news"]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out) + "\n")
+    assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(zip(titles, CHANNEL_MESSAGES)), report
+    dated = {m["Title"]: m["Date"][:16] for m, _ in posts}
+    assert dated == dict(zip(titles, ["2026-03-16T23:02", "2026-03-17T08:05", "2026-03-17T12:40"]))
+
+
 def test_the_headline_of_a_headline_byline_date_layout_is_the_title(dumps):
     """A section's path over a headline worded unlike the story's opening ("Technology | Semiconductors"), and the
     byline's name again in the author's bio under the story, so the byline shares the article's words more

@@ -796,7 +796,12 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
     if 0 < top < first:
         drops += [Drop((n,), CHROME, squash(text)) for n, text in body[:top] if text.strip()]
         body = body[top:]
-    # at its tail, the buttons every story has ("Share", "Save") and its source and age ("Le Monde · il y a 2 h")
+    # at its tail, the buttons every story has ("Share", "Save"), and its source and age ("Le Monde · il y a
+    # 2 h") with what follows it short of a sentence (reactions, the next post's author)
+    stamp = next((k for k in range(len(body) - 1, -1, -1) if _stamp_row(body[k][1])), None)
+    if stamp is not None and not any(_prose(text) for _, text in body[stamp + 1:]):
+        drops += [Drop((n,), CHROME, squash(text)) for n, text in body[stamp:] if text.strip()]
+        body = body[:stamp]
     while body and (not body[-1][1].strip() or body[-1][0] - 1 in furniture or _stamp_row(body[-1][1])):
         if body[-1][1].strip():
             drops.append(Drop((body[-1][0],), CHROME, squash(body[-1][1])))
@@ -806,10 +811,11 @@ def _trim(body: list[tuple[int, str]], furniture: set[int], script: str | None):
 
 
 def _stamp_row(line: str) -> bool:
-    """A row of a source and when, closing an item of a list: "CryptoActu.fr · il y a 1 h", "Reuters | 09:41"."""
+    """A row of a source and when, closing an item of a list: "CryptoActu.fr · il y a 1 h", "Reuters | 09:41",
+    a link card's "CoinWire • Mar 16, 2026"."""
     parts = byline_parts(squash(line))
     return (len(parts) >= 2 and word_count(line) <= DATELINE_WORDS and not ends_sentence(squash(line))
-            and (_when(parts[-1]) or is_age(parts[-1])))
+            and (_when(parts[-1]) or is_age(parts[-1]) or parse_date_line(parts[-1]) is not None))
 
 
 def _when(line: str) -> bool:
@@ -918,5 +924,11 @@ def _day_and_time(lines: list[str], i: int, days: dict[int, datetime]):
     above = max((j for j in days if j < i), default=None)
     if not clock or above is None:
         return None
-    hour, minute = (clock[1], clock[2]) if clock[1] else (clock[3], clock[4])
-    return days[above].replace(hour=int(hour), minute=int(minute))
+    hour, minute = (int(clock[1]), clock[2]) if clock[1] else (int(clock[3]), clock[4])
+    half = _HALF_DAY.match(lines[i][clock.end():])  # "Yesterday at 11:02 PM"
+    if half and hour <= 12:
+        hour = hour % 12 + (12 if half[1].lower() == "p" else 0)
+    return days[above].replace(hour=hour, minute=int(minute))
+
+
+_HALF_DAY = re.compile(r"\s*([ap])\.?\s?m\b\.?", re.I)
