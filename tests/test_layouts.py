@@ -72,6 +72,27 @@ def test_a_standfirst_between_the_headline_and_the_byline_is_the_posts_deck_not_
     assert report.lines["unaccounted"] == 0
 
 
+@pytest.mark.parametrize("label", ["Read also:", "Czytaj także:", "Читайте также"])
+def test_other_stories_headlines_under_a_read_also_label_inside_the_story_go(dumps, label):
+    """A "Read also:" label between two paragraphs over two other stories' headlines, the story going on right
+    under them (no blank line): the headlines go with the label, the paragraphs stay apart and whole."""
+    others = ["Bus fares to rise in April as the operator cites fuel costs", "New bridge opens after two years of delays"]
+    text = page_copy().replace(f"{STORY[2]}\n\n{FOURTH}", f"{STORY[2]}\n\n{label}\n{others[0]}\n{others[1]}\n{FOURTH}")
+    assert text != page_copy()
+    (meta, body), = ingest_one(dumps, "page.txt", text)[0]
+    assert not any(other in body for other in others), body
+    assert body.strip().split("\n\n")[-2:] == [STORY[2], FOURTH], body
+
+
+def test_headlines_the_line_model_kept_under_a_read_also_label_it_left_out_go():
+    """The pure step: lines kept as the article's right under a "Read also:" line that is not."""
+    from digest.ingest.formats.page_copy import _listed
+    texts = [STORY[0], "Czytaj także:", "Bus fares to rise in April as the operator cites fuel costs",
+             "New bridge opens after two years of delays?", STORY[1]]
+    assert _listed(texts, [0, 2, 3, 4]) == {2, 3}
+    assert _listed(texts, [0, 1, 2, 3, 4]) == set()  # the label is the article's: nothing to go by
+
+
 CHANNEL_MESSAGES = [
     "Shipping rates between Asia and northern Europe fell for a fifth week as more vessels returned to the "
     "canal route. Brokers said spot prices are now close to where they stood two years ago, and that "

@@ -14,8 +14,8 @@ import numpy as np
 
 from .blocks import address
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (COPYRIGHT, EXCHANGES, advert_label, containment, ends_sentence, fold, has_url, is_caption,
-                   link_row, looks_like_title, shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count,
+from .text import (COPYRIGHT, EXCHANGES, RELATED, advert_label, containment, ends_sentence, fold, has_url, is_caption,
+                   link_row, looks_like_title, related_label, shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count,
                    word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
@@ -159,7 +159,7 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     segs = segments(blocks)
     start = None
     for seg in reversed(segs[-8:]):
-        link_label = word_count(seg.text) <= 4 and _RELATED.match(seg.text)  # "Read more »" closing the text
+        link_label = word_count(seg.text) <= 4 and RELATED.match(seg.text)  # "Read more »" closing the text
         if (cta_score(seg.text) >= 4 or link_label or _pointer(seg.text)) and blocks[seg.block].kind == "p":
             start = seg
         elif start is None and _sign_off(seg.text):
@@ -173,14 +173,6 @@ def drop_tail_pitch(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     return cut_from(blocks, start, BOILERPLATE)
 
 
-_RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
-                      r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser|"
-                      # the same label in the languages most news is written in after English
-                      r"lire aussi|à lire aussi|lire la suite|lesen sie auch|mehr zum thema|weiterlesen|lea también|"
-                      r"leer más|leia também|leia mais|leggi anche|leggi di più|lees ook|lees verder|"
-                      r"czytaj (?:też|także|więcej)|читайте также|читать далее|читати далі|ayrıca okuyun|"
-                      r"baca (?:selengkapnya|juga)|اقرأ أيضا|اقرأ ايضا|यह भी पढ़ें|関連記事|관련기사|相关阅读|延伸阅读)"
-                      r"\b\s*[:|-]?", re.I)
 # "Lire aussi | Headline of another story", "Leer más » Headline", "Lea también: Headline": in any language, a
 # label of a few words, a bar, a chevron or a colon, and a headline (after a colon, one of six words at least:
 # "Photo: Ana Ruiz" credits, "Update: ..." is a sentence)
@@ -259,6 +251,7 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     # a message of a few words pointing at a handle or an address, and nothing else: the channel's
     # self-promotion in any language ("Subscribe to our channel @name 👈"), not a story
     plug = len(blocks) == 1 and word_count(blocks[0].text) <= PLUG_WORDS and bool(_HANDLE.search(blocks[0].text))
+    listed = set()  # the headlines a bare "Read also:" label stands over, inside the story
     for i, block in enumerate(blocks):
         disclaimer = (i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text)
                                                 or (_DISCLAIMING.search(block.text)
@@ -269,15 +262,30 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         labelled = _LABELLED_LINK.match(bare)
         # (an address alone, or behind a label, closing the text: "Full story at Site → <address>")
         promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
-                 and (_RELATED.match(bare) or cta_score(block.text) >= 4 or _ARROW_BUTTON.search(block.text)
+                 and (RELATED.match(bare) or cta_score(block.text) >= 4 or _ARROW_BUTTON.search(block.text)
                       or (i == len(blocks) - 1 and address(block.text))
                       or (labelled and looks_like_title(labelled["headline"])
                           and (not labelled["colon"] or _linked_after_colon(block, labelled)))))
-        if disclaimer or promo:
+        if disclaimer or promo or i in listed:
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:
             kept.append(block)
+        if promo and related_label(bare):
+            listed |= set(_headlines_under(blocks, i))
     return kept, drops
+
+
+LISTED_HEADLINES = 4  # a "Read also:" label inside a story stands over this many other headlines at most
+
+
+def _headlines_under(blocks: list[Block], label: int) -> range:
+    """The other stories' headlines under a bare "Read also:" label: the title-like lines below it, up to
+    the story's next paragraph."""
+    end = label + 1
+    while (end < len(blocks) and end - label <= LISTED_HEADLINES and blocks[end].kind in ("p", "h")
+           and looks_like_title(blocks[end].text, max_words=20)):
+        end += 1
+    return range(label + 1, end)
 
 
 # ---------------------------------------------------------------- furniture at a story's edges
@@ -437,7 +445,7 @@ def _drop_headline_list(blocks: list[Block], drops: list[Drop]) -> tuple[list[Bl
     k = len(blocks)  # blocks[k:] are headlines (or lists of them)
     while k > 1:
         block = blocks[k - 1]
-        if _RELATED.match(block.text) and word_count(block.text) <= 6:
+        if RELATED.match(block.text) and word_count(block.text) <= 6:
             if k < len(blocks):
                 drops += [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[k - 1:]]
                 return blocks[: k - 1], drops

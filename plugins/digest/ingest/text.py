@@ -302,6 +302,24 @@ def foreign_share(text: str, script: str | None) -> float:
     return 1 - counts.get(script, 0) / total
 
 
+# A label over other stories' headlines or a link elsewhere: "Read more", "Related", in the languages
+# most news is written in
+RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recommended|more from|continue reading|"
+                     r"you may also like|advertisement|sponsored|view (?:this |it )?(?:email )?in (?:your )?browser|"
+                     # the same label in the languages most news is written in after English
+                     r"lire aussi|à lire aussi|lire la suite|lesen sie auch|mehr zum thema|weiterlesen|lea también|"
+                     r"leer más|leia também|leia mais|leggi anche|leggi di più|lees ook|lees verder|"
+                     r"czytaj (?:też|także|więcej)|читайте также|читать далее|читати далі|ayrıca okuyun|"
+                     r"baca (?:selengkapnya|juga)|اقرأ أيضا|اقرأ ايضا|यह भी पढ़ें|関連記事|관련기사|相关阅读|延伸阅读)"
+                     r"\b\s*[:|-]?", re.I)
+
+
+def related_label(text: str) -> bool:
+    """Whether a line is nothing but such a label ("Czytaj także:", "Читайте также")."""
+    m = RELATED.match(text.strip())
+    return bool(m) and not text.strip()[m.end():].strip(" :|-»›→")
+
+
 # The label a platform or a law puts on a paid message, in the languages news channels are written in:
 # "📢 AD | ...", "REKLAM | ...", "Реклама. ...", "#реклама", "Anzeige", "Sponsored:" (alone, or ahead of the
 # pitch after a bar, a colon or a full stop)

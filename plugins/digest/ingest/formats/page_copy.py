@@ -20,7 +20,7 @@ from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import advert_label, ends_sentence, fold, link_row, looks_like_title, squash, word_count
+from ..text import advert_label, ends_sentence, fold, link_row, looks_like_title, related_label, squash, word_count
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
@@ -247,7 +247,8 @@ def _article(dump: Dump, page: Reading, tz: str, headline_line: int | None = Non
                and (_byline(texts[k]) or (k > date_at and _short(texts[k]) and _dateline(texts[k], language))
                     or (k > date_at and timed))}
               if date_at is not None else set())
-    body = [k for k in body if k != date_at and k not in beside]
+    listed = _listed(texts, body)
+    body = [k for k in body if k != date_at and k not in beside and k not in listed]
     deck = _deck(body, texts, title_at, date_at)
     body = [k for k in body if k not in deck]
     metadata = {title_at, date_at, *beside, *deck}
@@ -260,6 +261,23 @@ def _article(dump: Dump, page: Reading, tz: str, headline_line: int | None = Non
                       source_name=publisher_name(texts[: body[0]], texts[body[-1] + 1:]) if body else None)
     guess = f"a copied page: {len(body)} of {len(texts)} lines read as its article"
     return ParseResult([article] if article.blocks else [], drops, guess=guess)
+
+
+LISTED_HEADLINES = 4  # a "Read also:" label inside an article stands over this many other headlines at most
+
+
+def _listed(texts: list[str], body: list[int]) -> set[int]:
+    """Other stories' headlines under a "Read also:" label inside the article (the label is the page's, the
+    model may keep the headlines): the title-like lines right below it."""
+    inside, listed = set(body), set()
+    for k in range(body[0] + 1, body[-1]) if body else ():
+        if k in inside or not related_label(texts[k]):
+            continue
+        below = k + 1
+        while below in inside and below - k <= LISTED_HEADLINES and looks_like_title(texts[below], max_words=20):
+            listed.add(below)
+            below += 1
+    return listed
 
 
 DECK_LINES = 2  # a standfirst's lines ...
