@@ -357,6 +357,15 @@ def test_a_caption_with_its_photographers_credit_goes(caption):
     assert caption not in text and [d.reason for d in drops] == [CAPTION]
 
 
+def test_a_caption_the_line_model_kept_over_a_credit_it_left_out_goes():
+    from digest.ingest.formats.page_copy import _captions
+    texts = ["Workers lay new pipes under the old town square on Tuesday.", "Ana Ruiz for The Riverside Gazette",
+             STORY, "Board members said the work would be done street by street."]
+    assert _captions(texts, [0, 2, 3]) == {0}
+    assert _captions(texts, [2, 3]) == set()
+    assert _captions([STORY, *texts], [0, 1, 3, 4]) == set()  # below the lede: maybe a paragraph
+
+
 def test_an_authors_bio_with_a_contact_line_goes():
     bio = "Dana Whitfield covers city hall for the Riverside Gazette. Reach her at dana@gazette.example."
     text, drops = cleaned(article(STORY, "The fine is the largest the regulator has imposed.", bio))

@@ -204,7 +204,14 @@ _SLASH_CREDIT = re.compile(rf"(?:^|\s|\()[{_CAP}][^\W\d_]{{2,11}}\s*:\s*{_NAMES}
 # a picture's file name where the page showed the picture ("seized cash and cards.jpg"), a credit alone in
 # parentheses ("(Jane Roe/AFP)", "(Jane Roe/jroe@example.com)")
 _PICTURE_FILE = re.compile(r"^[^\n/]{1,120}\.(?:jpe?g|png|gif|webp|avif|tiff?)$", re.I)
-_CREDIT_ALONE = re.compile(r"^\([^()\s/][^()/]{0,60}/[^()\s]{2,60}\)$")
+_CREDIT_ALONE = re.compile(r"^\([^()\s/][^()/]{0,60}/[^()\s]{2,60}\)$"
+                           # a photographer's credit on its own line, under the caption: "Inés Calvo for The Review"
+                           r"|^(?:[A-Z][\w'’.-]*\s){1,3}(?:for|via)\s+(?:the\s)?[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}$")
+
+
+def credit_alone(text: str) -> bool:
+    """A picture's credit on a line of its own ("(Jane Roe/AFP)", "Inés Calvo for The Meridian Review")."""
+    return bool(_CREDIT_ALONE.match(text.strip()))
 
 
 def is_caption(text: str) -> bool:
