@@ -64,6 +64,9 @@ def test_company_names_that_are_words_need_company_context():
     assert "AAPL" in assets("Apple shares rose 3% after the company reported record iPhone revenue.",
                             "Apple's chief executive said the company would expand buybacks.")
     assert "AAPL" not in assets("An apple a day keeps the doctor away, and Apple juice is sweet.")
+    # a company's bonds and debt are company context too (written for this test)
+    assert "ORCL" in assets("Oracle priced $18 billion of bonds on Tuesday, one of the year's largest debt sales.",
+                            "Orders topped $60 billion.", title="Oracle sells $18 billion of bonds")
 
 
 def test_passing_mentions_beside_the_subject_are_left_out():

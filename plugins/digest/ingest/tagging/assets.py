@@ -105,6 +105,8 @@ _COMPANY_CONTEXT = re.compile(
     r"\b(?:shares?|stocks?|company|companies|firm|giant|maker|automaker|carmaker|chipmaker|chief executive|ceo|"
     r"inc|corp|revenue|earnings|investors?|market (?:value|cap\w*)|valuation|nasdaq|nyse|quarterly|profits?|"
     r"subsidiary|acquisition|brand|products?|customers|employees|headquarters|listed|adrs?|"
+    # a company's finance: "Oracle priced $22 billion of bonds", "a corporate debt sale", "dividend"
+    r"bonds?|debt|corporate|dividends?|buybacks?|credit rating|"
     # the same in the languages most news is written in after English
     r"ações|acciones|aktien?|azioni|akcj\w*|hisse\w*|акци\w*|empresa|companhia|compañía|konzern|unternehmen|"
     r"société|entreprise|groupe|grupo|gruppo|börse|bourse|bolsa|umsatz|lucro|beneficio|"
