@@ -93,6 +93,52 @@ def test_headlines_the_line_model_kept_under_a_read_also_label_it_left_out_go():
     assert _listed(texts, [0, 1, 2, 3, 4]) == set()  # the label is the article's: nothing to go by
 
 
+# Written for this test: a Thai news page as a browser copies it. Thai ends sentences with a space, not a stop,
+# and writes no spaces between words; its pages count years from the Buddhist era (2569 is 2026).
+THAI_PAGE = [
+    'หน้าแรก',
+    'ข่าว',
+    'เศรษฐกิจ',
+    'เทคโนโลยี',
+    'กีฬา',
+    'บันเทิง',
+    'เข้าสู่ระบบ',
+    'เทคโนโลยี',
+    'ธนาคารกลางเตรียมทดลองเงินบาทดิจิทัลกับธนาคารพาณิชย์สามแห่ง',
+    'โดย สมชาย ใจดี',
+    '15 ต.ค. 2569 09:30 น.',
+    'แชร์',
+    'เฟซบุ๊ก',
+    'ไลน์',
+    'ธนาคารแห่งประเทศไทยประกาศเมื่อวันพุธว่าจะเริ่มทดลองใช้เงินบาทดิจิทัลสำหรับการชำระเงินระหว่างธนาคารพาณิชย์สามแห่งในเดือนมกราคมปีหน้า โดยการทดลองจะใช้เวลาประมาณหกเดือนและจำกัดเฉพาะการโอนเงินระหว่างธนาคารเท่านั้น',
+    'ผู้ว่าการธนาคารกลางกล่าวว่าโครงการนี้มีเป้าหมายเพื่อลดต้นทุนและเวลาในการชำระเงิน และยังไม่มีแผนที่จะเปิดให้ประชาชนทั่วไปใช้งานในระยะนี้ ธนาคารจะประเมินผลการทดลองก่อนตัดสินใจขั้นต่อไป',
+    'นักวิเคราะห์มองว่าการทดลองครั้งนี้เป็นก้าวสำคัญของระบบการเงินไทย แต่เตือนว่าความเสี่ยงด้านความปลอดภัยทางไซเบอร์ยังเป็นประเด็นที่ต้องติดตามอย่างใกล้ชิด โดยเฉพาะเมื่อมีการเชื่อมต่อกับระบบเดิมของธนาคาร',
+    'ข่าวที่เกี่ยวข้อง',
+    'ตลาดหุ้นไทยปิดบวกเล็กน้อย นักลงทุนรอตัวเลขเงินเฟ้อ',
+    'ราคาทองคำวันนี้ปรับขึ้น 100 บาท',
+    'สมัครรับจดหมายข่าว',
+    'ติดต่อเรา',
+    'นโยบายความเป็นส่วนตัว',
+    '© 2569 ข่าวเศรษฐกิจออนไลน์ สงวนลิขสิทธิ์',
+]
+
+
+def test_a_thai_page_copy_gives_its_story_with_its_headline_and_its_date(dumps):
+    headline = "ธนาคารกลางเตรียมทดลองเงินบาทดิจิทัลกับธนาคารพาณิชย์สามแห่งในปีนี้"  # (ends with a vowel's mark)
+    text = "\n".join(THAI_PAGE).replace(THAI_PAGE[8], headline)
+    (meta, body), = ingest_one(dumps, "thai.txt", text)[0]
+    assert meta["Title"] == headline
+    assert meta["Date"].startswith("2026-10-15T09:30")
+    assert body.strip().split("\n\n") == THAI_PAGE[14:17], body
+    assert meta["Language"] == "th"
+
+
+def test_sentences_end_at_the_stops_of_indian_and_south_east_asian_scripts():
+    from digest.ingest.text import ends_sentence, split_sentences
+    assert len(split_sentences("रिज़र्व बैंक ने दरें स्थिर रखीं। बाज़ार में तेज़ी आई।")) == 2  # (written for this test)
+    assert ends_sentence("रिज़र्व बैंक ने दरें स्थिर रखीं।") and not ends_sentence("रिज़र्व बैंक की बैठक")
+
+
 CHANNEL_MESSAGES = [
     "Shipping rates between Asia and northern Europe fell for a fifth week as more vessels returned to the "
     "canal route. Brokers said spot prices are now close to where they stood two years ago, and that "

@@ -244,6 +244,9 @@ def test_a_company_named_like_a_word_counts_everywhere_once_a_sentence_shows_it_
      "l'intelligence artificielle d'ici 2027.", "ai"),
     # Arabic words carry their article and prepositions ("للذكاء الاصطناعي"): the telling word counts
     ("أرامكو تبني مركز بيانات", "وقعت الشركة اتفاقية لبناء مركز بيانات للذكاء الاصطناعي بقدرة 500 ميغاواط.", "ai"),
+    # Thai writes no spaces between words: its keywords are found inside a sentence (written for this test)
+    ("ตลาดคริปโตฟื้นตัว", "ราคาบิตคอยน์ปรับตัวขึ้นหลังนักลงทุนกลับเข้าซื้อคริปโตอีกครั้งในสัปดาห์นี้", "crypto"),
+    ("เงินเฟ้อชะลอตัว", "ธนาคารกลางคงอัตราดอกเบี้ยไว้ที่ระดับเดิมหลังเงินเฟ้อชะลอตัวลงต่อเนื่อง", "macro"),
     ("المصنع ينتج الرقائق", "تنتج الشركة الرقائق المتقدمة في مصنعها الجديد لأشباه الموصلات قرب الميناء.",
      "semiconductors"),
     ("ارتفاع الطلب على الكهرباء", "ارتفع الطلب على الكهرباء في المملكة مع تشغيل محطات جديدة بقدرة 900 ميغاواط.",
@@ -342,6 +345,7 @@ def test_names_in_chinese_and_korean_are_found_against_numbers_and_particles():
     assert "0981.HK" in assets("中芯国际2025年营收创新高，四季度毛利率回升。中芯国际表示需求旺盛。", title="中芯国际2025年营收创新高")
     assert {"005930.KS", "NVDA"} <= set(assets("삼성전자가 엔비디아에 HBM4 양산 출하를 시작했다. 삼성전자 주가는 3% 올랐다.",
                                                title="삼성전자, 엔비디아향 HBM4 출하"))
+    assert "BTC" in assets("ราคาบิตคอยน์ปรับตัวขึ้น 5% ในวันนี้ หลังกองทุนอีทีเอฟมีเงินไหลเข้า", title="บิตคอยน์ขึ้นแรง")
     # ... and in Arabic (written for this test)
     assert {"NVDA", "AMD"} <= set(assets("وقعت الشركة اتفاقية لشراء رقائق من إنفيديا و«إيه إم دي» بقيمة ملياري دولار.",
                                          title="صفقة رقائق مع إنفيديا و«إيه إم دي»"))

@@ -198,7 +198,7 @@ def strip_footer(body: list[Line], script: str | None) -> tuple[list[Line], list
     return [ln for ln in body if ln[0] < first], chrome_drops(nonblank[-count:])
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”’»)]*\s")
+_SENTENCE_BREAK = re.compile(r"[.!?…。！？।॥។။۔][\"”’»)]*\s")
 MIN_STORY_PROSE = 8   # words of sentences the middle story of a list of stories has at least: one sentence
 DOMINANCE = 6         # no story of a list has this many times the middle one's prose: that is one article
 DISTINCT_TITLES = 0.8  # share of a list's stories with a title of their own

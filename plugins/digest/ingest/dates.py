@@ -58,10 +58,18 @@ _DOT_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![.\d])")
 # Digits of other scripts as 0-9 (Arabic pages write "١١ مارس ٢٠٢٦", Persian ones "۱۴۰۴", Japanese ones
 # full-width "２０２６年"): the parsers read only ASCII digits
 _DIGITS = {cp: ord(str(unicodedata.digit(chr(cp)))) for cp in range(128, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
+# Thai pages count years from the Buddhist era: 2569 is 2026
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_BUDDHIST_YEAR = re.compile(r"(?<!\d)(2[45]\d\d)(?!\d)")
+BUDDHIST_ERA = 543
 
 
 def ascii_digits(text: str) -> str:
-    return text if text.isascii() else text.translate(_DIGITS)
+    """A date's text as the parsers read it: 0-9 for other scripts' digits, a Thai year in the common era."""
+    if text.isascii():
+        return text
+    text = text.translate(_DIGITS)
+    return _BUDDHIST_YEAR.sub(lambda m: str(int(m[1]) - BUDDHIST_ERA), text) if _THAI.search(text) else text
 
 
 def parse_date_line(line: str, tz: str = "UTC") -> datetime | None:

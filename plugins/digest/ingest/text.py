@@ -30,16 +30,22 @@ def fold(text: str) -> str:
 # Scripts written without spaces between words (Chinese, Japanese): about one word per two characters
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _UNSPACED_RUN = re.compile(_UNSPACED.pattern + "+")
+# ... and the alphabets of South-East Asia written so (Thai, Lao, Myanmar, Khmer): a word per four characters
+# (their vowel and tone marks included); Thai and Lao also end a sentence with a space, not a stop
+_UNSPACED_LETTERS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSTOPPED = re.compile(r"[\u0e00-\u0eff]")
+UNSTOPPED_SENTENCE = 25  # words of a line in such a script that make it a sentence (a headline has fewer)
 
 
 def word_count(text: str) -> int:
     """Whitespace-separated words (fast; a lone dash counts too, which no threshold here minds); text in
-    a script without spaces counts a word per two characters, so its thresholds mean the same."""
+    a script without spaces counts a word per two characters (per four in the alphabets of South-East
+    Asia), so its thresholds mean the same."""
     words = len(text.split())
     if text.isascii():
         return words
-    unspaced = len(_UNSPACED.findall(text))
-    return words + unspaced // 2 if unspaced else words
+    unspaced = len(_UNSPACED.findall(text)) // 2 + len(_UNSPACED_LETTERS.findall(text)) // 4
+    return words + unspaced
 
 
 # ---------------------------------------------------------------- words and shingles
@@ -109,8 +115,9 @@ _MONTH_STARTS = {"jan", "feb", "mär", "mar", "apr", "mai", "maj", "jun", "jul",
                  "sij", "vel", "ožu", "tra", "svi", "lip", "kol", "ruj", "stu", "sty", "lut", "kwi", "cze",
                  "sie", "wrz", "paź", "gru"}
 # A sentence ends at . ! ? or … (with closing quotes/brackets), before a space and a capital, digit,
-# currency sign or opening quote. CJK full stops end a sentence with no space after them.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-z]|[$€£¥])|(?<=[。！？])")
+# currency sign or opening quote. CJK full stops end a sentence with no space after them, and so do the
+# stops of Indian scripts, Khmer, Myanmar and Urdu (।, ។, ။, ۔).
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[^\W_a-z]|[$€£¥])|(?<=[。！？])|(?<=[।॥។။۔])\s*")
 
 
 def _is_abbreviation(before: str, after: str) -> bool:
@@ -153,7 +160,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- shapes of lines
 
-_TERMINAL = re.compile(r"[.:;,!…。！：；，、]['\"“”’»)\]」』]*$")
+_TERMINAL = re.compile(r"[.:;,!…。！：；，、।॥។။۔]['\"“”’»)\]」』]*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
@@ -162,8 +169,15 @@ def has_url(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the text ends like prose (a full stop, colon, comma...), not like a heading."""
-    return bool(_TERMINAL.search(text.strip()))
+    """True when the text ends like prose (a full stop, colon, comma...), not like a heading; in Thai or Lao,
+    which end sentences without a stop, when it is a sentence's length."""
+    text = text.strip()
+    return bool(_TERMINAL.search(text)) or unstopped_sentence(text)
+
+
+def unstopped_sentence(text: str) -> bool:
+    """A line of Thai or Lao (which end sentences without a stop) a sentence's length."""
+    return not text.isascii() and bool(_UNSTOPPED.search(text)) and word_count(text) >= UNSTOPPED_SENTENCE
 
 
 # A copyright line: "© 2026 The Daily", "(c) 2026 ...", "Copyright ...", "All rights reserved."
@@ -229,8 +243,8 @@ def unmarked_letters(text: str) -> str:
 
 def strip_pictographs(text: str) -> str:
     """The text without the emoji and pictographs at its ends ("🚨 Exchange halts withdrawals 📉")."""
-    def symbol(ch: str) -> bool:
-        return unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf") or ch.isspace()  # (Mn, Cf: FE0F, ZWJ)
+    def symbol(ch: str) -> bool:  # (an emoji's variation selector FE0F and joiner ZWJ too; no letter's marks)
+        return unicodedata.category(ch) in ("So", "Sk", "Cf") or ch.isspace() or "\ufe00" <= ch <= "\ufe0f"
     start, end = 0, len(text)
     while start < end and symbol(text[start]):
         start += 1

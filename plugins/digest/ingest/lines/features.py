@@ -15,11 +15,11 @@ from collections import Counter
 
 import numpy as np
 
-from ..text import dominant_script, fold, foreign_share, looks_like_title, squash, word_count
+from ..text import dominant_script, fold, foreign_share, looks_like_title, squash, unstopped_sentence, word_count
 from .stopwords import STOPWORDS
 
 # A sentence ends at . ! ? … (or a CJK stop), maybe behind closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$")
+_SENTENCE_END = re.compile(r"[.!?…。！？।॥។။۔](?:[\"'”’»)\]]*)$")
 _CLAUSE_END = re.compile(r"[:;,](?:[\"'”’»)\]]*)$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io|co|uk|de|fr)\b", re.I)
 _HANDLE = re.compile(r"(?:^|\s)[@#][^\W\d_]\w+")
@@ -57,9 +57,9 @@ def shape(text: str, script: str | None) -> list[float]:
     counts = len(_COUNT.findall(text))
     return [
         len(text), n, sum(map(len, words)) / max(1, len(words)),
-        float(bool(_SENTENCE_END.search(text))), float(bool(_CLAUSE_END.search(text))),
-        sum(text.count(p) for p in ",;:") / n,
-        len(re.findall(r"[.!?…。！？](?:\s|$)", text)),
+        float(bool(_SENTENCE_END.search(text)) or unstopped_sentence(text)),
+        float(bool(_CLAUSE_END.search(text))), sum(text.count(p) for p in ",;:") / n,
+        len(re.findall(r"[.!?…。！？।॥។။۔](?:\s|$)", text)),
         sum(1 for t in folded if t in STOPWORDS) / max(1, len(tokens)),
         lower / max(1, len(tokens)), capital / max(1, len(tokens)),
         sum(1 for ch in letters if ch.isupper()) / max(1, len(letters)),

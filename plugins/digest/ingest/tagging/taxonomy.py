@@ -35,8 +35,9 @@ class Topic:
 
 
 # Chinese, Japanese and Korean are read a character at a time (no spaces part their words, or particles
-# stick to them), so "暗号資産" is found inside a sentence as a keyword of four "words".
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# stick to them), so "暗号資産" is found inside a sentence as a keyword of four "words"; so are Thai, Lao,
+# Myanmar and Khmer, written without spaces between words ("คริปโต" inside a sentence).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _LETTER = rf"[^\W{_CJK}]"
 _TOKEN = re.compile(rf"[{_CJK}]|{_LETTER}(?:(?:{_LETTER}|[&'’.-])*{_LETTER})?")
 _POSSESSIVE = re.compile(r"['’]s$")
