@@ -193,6 +193,11 @@ _DISCLAIMER = re.compile(r"^\W{0,3}(?:disclaimer|disclosure\s*:|not (?:financial
 _DISCLAIMING = re.compile(r"\bnot (?:financial|investment|legal|tax) advice\b|\bfor (?:general )?information(?:al)? "
                           r"(?:purposes )?only\b|\baffiliate links?\b|^\W{0,3}ftc\s*:", re.I)
 DISCLAIMING_WORDS = 30
+# ... and why the reader gets the mail, closing a newsletter's last item: "You received this email because ..."
+_RECEIVING = re.compile(r"^(?:you(?:'re| are)? (?:receiving|received|getting|got|get) this(?: e-?mail| message| newsletter)?"
+                        r"|sie erhalten diese (?:e-?mail|nachricht)|vous recevez cet (?:e-?mail|e-mail|courriel)"
+                        r"|(?:recibes|recibiste|has recibido) este (?:correo|e-?mail)|você (?:está )?recebe\w* este e-?mail)",
+                        re.I)
 _TAGS_ONLY = re.compile(r"^(?:[#$][^\W\d_][\w.]*[\s,]*)+$")  # "#Bitcoin #Crypto $BTC"
 
 
@@ -254,7 +259,7 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     listed = set()  # the headlines a bare "Read also:" label stands over, inside the story
     for i, block in enumerate(blocks):
         disclaimer = (i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text)
-                                                or (_DISCLAIMING.search(block.text)
+                                                or ((_DISCLAIMING.search(block.text) or _RECEIVING.match(block.text))
                                                     and word_count(block.text) <= DISCLAIMING_WORDS)
                                                 or (_FRAMING.match(block.text) and word_count(block.text) <= FRAMING_WORDS))
                       or plug or _chapters(block.text))

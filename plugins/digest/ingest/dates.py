@@ -10,13 +10,13 @@ import functools
 import re
 import unicodedata
 import warnings
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from dateparser.timezones import timezone_info_list
 from dateutil import parser as dateparser
 
-from .text import COPYRIGHT, word_count
+from .text import COPYRIGHT, LETTER_MARKS, word_count
 
 MONTHS = {
     m: i + 1
@@ -58,6 +58,7 @@ _DOT_TIME = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![.\d])")
 # Digits of other scripts as 0-9 (Arabic pages write "١١ مارس ٢٠٢٦", Persian ones "۱۴۰۴", Japanese ones
 # full-width "２０２６年"): the parsers read only ASCII digits
 _DIGITS = {cp: ord(str(unicodedata.digit(chr(cp)))) for cp in range(128, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
+_MARKS = {ord(ch): "a" for ch in LETTER_MARKS}  # a letter's marks as a letter, for the patterns below
 # Thai pages count years from the Buddhist era: 2569 is 2026
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _BUDDHIST_YEAR = re.compile(r"(?<!\d)(2[45]\d\d)(?!\d)")
@@ -299,9 +300,12 @@ def _local_date(text: str, language: str | None):
     """The first date in the line that dateparser reads in the page's language, or in the language it guesses
     (the span that looks like a date first, then the whole line)."""
     import dateparser as multilingual  # the dateparser package (slow to load): only for other languages
-    spans = [s for m in _LOCAL_DATE.finditer(text)
-             for s in (m.group(), m.group()[:m.start("half") - m.start()] if m["half"] else "", m.group("date")) if s]
-    spans += [m.group() for pattern in (_YEAR_FIRST, _CJK_DATE) for m in pattern.finditer(text)] + [text]
+    # (the patterns run over the text with its letters' marks as letters: "अक्टूबर" is a word, its virama no \w)
+    masked = text.translate(_MARKS)
+    spans = [s for m in _LOCAL_DATE.finditer(masked)
+             for s in (text[m.start():m.end()], text[m.start():m.start("half")] if m["half"] else "",
+                       text[m.start("date"):m.end("date")]) if s]
+    spans += [text[m.start():m.end()] for pattern in (_YEAR_FIRST, _CJK_DATE) for m in pattern.finditer(masked)] + [text]
     for span in dict.fromkeys(form for s in spans for form in (_TWO_NAMES.sub(r"\1", s), _TWO_NAMES.sub(r"\2", s))):
         try:
             when = multilingual.parse(_HOUR_H.sub(r"\1:\2", span), languages=[language] if language else None,
@@ -309,8 +313,21 @@ def _local_date(text: str, language: str | None):
         except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
             return None
         if when is not None and when.year > _NO_DAY.year + 1:
-            return when
+            return _in_named_zone(when, span)
     return None
+
+
+_ZONE_WORD = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _in_named_zone(when: datetime, span: str) -> datetime:
+    """A time in the zone the text names as news pages mean it ("11:05 IST": India's, as ZONE_NAMES reads it,
+    not the first of dateparser's zones of that name)."""
+    zone = next((ZONE_NAMES[w] for w in _ZONE_WORD.findall(span) if w in ZONE_NAMES), None)
+    if zone is None:
+        return when
+    naive = when.replace(tzinfo=None)
+    return naive.replace(tzinfo=zone if isinstance(zone, ZoneInfo) else timezone(timedelta(seconds=zone)))
 
 
 # A day of a month without its year, alone on its line, as a channel or a feed heads each day's messages (a

@@ -19,6 +19,14 @@ _BLOCKS = {"p", "div", "section", "article", "header", "footer", "aside", "main"
 _TAG = re.compile(r"<[a-zA-Z!/][^>]*>")
 
 
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(el) -> bool:
+    """An element a browser does not show: an e-mail's preheader (`display:none`), a `hidden` one."""
+    return el.get("hidden") is not None or bool(_DISPLAY_NONE.search(el.get("style") or ""))
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_TAG.search(text or ""))
 
@@ -64,7 +72,7 @@ def html_blocks(html: str) -> list[Block]:
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
-            if skipping or tag in _SKIP or not tag:
+            if skipping or tag in _SKIP or not tag or _hidden(el):
                 skipping += 1
                 continue
             if tag in _BLOCKS or tag == "li":

@@ -235,6 +235,11 @@ def is_caption(text: str) -> bool:
                 or _PICTURE_FILE.match(text) or _CREDIT_ALONE.match(text))
 
 
+# The marks of letters (Devanagari's vowel signs and virama, Arabic's short vowels), which regular expressions
+# take for no letters: a class to put beside [^\W\d_] ("है" is one word, not "ह")
+LETTER_MARKS = "".join(chr(cp) for cp in range(0x300, 0x10000) if unicodedata.category(chr(cp)) in ("Mn", "Mc"))
+
+
 def unmarked_letters(text: str) -> str:
     """The text without combining marks (Arabic's short vowels, "أيضاً" as "أيضا"), which regular
     expressions do not take for letters."""

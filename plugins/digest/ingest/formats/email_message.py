@@ -125,10 +125,11 @@ def _items(raw: str) -> list[Item]:
         return _forwarded(plain, forward)
     plain, signature = _signed(plain or "") if html is None and plain is not None else (plain, "")
     url = _web_copy(msg, html or "")
-    text = (_rules_as_lines(_digest_html(html)) if html is not None
-            else _headlines_as_rules(unwrap(plain)) if plain is not None else "")
+    lines, header = (_digest_lines(html) if html is not None
+                     else (_headlines_as_rules(unwrap(plain)).split("\n"), []) if plain is not None else ([""], []))
     sent = date if isinstance(date, datetime) else None
-    stories, left = separated.stories_of(text.split("\n"), sent)
+    stories, left = separated.stories_of(lines, sent)
+    left = header + left if stories else left
     if forward and not stories:  # one forwarded story: read from the plain text, where its note stands apart
         return _forwarded(plain, forward)
     if stories:
@@ -144,6 +145,17 @@ def _items(raw: str) -> list[Item]:
     title = _headline(str(msg.get("subject", "")), name)
     return [Item(title=_as_in_body(title, blocks), body="", date=date, url=url, source=source, blocks=blocks,
                  chrome=(signature,) if signature else ())]
+
+
+def html_digest(html: str) -> tuple[list[Item], list[str]]:
+    """The items of an HTML digest whose items are headed by links to their own pages or end with one (a
+    newsletter's web version saved as a page), each with its headline, text and address, and the lines left
+    out around them; no items when the HTML is one story."""
+    lines, header = _digest_lines(html)
+    stories, left = separated.stories_of(lines)
+    own = _item_links(html) if stories else {}
+    return [Item(title=s.title, body="", date=s.date, url=own.get(fold(s.title or ""), s.url), blocks=s.blocks)
+            for s in stories], header + left
 
 
 def _forwarded(plain: str, forward: re.Match) -> list[Item]:
@@ -230,16 +242,26 @@ def _web_copy(msg, html: str) -> str | None:
     return None
 
 
-def _digest_html(html: str) -> str:
+def _digest_lines(html: str) -> tuple[list[str], list[str]]:
+    """An HTML body as the lines of a digest with rules (_digest_html), and the lines above its first item
+    where its items are told by their own links: the newsletter's header and greeting, no item."""
+    digest, linked = _digest_html(html)
+    lines = _rules_as_lines(digest).split("\n")
+    first = next((i for i, line in enumerate(lines) if line == "---"), 0) if linked else 0
+    return [""] * first + lines[first:], [line for line in lines[:first] if line.strip()]
+
+
+def _digest_html(html: str) -> tuple[str, bool]:
     """An HTML digest as a digest with rules has it (a rule above each item, each item headed): items headed
     by links to their own pages or each ending with its own link (_items_ruled), items between rules each
-    opening with a bold lead-in (_lead_ins_as_headings). Other HTML (an essay with subheadings) as it is."""
+    opening with a bold lead-in (_lead_ins_as_headings). Other HTML (an essay with subheadings) as it is.
+    And whether its items were told by their own links."""
     root = _headed_tree(html)
     if root is None:
-        return html
+        return html, False
     ruled = _items_ruled(root)  # (first: a lead-in's heading must not get a rule of its own as well)
     led = _lead_ins_as_headings(root)
-    return lxml.html.tostring(root, encoding="unicode") if ruled or led else html
+    return (lxml.html.tostring(root, encoding="unicode") if ruled or led else html), ruled
 
 
 def _headed_tree(html: str):

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
-from ..dates import parse_date
+from ..dates import earliest_date, parse_date
 from ..dumps import DumpError
 from ..htmltext import html_blocks
+from ..items import Item, items_result
 from ..model import CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
 from ..text import ends_sentence, fold, looks_like_title, squash, word_count
 
@@ -83,6 +85,9 @@ def _with_subheadings(main: list[Block], every: list[Block]) -> list[Block]:
 def parse(dump: Dump, tz: str) -> ParseResult:
     html = _EMBED.sub("", dump.text)
     tree = _page_tree(html, dump.name)
+    digest = _newsletter(dump, html, tree, tz)
+    if digest is not None:
+        return digest
     doc = extract(html)
     nodes = _visible_text(tree)
     blocks = _blocks(doc.body) if doc is not None else []
@@ -99,6 +104,18 @@ def parse(dump: Dump, tz: str) -> ParseResult:
                       source_name=site, url=doc.url or None, deck=deck.text if deck else None,
                       date=date, date_source="page" if date else None)
     return ParseResult([article], drops, unit="text line", total_units=len(nodes))
+
+
+def _newsletter(dump: Dump, html: str, tree, tz: str) -> ParseResult | None:
+    """A newsletter's web version saved as a page: one article per item, as its e-mail gives (each dated by
+    the page, or by the issue's date above the first item); None for a page of one story."""
+    from .email_message import html_digest  # (e-mail reads its HTML body with this module's main_blocks)
+    items, left = html_digest(html)
+    if not items:
+        return None
+    date = _published(tree, dump.text, tz) or earliest_date(left, tz)[0]
+    items = [replace(item, date=item.date or date) for item in items] + [Item(None, "", chrome=tuple(left))]
+    return items_result(dump, items, NAME, tz)
 
 
 HEAD_BLOCKS = 3  # the headline stands among the article's first blocks (under a kicker, a breadcrumb)

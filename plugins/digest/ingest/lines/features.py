@@ -15,7 +15,7 @@ from collections import Counter
 
 import numpy as np
 
-from ..text import dominant_script, fold, foreign_share, looks_like_title, squash, unstopped_sentence, word_count
+from ..text import LETTER_MARKS, dominant_script, fold, foreign_share, looks_like_title, squash, unstopped_sentence, word_count
 from .stopwords import STOPWORDS
 
 # A sentence ends at . ! ? … (or a CJK stop), maybe behind closing quotes or brackets.
@@ -28,7 +28,8 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _COUNT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s?[KkMmBb万億亿]?\+?(?![\w.])")
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►›»>]|\d{1,2}[.)])\s+\S")
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(rf"(?:[^\W\d_]|[{LETTER_MARKS}])+")
+_MARKS = frozenset(LETTER_MARKS)
 
 # The base features of one line, in the order of the columns below.
 BASE = ("chars", "words", "mean_word", "sentence_end", "clause_end", "inner_punct", "sentences", "stopwords",
@@ -49,7 +50,7 @@ def shape(text: str, script: str | None) -> list[float]:
     """The BASE features of one non-blank line."""
     words = text.split()
     n = max(1, word_count(text))
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = [ch for ch in text if ch.isalpha() or ch in _MARKS]  # (a vowel sign is a letter's, no symbol)
     tokens = _WORD.findall(text)
     folded = [t.casefold() for t in tokens]
     lower = sum(1 for t in tokens if t[0].islower())
@@ -66,7 +67,7 @@ def shape(text: str, script: str | None) -> list[float]:
         sum(1 for ch in text if ch.isdigit()) / len(text),
         counts / n, len(_TIME.findall(text)),
         float(bool(_URL.search(text) or _EMAIL.search(text))), len(_HANDLE.findall(text)),
-        sum(1 for ch in text if not ch.isalnum() and not ch.isspace()) / len(text),
+        sum(1 for ch in text if not ch.isalnum() and not ch.isspace() and ch not in _MARKS) / len(text),
         float(bool(_BULLET.match(text))), len(letters) / len(text), foreign_share(text[:400], script),
         float(looks_like_title(text, max_words=20)),
     ]

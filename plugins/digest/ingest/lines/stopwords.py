@@ -43,5 +43,9 @@ _BY_LANGUAGE = {
     "ro": "și în la de cu pe din pentru că care este sunt a fost nu se o un una mai ca sau dar",
     "hu": "a az és egy hogy nem is van volt meg de ez azt csak mint vagy már még ki el",
     "fi": "ja on ei se että hän oli ovat mutta tai kun niin myös kuin jo vielä",
+    "hi": "का के की को में से पर ने है हैं था थी थे और या कि भी तो यह वह ये वे एक लिए हो गया गई कर रहा रही "
+          "नहीं जो इस उस इन उन साथ बाद तक",
+    "ar": "في من على إلى عن مع أن إن هذا هذه التي الذي الذين كان كانت قد لا ما لم لن بين بعد قبل حتى أو ثم "
+          "كما كل هو هي هم وقال وفي",
 }
 STOPWORDS = frozenset(w for words in _BY_LANGUAGE.values() for w in words.split())
