@@ -362,8 +362,22 @@ def test_a_caption_the_line_model_kept_over_a_credit_it_left_out_goes():
     texts = ["Workers lay new pipes under the old town square on Tuesday.", "Ana Ruiz for The Riverside Gazette",
              STORY, "Board members said the work would be done street by street."]
     assert _captions(texts, [0, 2, 3]) == {0}
+    assert _captions([texts[0], "Foto: Ana Lima/TT", *texts[2:]], [0, 2, 3]) == {0}
     assert _captions(texts, [2, 3]) == set()
     assert _captions([STORY, *texts], [0, 1, 3, 4]) == set()  # below the lede: maybe a paragraph
+
+
+def test_a_syndication_footer_with_its_pitch_above_a_disclaimer_goes_and_names_the_publisher():
+    text, drops = cleaned(article(STORY, "This story first appeared in Harbour Daily. Sign up free at harbour.example.",
+                                  "Harbour Wire does not provide investment advice."))
+    assert text == STORY
+
+
+def test_a_publishers_pitch_set_as_a_quote_goes():
+    a = article(STORY, "The fine is the largest the regulator has imposed.")
+    a = replace(a, blocks=(*a.blocks, Block("quote", "Harbour Pro subscribers get our enforcement tracker. Start a free trial", (3,))))
+    text, _ = cleaned(a)
+    assert text == STORY + "\n\nThe fine is the largest the regulator has imposed."
 
 
 def test_an_authors_bio_with_a_contact_line_goes():
@@ -376,6 +390,13 @@ def test_an_authors_bio_with_a_contact_line_goes():
     "This article is for information only and is not investment advice.",  # a disclaimer without its label
     "FTC: We use income earning affiliate links. More.",                    # an affiliate disclosure
     "Harbour Wire is an independent newsroom covering the ports of the North Sea.",  # the publisher's own blurb
+    "Harbour Wire does not provide investment advice. Read our full disclosures.",
+    "That's it for this week. Reply to this email if you disagree, I read every answer myself.",
+    "Get the Harbour Wire's Port Brief every weekday morning",
+    "Want the numbers first? Harbour Pro members get our daily freight dashboard.",
+    "Dana Whitfield covers shipping from Rotterdam. Tips: dana@harbour.example",
+    "On this episode: Dana and Sam unpack the strike, plus an interview with a port pilot.",
+    "You received this email because you signed up at harbour.example.",
 ])
 def test_a_disclaimer_a_disclosure_and_the_publishers_blurb_closing_a_story_go(tail):
     text, _ = cleaned(article(STORY, "The fine is the largest the regulator has imposed.", tail))

@@ -1088,6 +1088,8 @@ def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     ("2026년 3월 5일 오후 2시 10분 (수정 2026년 3월 6일)", "ko", "2026-03-05T14:10"),
     ("نُشر في: الخميس ١٢ مارس ٢٠٢٦ - ٠٣:٢٥ م", "ar", "2026-03-12T15:25"),  # Arabic-Indic digits, the afternoon's م
     ("２０２６年３月１２日 ９時５分", "ja", "2026-03-12T09:05"),                    # full-width digits
+    ("Publicerad 14 oktober 2026 kl. 07.45", "sv", "2026-10-14T07:45"),  # "kl." between its date and its time
+    ("เผยแพร่: 8 ต.ค. 2569 09:30 น.", "th", "2026-10-08T09:30"),  # a month "ต.ค.", a year of the Buddhist era
     ("प्रकाशित: 8 अक्टूबर 2026, 11:05 IST", "hi", "2026-10-08T11:05:00+05:30"),  # a month with vowel signs; India's IST
 ])
 def test_dates_in_the_forms_pages_in_many_languages_print(line, language, stated):

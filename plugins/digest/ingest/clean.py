@@ -83,7 +83,9 @@ _CTA_PHRASES = re.compile(
     r"forward (?:this|it) to a (?:friend|colleague|co-?worker)|referral (?:link|program(?:me)?|code)|"
     r"(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription|alerts|notifications)|"
     r"you(?:'re|’re| are) (?:receiving|getting) (?:this|it|these)|"
-    r"because you (?:signed up|subscribed|opted in|follow(?:ed)?)|(?:was|were) sent to \S+@)\b",
+    r"because you (?:signed up|subscribed|opted in|follow(?:ed)?)|(?:was|were) sent to \S+@|"
+    # a membership's perk and a newsletter's cadence: "Pro members get our ...", "... every weekday morning"
+    r"(?:subscribers|members) get (?:our|early|exclusive|full|unlimited)|every (?:weekday|week ?day|business day|morning))\b",
     re.I,
 )
 # A sponsor's disclosure or the publisher's own funding line settles it ("This episode is sponsored by ...",
@@ -190,7 +192,7 @@ _DISCLAIMER = re.compile(r"^\W{0,3}(?:disclaimer|disclosure\s*:|not (?:financial
                          re.I)
 # ... a sentence of them anywhere in a short closing paragraph: "This article is for information only and is
 # not investment advice.", "FTC: We use income earning affiliate links."
-_DISCLAIMING = re.compile(r"\bnot (?:financial|investment|legal|tax) advice\b|\bfor (?:general )?information(?:al)? "
+_DISCLAIMING = re.compile(r"\bnot (?:\w+ ){0,2}(?:financial|investment|legal|tax) advice\b|\bfor (?:general )?information(?:al)? "
                           r"(?:purposes )?only\b|\baffiliate links?\b|^\W{0,3}ftc\s*:", re.I)
 DISCLAIMING_WORDS = 30
 # ... and why the reader gets the mail, closing a newsletter's last item: "You received this email because ..."
@@ -266,7 +268,7 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         bare = unmarked_letters(block.text)  # (Arabic's vowel marks are no letters: "أيضاً")
         labelled = _LABELLED_LINK.match(bare)
         # (an address alone, or behind a label, closing the text: "Full story at Site → <address>")
-        promo = (block.kind in ("p", "h") and word_count(block.text) <= 40
+        promo = (block.kind in ("p", "h", "quote") and word_count(block.text) <= 40
                  and (RELATED.match(bare) or cta_score(block.text) >= 4 or _ARROW_BUTTON.search(block.text)
                       or (i == len(blocks) - 1 and address(block.text))
                       or (labelled and looks_like_title(labelled["headline"])
@@ -307,8 +309,8 @@ SOURCE_WORDS = 30
 _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
                   r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b"
                   # "Marisol Grant covers transportation for the Lakeshore Ledger. Reach her at ..."
-                  r"|(?:covers|writes about|reports on)\b[^.]{0,120}\bfor (?:the )?[A-Z][^.]{0,60}\.\s*"
-                  r"(?:Reach|Contact|Email|Follow) (?:her|him|them)\b"
+                  r"|(?:covers|writes about|reports on)\b[^.]{0,120}\b(?:for|from) (?:the )?[A-Z][^.]{0,60}\.\s*"
+                  r"(?:(?:Reach|Contact|Email|Follow) (?:her|him|them)\b|Tips?\s*:)"
                   # ... and the publisher's: "Harbour Wire is an independent newsroom covering ..."
                   r"|(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}(?:newsroom|news (?:site|outlet|service|agency|organi[sz]ation)|"
                   r"publication|newsletter|media (?:company|outlet|organi[sz]ation))\b)")
@@ -317,13 +319,14 @@ _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writ
 # the maker's word on the medium closing a description of a story: "In this video I break down ...",
 # "In today's episode we look at ..."
 _FRAMING = re.compile(r"^(?:in|on) (?:this|today[’']s|the) (?:video|episode|podcast|show|stream|livestream|issue|"
-                      r"edition|newsletter|thread)\b,? (?:i|we)\b", re.I)
+                      r"edition|newsletter|thread)\b(?:,? (?:i|we)\b|\s*:)", re.I)  # (or as a label: "On this episode: ...")
 FRAMING_WORDS = 40
 _THANKS = re.compile(r"^(?:(?:thanks|thank you) (?:for|so much for) (?:reading|subscribing|being)|"
                      r"that(?:'s|’s| is) (?:all|it) for (?:today|now|this (?:week|issue|edition))|"
                      # a paywall's notice where the rest of a post was cut
                      r"this (?:post|article|story|issue) is (?:only )?for (?:paid )?(?:subscribers|members)|"
                      r"(?:subscribe|upgrade) to (?:keep|continue) reading|keep reading with a)\b", re.I)
+THANKS_WORDS = 25  # a sign-off with its request: "That's it for this week. Reply to this email if you disagree."
 COPYRIGHT_AT = 12  # a copyright notice opens with its sign, or after a label or a bracket ("<저작권자 © ...>")
 BUTTON_WORDS = 2  # a list closing a story whose every item is this short is a row of buttons ("X", "Telegram")
 LABEL_WORDS = 4   # a block this short, not a sentence, at a story's edge is a label: a byline, a button, a time
@@ -387,7 +390,7 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
                                     or (_SOURCE.match(block.text) and word_count(block.text) <= SOURCE_WORDS)
                                     or (COPYRIGHT.search(block.text[:COPYRIGHT_AT]) and word_count(block.text) <= 40)
-                                    or (_THANKS.match(block.text) and word_count(block.text) <= 12)):
+                                    or (_THANKS.match(block.text) and word_count(block.text) <= THANKS_WORDS)):
             drops.append(Drop(block.lines, BOILERPLATE, block.text))
         else:
             break
@@ -473,22 +476,27 @@ _SYNDICATION = re.compile(
     r"|(?:La entrada|El artículo|La publicación) .{1,300}? (?:se publicó primero en|apareció primero en)"
     r"|(?:O post|O artigo) .{1,300}? apareceu primeiro (?:em|no|na)"
     r"|L[’']articolo .{1,300}? (?:proviene da|è apparso per la prima volta su))"
-    r" (?P<site>[^.]{1,80}?)\s*\.?\s*$"
+    r" (?P<site>[^.]{1,80}?)\s*(?:\.\s+[^\n]{0,160})?\.?\s*$"  # (and a pitch after it: "Sign up free at ...")
 )
 
 
 def drop_syndication_footer(blocks: list[Block]) -> tuple[list[Block], list[Drop], str | None]:
     """"The post <title> appeared first on <Site>." closes feed copies; it also names the publisher,
     returned third."""
-    if not blocks:
+    # (the footer may stand above a disclaimer or a pitch closing the feed's copy)
+    at = next((k for k in range(len(blocks) - 1, max(-1, len(blocks) - 1 - SYNDICATION_DEPTH), -1)
+               if _SYNDICATION.search(blocks[k].text)), None)
+    if at is None:
         return blocks, [], None
-    last = blocks[-1]
+    last = blocks[at]
     m = _SYNDICATION.search(last.text)
-    if not m:
-        return blocks, [], None
     kept = last.text[: m.start()].strip()
-    drop = Drop(last.lines, BOILERPLATE, last.text[m.start():], partial=bool(kept))
-    return blocks[:-1] + ([last.with_text(kept)] if kept else []), [drop], m.group("site").strip()
+    drops = [Drop(last.lines, BOILERPLATE, last.text[m.start():], partial=bool(kept))]
+    drops += [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[at + 1:]]
+    return blocks[:at] + ([last.with_text(kept)] if kept else []), drops, m.group("site").strip()
+
+
+SYNDICATION_DEPTH = 2  # the footer closes the copy, or stands over one more block
 
 
 _ABOUT = re.compile(r"^About (?P<name>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,4})(?: (?P=name)\b|$)")
@@ -721,4 +729,10 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
     for step in steps:
         blocks, more = step(blocks)
         drops += more
+    # what the pitches uncovered at the tail (a heading left over nothing, a sign-off now among the last
+    # three blocks) gets a second look
+    for step in (drop_edge_furniture, drop_inline_pitches):
+        if blocks and drops:
+            blocks, more = step(blocks)
+            drops += more
     return replace(article, blocks=blocks, source_name=article.source_name or echo_names or footer_names), drops

@@ -271,14 +271,15 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
 # A date as a page in another language prints it, with its time: "28. April 2024, 14:26 Uhr",
 # "23 okt 2025 kl 10.23", "28.04.2023 17:23" (a label before it, "Stand:", "Publicerad", is left out).
 # "14/09/2016 08h01", "28 آب/اغسطس 2013" (a month by two names)
-_LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}(?:[./-]\d{1,2}[./-]|\.?\s*(?:\d{1,2}\.|(?:[^\W\d_]{2,12}/)?[^\W\d_]{3,12}"
-                         r"\.?)\s*)(?:19|20)\d\d(?!\d))(?:[.,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d)"
+_LOCAL_DATE = re.compile(r"(?P<date>\d{1,2}(?:[./-]\d{1,2}[./-]|\.?\s*(?:\d{1,2}\.|(?:[^\W\d_]{2,12}/)?(?:[^\W\d_]{3,12}"
+                         r"\.?|(?:[^\W\d_]{1,3}\.){2,3}))\s*)(?:19|20)\d\d(?!\d))(?:[.,\s–—-]*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.h]\d{2}(?!\d)"
                          r"(?P<half>\s*[^\W\d_]{1,6}\.?(?!\w))?)?")  # (and the half of the day after it: "02:10 م", "2:10 μ.μ.")
 # A date written year first, and its time after a word or not: "2026.04.23. 오전 8:31", "2026/4/23 午前8:31"
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?(?:\s*(?:[^\W\d_]{1,4}\.?\s*)?\d{1,2}[:.]\d{2})?")
 # ... and as Chinese, Japanese and Korean pages write it, with its time: "2026年10月14日 15時30分", "2026년 3월 5일 오후 2시 10분"
 _CJK_DATE = re.compile(r"(?:19|20)\d\d\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일](?:\s*\(?[^\d\s()（）]{0,3}\)?\s*"
                        r"(?:[^\d\s]{1,2}\s*)?\d{1,2}\s*(?:[時时시:]\s*\d{1,2}\s*[分분]?|[時时시]))?")
+_JOINED_TIME = re.compile(r"((?:19|20)\d\d)[.,\s–—-]*[^\W\d_]{1,4}\.?\s*(\d{1,2}[:.h]\d{2})(?!\d)")
 _HOUR_H = re.compile(r"(?<!\d)(\d{1,2})h(\d{2})(?!\d)")  # "08h01"
 _TWO_NAMES = re.compile(r"([^\W\d_]{2,12})/([^\W\d_]{3,12})")
 # dateparser reads what it cannot place as relative to this day ("08h01": eight hours ago); a date that far
@@ -306,9 +307,13 @@ def _local_date(text: str, language: str | None):
              for s in (text[m.start():m.end()], text[m.start():m.start("half")] if m["half"] else "",
                        text[m.start("date"):m.end("date")]) if s]
     spans += [text[m.start():m.end()] for pattern in (_YEAR_FIRST, _CJK_DATE) for m in pattern.finditer(masked)] + [text]
+    # (each also without the word joining its date and time, which dateparser may not know: "kl. 07.45")
+    spans = [form for s in spans for form in (s, _JOINED_TIME.sub(r"\1 \2", s))]
     for span in dict.fromkeys(form for s in spans for form in (_TWO_NAMES.sub(r"\1", s), _TWO_NAMES.sub(r"\2", s))):
         try:
-            when = multilingual.parse(_HOUR_H.sub(r"\1:\2", span), languages=[language] if language else None,
+            # ("08h01", "kl. 07.45": the time as dateparser reads it)
+            when = multilingual.parse(_DOT_TIME.sub(r"\1:\2", _HOUR_H.sub(r"\1:\2", span)),
+                                      languages=[language] if language else None,
                                       settings={"REQUIRE_PARTS": ["day", "month", "year"], "RELATIVE_BASE": _NO_DAY})
         except (ValueError, KeyError, OverflowError):  # a language dateparser does not know
             return None

@@ -224,8 +224,13 @@ _CREDIT_ALONE = re.compile(r"^\([^()\s/][^()/]{0,60}/[^()\s]{2,60}\)$"
 
 
 def credit_alone(text: str) -> bool:
-    """A picture's credit on a line of its own ("(Jane Roe/AFP)", "Inés Calvo for The Meridian Review")."""
-    return bool(_CREDIT_ALONE.match(text.strip()))
+    """A picture's credit on a line of its own ("(Jane Roe/AFP)", "Inés Calvo for The Meridian Review",
+    "Foto: Anders Berg/TT")."""
+    text = text.strip()
+    return bool(_CREDIT_ALONE.match(text) or (_SLASH_CREDIT.match(text) and word_count(text) <= CREDIT_WORDS))
+
+
+CREDIT_WORDS = 8
 
 
 def is_caption(text: str) -> bool:
