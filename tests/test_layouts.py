@@ -2416,6 +2416,20 @@ def test_a_sponsored_item_labelled_where_the_others_show_their_age_is_no_story_a
     assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(SPANISH_ITEMS), report
 
 
+@pytest.mark.parametrize("ages", [["2 hours ago", "35 minutes ago", "1 day ago"], ["2시간 전", "35분 전", "1일 전"]])
+def test_a_portals_items_closed_by_their_counts_are_dated_by_the_age_above_them(dumps, ages):
+    """Written for this test: a portal's list, the page's day in its header, each item its headline, summary,
+    source and age, closed by its count of comments and of related stories."""
+    out = ["News", "Home", "Economy", "Markets", "Tuesday, March 10, 2026", ""]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += [title, text, ("Harbour Daily", "Coast Times", "Port Wire")[n], ages[n], f"Comments {24 + n}",
+                f"Related {5 + n}"]
+    out += ["More news", "© 2026 News"]
+    posts, report = ingest_one(dumps, "portal.txt", "\n".join(out) + "\n")
+    assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(DIGEST_ITEMS), report
+    assert sorted(m["Date"][:10] for m, _ in posts) == ["2026-03-09", "2026-03-10", "2026-03-10"]
+
+
 def test_an_outlets_posts_are_titled_by_their_link_cards(dumps):
     """Written for this test: an outlet's profile, each post its text, then the card of the page it links
     (its site's address over the page's title), then its counts: the card's title is the post's headline."""

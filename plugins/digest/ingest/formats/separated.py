@@ -563,7 +563,8 @@ def _parsed(dump: Dump, tz: str, layout: Layout, today: datetime | None = None) 
         # story's head; a day line at its head, "5 марта", is the day of the time that closes it)
         head = _head_date(lines, a, b, tz, days, labels)
         when = head if head and (head.hour, head.minute) != (0, 0) else (
-            _closing_date(lines, b, until, tz, days) if closes else _stated(lines, a - 1, tz, days)) or head
+            _closing_date(lines, b, until, tz, days) if closes else _stated(lines, a - 1, tz, days)) or head or (
+            _tail_date(lines, a, b, tz, days))
         url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
@@ -872,6 +873,17 @@ def _aged(lines: list[str], i: int, days: dict[int, datetime]):
     day = days[max(above)]
     when = age_date(squash(lines[i]), day.replace(hour=23, minute=59))
     return when.replace(hour=0, minute=0) if when else None
+
+
+def _tail_date(lines: list[str], a: int, b: int, tz: str, days: dict[int, datetime]):
+    """The date the short lines at a story's tail state, above what closes it ("Source", "2시간 전" over its
+    comments' count)."""
+    for k in range(b - 1, a, -1):
+        if lines[k].strip() and word_count(lines[k]) > MAX_SEPARATOR_WORDS:
+            return None
+        if lines[k].strip() and (when := _stated(lines, k, tz, days)):
+            return when
+    return None
 
 
 def _closing_date(lines: list[str], i: int, until: int, tz: str, days: dict[int, datetime]):
