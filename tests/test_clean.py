@@ -373,6 +373,19 @@ def test_a_syndication_footer_with_its_pitch_above_a_disclaimer_goes_and_names_t
     assert text == STORY
 
 
+def test_a_wire_storys_credits_end_it_and_the_posters_note_under_them_goes():
+    text, _ = cleaned(article(STORY, "The fine is the largest the regulator has imposed.",
+                              "(Reporting by Ana Lima; Editing by Tom Berg)",
+                              "My take: a fine this size is a rounding error for them. Thoughts?"))
+    assert text == STORY + "\n\nThe fine is the largest the regulator has imposed."
+
+
+@pytest.mark.parametrize("tail", ["🔗 Siga @harbourwire para mais", "👉 Suivez @harbourwire", "Подписывайтесь: @harbourwire"])
+def test_a_short_line_with_a_handle_closing_a_post_goes_in_any_language(tail):
+    text, _ = cleaned(article(STORY, "The fine is the largest the regulator has imposed.", tail))
+    assert text == STORY + "\n\nThe fine is the largest the regulator has imposed."
+
+
 def test_a_publishers_pitch_set_as_a_quote_goes():
     a = article(STORY, "The fine is the largest the regulator has imposed.")
     a = replace(a, blocks=(*a.blocks, Block("quote", "Harbour Pro subscribers get our enforcement tracker. Start a free trial", (3,))))

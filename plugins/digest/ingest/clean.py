@@ -267,10 +267,14 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
                       or plug or _chapters(block.text))
         bare = unmarked_letters(block.text)  # (Arabic's vowel marks are no letters: "أيضاً")
         labelled = _LABELLED_LINK.match(bare)
-        # (an address alone, or behind a label, closing the text: "Full story at Site → <address>")
+        # (an address alone, or behind a label, closing the text: "Full story at Site → <address>"; a short
+        # line with a handle closing it, no sentence, in any language: "🔗 Siga @canal para mais")
+        closing = i == len(blocks) - 1 and len(blocks) > 1
         promo = (block.kind in ("p", "h", "quote") and word_count(block.text) <= 40
                  and (RELATED.match(bare) or cta_score(block.text) >= 4 or _ARROW_BUTTON.search(block.text)
-                      or (i == len(blocks) - 1 and address(block.text))
+                      or (closing and address(block.text))
+                      or (closing and word_count(block.text) <= PLUG_WORDS and bool(_HANDLE.search(block.text))
+                          and not ends_sentence(block.text))
                       or (labelled and looks_like_title(labelled["headline"])
                           and (not labelled["colon"] or _linked_after_colon(block, labelled)))))
         if disclaimer or promo or i in listed:
@@ -363,6 +367,19 @@ def _tag_list(text: str) -> bool:
     return len(tags) >= 2 and all(0 < word_count(tag) <= TAG_WORDS for tag in tags)
 
 
+CREDITED_TAIL_WORDS = 60  # below a wire story's credits, this much is the poster's note, not the story
+
+
+def _credited_end(blocks: list[Block]) -> int | None:
+    """Where a wire story ends that closes with its credits ("(Reporting by ...; Editing by ...)") with a short
+    note under them (the one who pasted it: "My take: ..."): at its credits."""
+    for k in range(len(blocks) - 2, max(-1, len(blocks) - 5), -1):
+        if blocks[k].kind == "p" and _CREDIT.match(blocks[k].text) and word_count(blocks[k].text) <= 20:
+            below = sum(word_count(b.text) for b in blocks[k + 1:])
+            return k if below <= CREDITED_TAIL_WORDS else None
+    return None
+
+
 def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """What pages put around a story, recognised by its shape and place: at the head, bylines, datelines,
     reading times, audio-player and share labels, a stray headline (short lines that are not sentences
@@ -376,6 +393,10 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
         blocks = blocks[1:]
     blocks, drops = _without_key_points(blocks, drops)
     blocks, drops = _without_dateline(blocks, drops)
+    credited = _credited_end(blocks)
+    if credited is not None:
+        drops += [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[credited:]]
+        blocks = blocks[:credited]
     end = len(blocks)
     while end > 1:
         block = blocks[end - 1]
