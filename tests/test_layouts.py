@@ -296,6 +296,20 @@ def test_doubled_rules_between_a_newsletters_items_are_one_rule(dumps):
     assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
 
 
+def test_a_plain_text_digests_masthead_and_greeting_above_its_first_rule_are_no_story(dumps):
+    """Its name and issue number over the issue's date, a "view in your browser" line and a greeting long
+    enough to pass for an item: chrome above the first rule."""
+    out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", "HARBOUR LETTER — Issue #12",
+                          "Monday, 9 March 2026", "Trouble reading this? Open it in your browser: https://harbour.example/12",
+                          "", "Good morning. Three stories mattered this week: a strike ended at the port, a wind auction "
+                          "drew record bids, and a chipmaker pushed back its plant by a year.", "", "---"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["", title, "", text, "", f"Read more: https://harbour.example/r/{n}", "", "---"]
+    out += ["", "You are receiving this because you subscribed."]
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+
+
 def test_a_newsletters_web_version_saved_as_a_page_gives_a_post_per_item(dumps):
     """Written for this test: an e-mail's web version saved as an HTML page (table layout, a hidden preheader,
     a web-version notice, the issue's line with its date and a greeting above the first item), items headed

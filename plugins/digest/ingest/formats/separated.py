@@ -241,8 +241,11 @@ def _stories(lines: list[str], labels: set[int],
         if len(marks) < _fewest(kind):
             continue
         spans, closes = _pieces(lines, runs, kind == "count", kind == "rule")
-        if kind == "rule" and not closes and not _masthead(lines[:min(runs.values())[0]]):
+        masthead = kind == "rule" and _masthead(lines[:min(runs.values())[0]])
+        if kind == "rule" and not closes and not masthead:
             spans.insert(0, (0, min(runs.values())[0]))  # above the first rule: a greeting, or the first item
+        elif masthead and spans and spans[0][0] < min(runs.values())[0]:
+            spans = spans[1:]  # (rules closing items: the piece above the first is the masthead's, no item)
         sizes = [sum(word_count(lines[i]) for i in range(a, b)) for a, b in spans]
         # (nothing between two separators: one separator twice, as an HTML e-mail's rules around a block)
         spans, sizes = [sp for sp, size in zip(spans, sizes) if size], [size for size in sizes if size]
@@ -351,9 +354,17 @@ def _longest_run(lines: list[str], start: int, end: int) -> int:
 
 def _masthead(header: list[str]) -> bool:
     """Whether a newsletter's text above its first rule opens with its masthead: a line stating the issue's
-    full date ("MACRO MINUTE | Monday, 23 November 2026"), which no story's headline does."""
-    first = next((line for line in header if line.strip()), "")
-    return word_count(first) <= MAX_SEPARATOR_WORDS * 2 and bool(dates_in_text(first) or parse_date_line(first))
+    full date ("MACRO MINUTE | Monday, 23 November 2026"), which no story's headline does, or its name and
+    number over a line of that date ("CHIP WIRE WEEKLY — Issue #88" over "Monday, 26 October 2026")."""
+    first, second = ([line for line in header if line.strip()] + ["", ""])[:2]
+    if word_count(first) <= MAX_SEPARATOR_WORDS * 2 and bool(dates_in_text(first) or parse_date_line(first)):
+        return True
+    named = _ISSUE.search(first) or (first.upper() == first and any(ch.isalpha() for ch in first))
+    return bool(named) and parse_date_line(second) is not None
+
+
+# A newsletter's issue number: "Issue #88", "No. 12", "#142", "Ausgabe 7"
+_ISSUE = re.compile(r"(?:#|\bno\.\s?|\b(?:issue|edition|ausgabe|numéro|número|numero|выпуск)\s+#?)\d+", re.I)
 
 
 def _past_chatter(lines: list[str], spans: list[tuple[int, int]], sizes: list[int], labels: set[int],
