@@ -146,6 +146,25 @@ def test_a_hindi_sentence_reads_as_prose_to_the_line_model():
     assert row["stopwords"] >= 0.3 and row["symbols"] < 0.05 and row["sentence_end"] == 1
 
 
+def test_a_social_post_quoting_a_story_whole_gives_that_story(dumps):
+    """Written for this test: a professional network's post: the poster's note, the story's source and day, the
+    story in quotation marks (its headline first), the poster's take and pitch, hashtags, counts, comments."""
+    headline = "Council turns old freight yard into a riverside park"
+    lines = ["Home", "My Network", "Jobs", "Messaging", "Feed post", "Dana Whitfield", " • 2nd",
+             "Urban planner | Parks & transport", "2d •", "Follow",
+             "Good news for the riverside this week, and a lesson for every city with an empty yard 👇", "",
+             "From the Riverside Gazette, 4 March 2026:", "", f'"{headline}', "", STORY[0], "", STORY[1], "",
+             f'{STORY[2]}"', "", "Three things I take from this:", "",
+             "1️⃣ Keep the old buildings. People love a market hall more than a new block of flats.",
+             "2️⃣ Build the path first, it is what people use every day and it makes the rest popular.",
+             "If your city is planning something similar and wants to talk it through, my inbox is open.", "",
+             "#cities #parks #planning", "…more", "Sam Roe and 86 others", "12 comments", "Like", "Comment", "Repost",
+             "Sam Roe", "1d", "Great summary, Dana.", "Like", "Reply"]
+    (meta, body), = ingest_one(dumps, "post.txt", "\n".join(lines))[0]
+    assert meta["Title"] == headline and meta["Date"].startswith("2026-03-04")
+    assert body.strip().split("\n\n") == STORY, body
+
+
 CHANNEL_MESSAGES = [
     "Shipping rates between Asia and northern Europe fell for a fifth week as more vessels returned to the "
     "canal route. Brokers said spot prices are now close to where they stood two years ago, and that "

@@ -212,6 +212,9 @@ def _advert_blocks(index: list[int], texts: list[str]) -> set[int]:
 def _article(dump: Dump, page: Reading, tz: str, headline_line: int | None = None) -> ParseResult:
     """The page's one article; `headline_line`: the dump's line that is its headline, when known."""
     index, texts, repeats = page.index, page.texts, page.repeats
+    quoted = _quoted_story(texts, page.kept)
+    if quoted is not None:
+        return _quoted_article(dump, page, tz, *quoted)
     adverts = _advert_blocks(index, texts)
     kept = [k for k in page.kept if k not in repeats and k not in adverts]
     # a news aggregator's list, a video list: no story to post (a few lines without a sentence are a note,
@@ -263,6 +266,47 @@ def _article(dump: Dump, page: Reading, tz: str, headline_line: int | None = Non
                       source_name=publisher_name(texts[: body[0]], texts[body[-1] + 1:]) if body else None)
     guess = f"a copied page: {len(body)} of {len(texts)} lines read as its article"
     return ParseResult([article] if article.blocks else [], drops, guess=guess)
+
+
+_OPENING_QUOTE = "\"“„«‘'"
+_CLOSING_QUOTE = "\"”»’'"
+QUOTED_HEADLINE_WORDS = 20
+QUOTED_LINES = 20  # a story quoted whole closes its quotation within this many lines
+QUOTED_SHARE = 0.5  # of the post's prose a story quoted whole holds at least (a take may follow it)
+
+
+def _quoted_story(texts: list[str], kept: list[int]) -> tuple[int, int] | None:
+    """A news story a poster quotes whole in their post (a social network's post: their note, then the story
+    in quotation marks, headline first, then their take): the quoted headline's line and the quotation's
+    last line, when the quotation holds most of the post's prose."""
+    for n, k in enumerate(kept):
+        text = texts[k]
+        if (text[:1] not in _OPENING_QUOTE or text[-1:] in _CLOSING_QUOTE
+                or not looks_like_title(text[1:], max_words=QUOTED_HEADLINE_WORDS)):
+            continue
+        end = next((j for j in kept[n + 1:n + 1 + QUOTED_LINES] if texts[j][-1:] in _CLOSING_QUOTE), None)
+        inside = [j for j in kept if k < j <= (end if end is not None else -1)]
+        prose = sum(word_count(texts[j]) for j in kept if _prose(texts[j]))
+        if len(inside) >= 2 and sum(word_count(texts[j]) for j in inside) >= QUOTED_SHARE * prose:
+            return k, end
+    return None
+
+
+def _quoted_article(dump: Dump, page: Reading, tz: str, title_at: int, end: int) -> ParseResult:
+    """The story quoted whole (see _quoted_story), dated by the poster's attribution above it ("From The
+    Desk, 19 October 2026:"); the rest of the post is the poster's."""
+    index, texts = page.index, page.texts
+    body = [k for k in page.kept if title_at < k <= end]
+    date, _ = earliest_date([texts[k] for k in range(max(0, title_at - DATE_ABOVE), title_at)], tz,
+                            language_of(" ".join(texts[k] for k in body)))
+    lines = list(dump.lines)
+    lines[index[end]] = lines[index[end]].rstrip().rstrip(_CLOSING_QUOTE)
+    drops = [Drop((index[k] + 1,), METADATA if k == title_at else CHROME, texts[k])
+             for k in range(len(texts)) if k not in body]
+    article = Article(dump=dump.name, blocks=blocks_from_lines(_with_blanks(lines, [index[k] for k in body])),
+                      title=clean_title(texts[title_at][1:]), date=date, date_source="dump" if date else None,
+                      format=NAME)
+    return ParseResult([article], drops, guess="a post quoting a story whole")
 
 
 LISTED_HEADLINES = 4  # a "Read also:" label inside an article stands over this many other headlines at most
