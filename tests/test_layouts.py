@@ -165,6 +165,17 @@ def test_a_social_post_quoting_a_story_whole_gives_that_story(dumps):
     assert body.strip().split("\n\n") == STORY, body
 
 
+def test_a_live_blogs_entries_keep_their_times(dumps):
+    """Written for this test: a live blog copied from its page, newest entry first, each under its time (one
+    under a headline of its own); the times are the story's, not furniture."""
+    text = page_copy().replace(f"{STORY[0]}\n\n{STORY[1]}\n\n{SUBHEADING}\n\n{STORY[2]}\n\n{FOURTH}",
+                               f"18:47\n{STORY[0]}\nShare\n\n17:30\n{SUBHEADING}\n{STORY[1]}\nShare\n\n"
+                               f"15:05\n{STORY[2]}\nShare\n\n12:10\n{FOURTH}\nShare")
+    (meta, body), = ingest_one(dumps, "live.txt", text)[0]
+    assert body.strip().split("\n\n") == ["18:47", STORY[0], "17:30", f"## {SUBHEADING}", STORY[1], "15:05",
+                                           STORY[2], "12:10", FOURTH], body
+
+
 CHANNEL_MESSAGES = [
     "Shipping rates between Asia and northern Europe fell for a fifth week as more vessels returned to the "
     "canal route. Brokers said spot prices are now close to where they stood two years ago, and that "
@@ -176,6 +187,25 @@ CHANNEL_MESSAGES = [
     "ledger from June. The pilot will run for six months and covers only transfers between the banks "
     "themselves, not customer accounts.",
 ]
+
+
+def test_a_news_accounts_short_posts_without_a_headline_are_chatter_among_its_headed_stories(dumps):
+    """Written for this test: a news account's timeline, four stories each a headline over its text, and a
+    programming note between them without one."""
+    stories = [("Freight rates fall for a fifth week", CHANNEL_MESSAGES[0]), ("Growth revised up to 0.6 percent",
+               CHANNEL_MESSAGES[1]), ("Banks to test a shared ledger", CHANNEL_MESSAGES[2]), DIGEST_ITEMS[0]]
+    out = ["Skip to main content", "harbour.social", "Log in", "", "Harbour Desk", "@desk@harbour.social", "Follow",
+           "Port news from the Harbour newsroom.", "Joined", "Mar 14, 2023", "4,812", "Posts", "88", "Following",
+           "12.4K", "Followers", "Posts", "Posts and replies", "Media", ""]
+    note = "Programming note: the Thursday letter moves to Friday this week because half the desk is away. Send coffee."
+    for n, (title, text) in enumerate(stories):
+        if n == 2:
+            out += ["Harbour Desk", "@desk@harbour.social", "Mar 8, 2026, 18:05", note, "2", "3", "21", ""]
+        out += ["Harbour Desk", "@desk@harbour.social", f"Mar {9 - n}, 2026, 09:12", title, "", text, "", "7", "58",
+                "104", ""]
+    out += ["Load more", "About", "Privacy policy"]
+    posts, report = ingest_one(dumps, "timeline.txt", "\n".join(out) + "\n")
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in stories), report
 
 
 def test_a_chat_servers_news_bot_gives_a_post_per_headline_dated_on_its_day_and_half_of_day(dumps):
@@ -313,6 +343,23 @@ def test_doubled_rules_between_a_newsletters_items_are_one_rule(dumps):
         out += ["", "---", "", title, "", text, "", "---"]
     posts, report = ingest_one(dumps, "letter.eml", "\n".join(out))
     assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+
+
+def test_an_alerts_headlines_are_blocks_that_are_only_a_link_and_their_addresses_the_redirects_targets():
+    """Written for this test: a news alert sets each item's headline as a block that is nothing but its link
+    (through the alert service's redirect), over its source and snippet; a button's short link is none."""
+    import lxml.html
+
+    from digest.ingest.formats.email_message import _linked_blocks_as_headings, _redirected
+    root = lxml.html.fromstring(
+        "<div>" + "".join(f'<div><a href="https://alerts.example/url?url=https://news{n}.example/s">{t}</a></div>'
+                          f"<div>Source {n}</div><div>{x}</div><div><a href='https://alerts.example/f'>Flag</a></div>"
+                          for n, (t, x) in enumerate(DIGEST_ITEMS)) + "</div>")
+    _linked_blocks_as_headings(root)
+    # (a link of four words or fewer alone in its block is a button's: "Chipmaker delays new plant" too)
+    assert [h.text_content() for h in root.iter("h3")] == [t for t, _ in DIGEST_ITEMS[:2]]
+    assert _redirected("https://alerts.example/url?rct=j&url=https://news0.example/s&ct=ga") == "https://news0.example/s"
+    assert _redirected("https://news0.example/url-of-a-page") == "https://news0.example/url-of-a-page"
 
 
 def test_a_plain_text_digests_masthead_and_greeting_above_its_first_rule_are_no_story(dumps):

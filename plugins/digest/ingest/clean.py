@@ -14,7 +14,7 @@ import numpy as np
 
 from .blocks import address
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (COPYRIGHT, EXCHANGES, RELATED, advert_label, containment, ends_sentence, fold, has_url, is_caption,
+from .text import (CLOCK_ALONE, COPYRIGHT, EXCHANGES, LIVE_ENTRIES, RELATED, advert_label, containment, ends_sentence, fold, has_url, is_caption,
                    link_row, looks_like_title, related_label, shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count,
                    word_tokens)
 
@@ -386,7 +386,9 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     before the first paragraph); at the tail, labels and timestamps, rows of links, credits, an author's
     bio, and a "read more"-style label over a list of other headlines."""
     drops: list[Drop] = []
-    while len(blocks) > 1 and blocks[0].kind in ("p", "h") and (
+    # (a live blog's entries each under their time: its first time is the story's too)
+    live = sum(1 for b in blocks if CLOCK_ALONE.match(b.text)) >= LIVE_ENTRIES
+    while len(blocks) > 1 and blocks[0].kind in ("p", "h") and not (live and CLOCK_ALONE.match(blocks[0].text)) and (
             _label(blocks[0].text, LABEL_WORDS) or link_row(blocks[0].text)
             or (_label(blocks[0].text, HEAD_WORDS) and not _on_topic(blocks[0].text, blocks[1:]))):
         drops.append(Drop(blocks[0].lines, CHROME, blocks[0].text))

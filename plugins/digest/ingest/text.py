@@ -168,6 +168,11 @@ def has_url(text: str) -> bool:
     return bool(_URL.search(text))
 
 
+# A time alone on its line ("18:47", "9.05", "14h30"): a live blog's entry stands under one
+CLOCK_ALONE = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:[ap]\.?m\.?|h|uhr|horas?))?\s*$", re.I)
+LIVE_ENTRIES = 3  # a live blog has this many entries under their times at least
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text ends like prose (a full stop, colon, comma...), not like a heading; in Thai or Lao,
     which end sentences without a stop, when it is a sentence's length."""

@@ -11,6 +11,7 @@ import email.utils
 import re
 from collections import Counter
 from datetime import datetime
+from urllib.parse import parse_qsl, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -273,7 +274,29 @@ def _headed_tree(html: str):
         return None
     if next(root.iter(*_HEADINGS), None) is None:
         _bold_blocks_as_headings(root)
+    if next(root.iter(*_HEADINGS), None) is None:
+        _linked_blocks_as_headings(root)
     return root
+
+
+MIN_LINKED_HEADLINES = 2
+
+
+def _linked_blocks_as_headings(root) -> None:
+    """An alert or a list of links sets its headlines as blocks that are nothing but a link of a headline's
+    length, not a sentence, each over its snippet (a news alert's items): two or more such blocks become
+    headings."""
+    blocks = []
+    for block in root.iter("p", "div", "td"):
+        text = squash(block.text_content())
+        links = [a for a in block.iter("a") if a.get("href")]
+        if (len(links) == 1 and squash(links[0].text_content()) == text and MAX_LINK_WORDS < word_count(text)
+                <= MAX_HEADLINE_WORDS and not ends_sentence(text) and not any(
+                    e.tag in ("p", "div", "td", "table") for e in block.iter() if e is not block)):
+            blocks.append(block)
+    if len(blocks) >= MIN_LINKED_HEADLINES:
+        for block in blocks:
+            block.tag = "h3"
 
 
 def _items_ruled(root) -> bool:
@@ -370,8 +393,21 @@ def _item_links(html: str) -> dict[str, str]:
     for heading, buttons in zip(headings, _button_links(root)):
         own = next((a.get("href") for a in heading.iter("a") if a.get("href")), None)
         if own or buttons:
-            links[fold(squash(heading.text_content()))] = own or buttons[0].get("href")
+            links[fold(squash(heading.text_content()))] = _redirected(own or buttons[0].get("href"))
     return links
+
+
+_REDIRECT_PATHS = ("/url", "/l.php", "/link", "/redirect")
+
+
+def _redirected(href: str) -> str:
+    """The page a redirecting link leads to ("https://www.google.com/url?...&url=https://site/story"): the
+    story's own address, as its page states it."""
+    parts = urlsplit(href)
+    if parts.path.rstrip("/") in _REDIRECT_PATHS:
+        target = next((v for k, v in parse_qsl(parts.query) if k in ("url", "u", "q") and v.startswith("http")), None)
+        return target or href
+    return href
 
 
 MAX_LEAD_IN_WORDS = 12

@@ -20,7 +20,7 @@ from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CAPTION, CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import advert_label, credit_alone, ends_sentence, fold, link_row, looks_like_title, related_label, squash, word_count
+from ..text import CLOCK_ALONE, LIVE_ENTRIES, advert_label, credit_alone, ends_sentence, fold, link_row, looks_like_title, related_label, squash, word_count
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
@@ -250,8 +250,8 @@ def _article(dump: Dump, page: Reading, tz: str, headline_line: int | None = Non
                and (_byline(texts[k]) or (k > date_at and _short(texts[k]) and _dateline(texts[k], language))
                     or (k > date_at and timed))}
               if date_at is not None else set())
-    listed = _listed(texts, body)
-    body = [k for k in body if k != date_at and k not in beside and k not in listed]
+    listed, live = _listed(texts, body), _live_times(texts, body)
+    body = sorted({k for k in body if k != date_at and k not in beside and k not in listed} | live)
     deck = _deck(body, texts, title_at, date_at)
     captions = _captions(texts, [k for k in body if k not in deck])
     body = [k for k in body if k not in deck and k not in captions]
@@ -307,6 +307,25 @@ def _quoted_article(dump: Dump, page: Reading, tz: str, title_at: int, end: int)
                       title=clean_title(texts[title_at][1:]), date=date, date_source="dump" if date else None,
                       format=NAME)
     return ParseResult([article], drops, guess="a post quoting a story whole")
+
+
+
+
+def _live_times(texts: list[str], body: list[int]) -> set[int]:
+    """A live blog's times over its entries ("18:47" over the update, maybe under its own headline): the
+    story's, with those headlines, where three or more stand inside it or right above it, each over an entry
+    the model kept."""
+    if not body:
+        return set()
+    inside, found = set(body), set()
+    for k in range(max(0, body[0] - 1), body[-1]):
+        if not CLOCK_ALONE.match(texts[k]):
+            continue
+        if k + 1 in inside:
+            found.add(k)
+        elif k + 2 in inside and looks_like_title(texts[k + 1]):
+            found |= {k, k + 1}
+    return found if sum(1 for k in found if CLOCK_ALONE.match(texts[k])) >= LIVE_ENTRIES else set()
 
 
 LISTED_HEADLINES = 4  # a "Read also:" label inside an article stands over this many other headlines at most

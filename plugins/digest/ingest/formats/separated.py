@@ -579,7 +579,22 @@ def _parsed(dump: Dump, tz: str, layout: Layout, today: datetime | None = None) 
         url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
+    articles, chatter = _without_chatter(articles)
+    drops += chatter
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
+
+
+CHATTER_WORDS = 40  # a post without a headline this short, among headed stories, is the account's chatter
+
+
+def _without_chatter(articles: list[Article]) -> tuple[list[Article], list[Drop]]:
+    """Where two or more posts open with their headline (a news account's stories), a short post without one
+    is the account's chatter ("Programming note: ...", a boosted joke), not a story."""
+    if sum(1 for a in articles if a.title) < 2:
+        return articles, []
+    chatter = [a for a in articles if not a.title and word_count(a.body_text()) < CHATTER_WORDS]
+    drops = [Drop(b.lines, CHROME, b.text) for a in chatter for b in a.blocks]
+    return [a for a in articles if a not in chatter], drops
 
 
 # a link's card under a post: its site's address ("From example.com") over the linked page's title
