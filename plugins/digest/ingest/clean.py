@@ -14,9 +14,9 @@ import numpy as np
 
 from .blocks import address
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
-from .text import (CLOCK_ALONE, COPYRIGHT, EXCHANGES, LIVE_ENTRIES, RELATED, advert_label, containment, ends_sentence, fold, has_url, is_caption,
-                   link_row, looks_like_title, related_label, shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count,
-                   word_tokens)
+from .text import (CLOCK_ALONE, COPYRIGHT, EXCHANGES, LIVE_ENTRIES, RELATED, advert_label, containment,
+                   ends_sentence, fold, has_url, is_caption, link_row, looks_like_title, related_label,
+                   shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count, word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
 

@@ -20,7 +20,8 @@ from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CAPTION, CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
-from ..text import CLOCK_ALONE, LIVE_ENTRIES, advert_label, credit_alone, ends_sentence, fold, link_row, looks_like_title, related_label, squash, word_count
+from ..text import (CLOCK_ALONE, LIVE_ENTRIES, advert_label, credit_alone, ends_sentence, fold, link_row,
+                    looks_like_title, related_label, squash, word_count)
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
