@@ -443,7 +443,7 @@ def test_a_short_headline_with_a_link_to_its_story_stays():
 
 
 @pytest.mark.parametrize("dateline", ["WASHINGTON, March 17 (Harbour Wire) - ", "SANTA CLARA, Calif., Feb. 26, 2026 (PR Desk) -- ",
-                                      "SEOUL - ", "NEW YORK, March 3 (AP) — "])
+                                      "SEOUL - ", "NEW YORK, March 3 (AP) — ", "Harbour.id, JAKARTA — "])
 def test_a_datelines_place_date_and_agency_ahead_of_the_first_sentence_go(dateline):
     text, drops = cleaned(article(dateline + STORY, STORY.replace("regulator", "agency")))
     assert text.startswith("The regulator fined") and drops

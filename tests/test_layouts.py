@@ -1169,6 +1169,7 @@ def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     ("نُشر في: الخميس ١٢ مارس ٢٠٢٦ - ٠٣:٢٥ م", "ar", "2026-03-12T15:25"),  # Arabic-Indic digits, the afternoon's م
     ("２０２６年３月１２日 ９時５分", "ja", "2026-03-12T09:05"),                    # full-width digits
     ("Publicerad 14 oktober 2026 kl. 07.45", "sv", "2026-10-14T07:45"),  # "kl." between its date and its time
+    ("Rabu, 04 November 2026 | 14:20 WIB", "id", "2026-11-04T14:20"),  # its time a byline's part of its own
     ("เผยแพร่: 8 ต.ค. 2569 09:30 น.", "th", "2026-10-08T09:30"),  # a month "ต.ค.", a year of the Buddhist era
     ("प्रकाशित: 8 अक्टूबर 2026, 11:05 IST", "hi", "2026-10-08T11:05:00+05:30"),  # a month with vowel signs; India's IST
 ])

@@ -443,7 +443,8 @@ def _without_key_points(blocks: list[Block], drops: list[Drop]) -> tuple[list[Bl
 
 # "WASHINGTON, March 17 (Agency) - ", "SANTA CLARA, Calif., Feb. 26, 2026 (PR Wire) -- ", "SEOUL - ": where and
 # when the story was filed, ahead of its first sentence
-_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}(?:,\s+[^()\n]{2,30}?)?\s*(?:\([^()]{2,40}\))?"
+# (behind the outlet's site, as Indonesian and Malaysian news write it: "Bisnis.com, JAKARTA — ")
+_DATELINE = re.compile(r"^(?:[A-Z][\w-]*(?:\.[a-z]{2,6})+,\s+)?[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}(?:,\s+[^()\n]{2,30}?)?\s*(?:\([^()]{2,40}\))?"
                        r"\s+(?:-{1,2}|—|–)\s+(?=[A-Z\"“‘'])")
 
 

@@ -242,6 +242,21 @@ def _date_before_words(text: str, tz: str) -> datetime | None:
     return None
 
 
+_TIME_PART = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))*$", re.I)
+
+
+def _with_times(parts: list[str]) -> list[str]:
+    """A byline's parts with a time standing alone after its date joined to it ("Rabu, 04 November 2026 |
+    14:20 WIB")."""
+    out = []
+    for part in parts:
+        if out and _TIME_PART.match(part) and not _CLOCK.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tuple[datetime | None, int | None]:
     """The earliest date a story's header lines state, and which line states it (a page's "updated" date
     is the later one). Dates in the page's own language ("3. November 2023 um 20:14 Uhr") are read by
@@ -250,7 +265,7 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
     for k, line in enumerate(lines):
         if word_count(line) > 25:
             continue
-        for text in byline_parts(_GLUED_TIME.sub(r"\1 ", ascii_digits(line))):
+        for text in _with_times(byline_parts(_GLUED_TIME.sub(r"\1 ", ascii_digits(line)))):
             start = DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
             when = _date_before_words(text[start.start():], tz) if start else None
             if (when is None and language not in (None, "en") and _YEAR.search(text)
