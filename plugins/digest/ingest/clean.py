@@ -508,12 +508,12 @@ def drop_syndication_footer(blocks: list[Block]) -> tuple[list[Block], list[Drop
     """"The post <title> appeared first on <Site>." closes feed copies; it also names the publisher,
     returned third."""
     # (the footer may stand above a disclaimer or a pitch closing the feed's copy)
-    at = next((k for k in range(len(blocks) - 1, max(-1, len(blocks) - 1 - SYNDICATION_DEPTH), -1)
-               if _SYNDICATION.search(blocks[k].text)), None)
-    if at is None:
+    found = next(((k, m) for k in range(len(blocks) - 1, max(-1, len(blocks) - 1 - SYNDICATION_DEPTH), -1)
+                  if (m := _SYNDICATION.search(blocks[k].text))), None)
+    if found is None:
         return blocks, [], None
+    at, m = found
     last = blocks[at]
-    m = _SYNDICATION.search(last.text)
     kept = last.text[: m.start()].strip()
     drops = [Drop(last.lines, BOILERPLATE, last.text[m.start():], partial=bool(kept))]
     drops += [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[at + 1:]]

@@ -280,6 +280,7 @@ def _quoted_story(texts: list[str], kept: list[int]) -> tuple[int, int] | None:
     """A news story a poster quotes whole in their post (a social network's post: their note, then the story
     in quotation marks, headline first, then their take): the quoted headline's line and the quotation's
     last line, when the quotation holds most of the post's prose."""
+    prose = sum(word_count(texts[j]) for j in kept if _prose(texts[j]))
     for n, k in enumerate(kept):
         text = texts[k]
         if (text[:1] not in _OPENING_QUOTE or text[-1:] in _CLOSING_QUOTE
@@ -287,7 +288,6 @@ def _quoted_story(texts: list[str], kept: list[int]) -> tuple[int, int] | None:
             continue
         end = next((j for j in kept[n + 1:n + 1 + QUOTED_LINES] if texts[j][-1:] in _CLOSING_QUOTE), None)
         inside = [j for j in kept if k < j <= (end if end is not None else -1)]
-        prose = sum(word_count(texts[j]) for j in kept if _prose(texts[j]))
         if len(inside) >= 2 and sum(word_count(texts[j]) for j in inside) >= QUOTED_SHARE * prose:
             return k, end
     return None

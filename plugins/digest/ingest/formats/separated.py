@@ -592,9 +592,9 @@ def _without_chatter(articles: list[Article]) -> tuple[list[Article], list[Drop]
     is the account's chatter ("Programming note: ...", a boosted joke), not a story."""
     if sum(1 for a in articles if a.title) < 2:
         return articles, []
-    chatter = [a for a in articles if not a.title and word_count(a.body_text()) < CHATTER_WORDS]
-    drops = [Drop(b.lines, CHROME, b.text) for a in chatter for b in a.blocks]
-    return [a for a in articles if a not in chatter], drops
+    short = [not a.title and word_count(a.body_text()) < CHATTER_WORDS for a in articles]
+    drops = [Drop(b.lines, CHROME, b.text) for a, chatter in zip(articles, short) if chatter for b in a.blocks]
+    return [a for a, chatter in zip(articles, short) if not chatter], drops
 
 
 # a link's card under a post: its site's address ("From example.com") over the linked page's title
