@@ -498,3 +498,33 @@ def test_a_message_labelled_as_paid_goes_whole(label):
 def test_a_pages_lone_advertisement_line_leaves_the_story():
     text, _ = cleaned(article("Advertisement", STORY, STORY.replace("regulator", "agency")))
     assert STORY in text
+
+
+def test_a_research_institutes_contact_and_paper_lines_close_its_release():
+    """Written for this test: a science release ends with whom to call (a phone number) and the paper by its
+    DOI; a sentence naming a contact inside the story stays."""
+    contact = "Contact: Dr. Dana Whitfield, Coastal Materials group, +44 20 7946 0321"
+    paper = "Original publication: Whitfield D. et al., Harbour Letters (2026), DOI 10.5555/hl.2026.014"
+    text, _ = cleaned(article(STORY, "The group will test the material at sea next year.", contact, paper))
+    assert text.endswith("at sea next year."), text
+    inside = "Contact with the regulator began in 2024, the company said, and talks went on for months."
+    assert inside in cleaned(article(STORY, inside, "The talks ended in a settlement, the company said."))[0]
+
+
+@pytest.mark.parametrize("notice", [
+    "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。",
+    "Notice: The content above (including the pictures if any) is uploaded and posted by a user of Harbour Hub, "
+    "which is a social media platform and only provides information storage services."])
+def test_a_portals_notice_on_the_content_above_closes_no_story(notice):
+    text, _ = cleaned(article(STORY, "The exchange said it would appeal.", notice))
+    assert text.endswith("would appeal."), text
+
+
+def test_a_caption_taken_for_a_subheading_goes_but_a_subheading_stays():
+    """A caption with no full stop after its credit reads as a heading ("... Idaho. Photo: X"); a subheading
+    holds no sentence before a credit."""
+    blocks = [Block("h", "The warehouse in March. Photo: Harbour Letter", (1,)), Block("p", STORY, (2,)),
+              Block("h", "What happens to the warehouses", (3,)), Block("p", "The exchange said it would appeal.", (4,))]
+    kept, drops = C.drop_captions(blocks)
+    assert [b.text for b in kept] == [STORY, "What happens to the warehouses", "The exchange said it would appeal."]
+    assert [d.reason for d in drops] == [CAPTION]

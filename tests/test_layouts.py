@@ -2550,3 +2550,123 @@ def test_a_story_pasted_whole_under_a_posters_note_is_the_post(dumps):
     (meta, body), = posts
     assert meta["Title"] == "Council turns old freight yard into a riverside park", report
     assert body.startswith(STORY[0][:40]) and meta["Date"].startswith("2026-03-04"), (meta, body)
+
+
+# ---------------------------------------------------------------- quote rows, key points, labelled dates
+
+def test_a_market_tickers_quotes_and_a_breadcrumb_the_model_kept_over_the_headline_are_the_pages():
+    """The pure step: a business page's ticker (quotes with their moves) and its breadcrumb right over the
+    headline, kept by the line model with the headline and its deck (a page in Turkish or Persian the model
+    reads less well), leave the kept lines; the headline, the deck and the story stay."""
+    from digest.ingest.formats.page_copy import _without_head
+    texts = ["Harbour 100 10,482.15 ▲ 0.62%", "BTC/USD 87,450 ▼ 1.14%", "Home > Local news > City hall",
+             "Council turns old freight yard into a riverside park",
+             "The yard has stood empty for ten years; the council wants a park and a market hall there by 2028.",
+             "By Dana Whitfield", STORY[0], STORY[1]]
+    index = [0, 1, 2, 3, 4, 6, 8, 10]  # (no blank line inside the header)
+    assert _without_head([0, 1, 2, 3, 4, 6, 7], texts, index) == [3, 4, 6, 7]
+    assert _without_head([3, 4, 6, 7], texts, index) == [3, 4, 6, 7]
+
+
+def test_quote_rows_are_short_lines_with_a_number_and_a_price_move():
+    from digest.ingest.text import quote_row
+    assert all(map(quote_row, ["BTC/USD 87.450 ▼ %1,14", "Gold 2,410.50 +0.8%", "شاخص کل ۳,۴۱۲,۶۸۰ ▲ ۰٫۴٪"]))
+    assert not any(map(quote_row, ["Council turns old freight yard into a park", "Shares rose 9% on Monday after "
+                                   "the results beat forecasts", "Page 2 of 10"]))
+
+
+def test_a_summary_boxs_points_over_a_wire_stories_dateline_are_no_part_of_it(dumps):
+    """A wire page sets a "Summary" box of three points (no sentences) between the photo's caption and the
+    story, whose first paragraph opens with the wire's dateline: the points and the dateline go."""
+    points = ["Park to open on the old freight yard by 2028", "Warehouses to become a market hall and a library",
+              "Cost shared with the regional government"]
+    lede = f"RIVERSIDE, March 4 (Harbour Wire) - {STORY[0]}"
+    text = page_copy().replace(f"{STORY[0]}\n", "Summary\n" + "\n".join(points) + f"\n\n{lede}\n")
+    (meta, body), = ingest_one(dumps, "page.txt", text)[0]
+    assert body.startswith(STORY[0][:40]) and not any(point in body for point in points), body
+
+
+def test_a_one_line_deck_right_above_a_labelled_date_with_a_two_digit_year_is_the_deck(dumps):
+    """ "Published: 04.03.26, 09:15" right under the standfirst: the date is read (its year in two digits
+    before a time) and the line above it is the deck, not the opening."""
+    deck = "The yard has stood empty for ten years; the council wants a park and a market hall there by 2028"
+    text = page_copy().replace("Council turns old freight yard into a riverside park\n\nBy Dana Whitfield\n"
+                               "Published 4 March 2026, 09:15\n",
+                               f"Council turns old freight yard into a riverside park\n{deck}\n"
+                               "Published: 04.03.26, 09:15\nDana Whitfield\n")
+    assert deck in text
+    (meta, body), = ingest_one(dumps, "page.txt", text)[0]
+    assert meta["Date"] == "2026-03-04T09:15:00+00:00" and meta["Deck"] == deck, meta
+    assert body.startswith(STORY[0][:40]), body
+
+
+@pytest.mark.parametrize("line, expected", [("פורסם: 19.11.26, 08:30", "2026-11-19 08:30"),
+                                            ("Updated 3.2.26 14:05", "2026-02-03 14:05"),
+                                            ("version 3.11.26 released", None)])
+def test_a_dotted_date_with_a_two_digit_year_before_a_time_is_read(line, expected):
+    from digest.ingest.dates import earliest_date
+    when = earliest_date([line], "UTC")[0]
+    assert (when.strftime("%Y-%m-%d %H:%M") if when else None) == expected
+
+
+# ---------------------------------------------------------------- newsletters, structured data, read-later
+
+def test_an_html_newsletters_items_each_closed_by_a_button_with_the_sites_name_are_items(dumps):
+    """Items under plain headings (no links), a caption under each picture ("... Photo: X", no full stop),
+    each item closed by its own "Read on Harbour & Co →" button, a sponsor's card among them: a post per item,
+    without its caption."""
+    captions = ["The port's container terminal. Photo: Harbour Letter", "Turbines off the coast. Photo: Windco",
+                "The freight yard in 2019. Illustration: Harbour Letter"]
+    kickers = ["⚓ PORTS", "🌬️ ENERGY", "🔧 INDUSTRY"]
+    rows = [f'<tr><td><p><b>{kickers[n]}</b></p><h2>{title}</h2><div><img src="https://img.example/{n}.jpg">'
+                   f'<p class="caption">{captions[n]}</p></div><p>{text}</p>'
+                   f'<p><a href="https://harbour-letter.example/{n}?utm_source=mail">Read on Harbour &amp; Co →</a></p>'
+                   f'</td></tr>' for n, (title, text) in enumerate(DIGEST_ITEMS)]
+    sponsor = ('<tr><td><p>SPONSORED</p><h3>Together with Dockside Cloud</h3><p>Spin up servers by the second. '
+               'Readers get free credits this month.</p><p><a href="https://dockside.example/?ref=letter">Claim your '
+               'credits</a></p></td></tr>')
+    html = (f'<html><body><table><tr><td><h1>THE HARBOUR LETTER</h1><p>Good morning. Three stories today.</p>'
+            f'</td></tr>{rows[0]}{rows[1]}{sponsor}{rows[2]}<tr><td><p>Unsubscribe</p>'
+            f'</td></tr></table></body></html>')
+    assert html.count("<tr>") == 6
+    posts, report = ingest_one(dumps, "letter.eml", "\n".join(MAIL_HEADERS + ["Content-Type: text/html; charset=utf-8",
+                                                                             "", html]))
+    titles = {t for t, _ in DIGEST_ITEMS}
+    assert titles <= {m["Title"] for m, _ in posts}, report
+    for meta, body in posts:
+        if meta["Title"] in titles:
+            assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]], body
+
+
+def test_a_page_whose_article_is_only_in_its_structured_data_gives_that_article(dumps):
+    """A page saved before its scripts filled it in: a cookie notice and an empty shell on screen, the story
+    in its JSON-LD articleBody; dated in the publisher's own zone where a field states it."""
+    import json
+    body = "\n".join(STORY + [FOURTH])
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council turns old freight yard "
+            "into a riverside park", "datePublished": "2026-03-04T09:15:00-05:00", "articleBody": body}
+    html = ('<html><head><title>Council turns old freight yard into a riverside park</title>'
+            '<meta property="og:title" content="Council turns old freight yard into a riverside park">'
+            '<meta property="article:published_time" content="2026-03-04T14:15:00Z">'
+            f'<script type="application/ld+json">{json.dumps(data)}</script></head><body>'
+            '<div id="consent"><p>We and our partners use cookies to personalise content and ads.</p></div>'
+            '<div id="app"><noscript>Please enable JavaScript to read this page.</noscript></div></body></html>')
+    (meta, text), = ingest_one(dumps, "page.html", html)[0]
+    assert meta["Date"] == "2026-03-04T09:15:00-05:00", meta
+    assert text.strip() == "\n\n".join(STORY + [FOURTH]), text
+
+
+def test_a_read_later_exports_highlights_and_notes_above_the_page_are_the_readers(dumps):
+    """A read-later app's Markdown export: front matter, the title, a "Highlights" section quoting sentences
+    of the story with the reader's notes between them, then the story under "Content"."""
+    text = "\n".join([
+        "---", 'title: "Council turns old freight yard into a riverside park"',
+        "url: https://riverside-post.example/2026/03/04/park", "date_published: 2026-03-04",
+        "date_saved: 2026-03-09T21:00:00Z", "---", "",
+        "# Council turns old freight yard into a riverside park", "", "## Highlights", "",
+        f"> {STORY[1][:90]} [⤴️](https://read.example/h/1)", "", "Note: ask the library about opening hours.", "",
+        f"> {STORY[2][:70]} [⤴️](https://read.example/h/2)", "", "## Content", "",
+        STORY[0], "", STORY[1], "", STORY[2], "", FOURTH, ""])
+    (meta, body), = ingest_one(dumps, "saved.md", text)[0]
+    assert "Note" not in body and "⤴" not in body, body
+    assert body.strip().endswith(FOURTH) and body.count(STORY[1][:60]) == 1, body

@@ -251,6 +251,9 @@ def test_a_company_named_like_a_word_counts_everywhere_once_a_sentence_shows_it_
      "semiconductors"),
     ("ارتفاع الطلب على الكهرباء", "ارتفع الطلب على الكهرباء في المملكة مع تشغيل محطات جديدة بقدرة 900 ميغاواط.",
      "energy"),
+    # Persian and Hebrew (written for this test)
+    ("قطع برق ماینرها", "وزارت نیرو برق مزارع استخراج رمزارز را تا پایان زمستان قطع کرد.", "crypto"),
+    ("השבבים החדשים", "החברה תפתח בישראל שבבים חדשים למרכזי נתונים של בינה מלאכותית.", "semiconductors"),
     # a pact between governments is policy; the parliament's vote too
     ("EU and Japan sign chip supply-chain pact", "The two sides will share warnings of shortages and consult "
      "each other before granting state aid to a single plant.", "policy"),
@@ -349,6 +352,9 @@ def test_names_in_chinese_and_korean_are_found_against_numbers_and_particles():
     # ... and in Arabic (written for this test)
     assert {"NVDA", "AMD"} <= set(assets("وقعت الشركة اتفاقية لشراء رقائق من إنفيديا و«إيه إم دي» بقيمة ملياري دولار.",
                                          title="صفقة رقائق مع إنفيديا و«إيه إم دي»"))
+    # ... in Hebrew and in Persian, whose "bitcoin" holds a half-space (written for this test)
+    assert "NVDA" in assets("אנבידיה תרחיב את מרכז הפיתוח שלה בצפון ותגייס 800 עובדים חדשים.", title="אנבידיה מתרחבת")
+    assert "BTC" in assets("قیمت بیت‌کوین امروز با افت ۲ درصدی به ۹۰ هزار دلار رسید.", title="افت قیمت بیت‌کوین")
 
 
 def test_a_gross_margin_in_chinese_is_no_interest_rate():

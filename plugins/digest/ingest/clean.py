@@ -188,7 +188,9 @@ _DISCLAIMER = re.compile(r"^\W{0,3}(?:disclaimer|disclosure\s*:|not (?:financial
                          # the same in the languages most news is written in after English
                          r"haftungsausschluss|risikohinweis|aviso legal|descargo de responsabilidad|avertissement\s*:|"
                          r"clause de non-responsabilité|esclusione di responsabilità|isenção de responsabilidade|"
-                         r"отказ от ответственности|дисклеймер|免责声明|郑重声明|风险提示|免責事項|면책\s?조항|투자 유의)",
+                         r"отказ от ответственности|дисклеймер|免责声明|郑重声明|特别声明|风险提示|免責事項|면책\s?조항|투자 유의|"
+                         # a portal's word on what it hosts: "Notice: The content above ... is uploaded by a user"
+                         r"(?:notice|statement|note)\s*:\s*the (?:content|article|views?)s? above)",
                          re.I)
 # ... a sentence of them anywhere in a short closing paragraph: "This article is for information only and is
 # not investment advice.", "FTC: We use income earning affiliate links."
@@ -525,15 +527,19 @@ SYNDICATION_DEPTH = 2  # the footer closes the copy, or stands over one more blo
 
 _ABOUT = re.compile(r"^About (?P<name>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,4})(?: (?P=name)\b|$)")
 _CONTACT = re.compile(r"^(?:Media|Press|PR) (?:Contacts?|Inquiries|Enquiries)\b|^#{3}$|^-30-$"
-                      r"|^(?:Forward-Looking Statements?|Safe Harbou?r Statement|Cautionary (?:Note|Statement)s?)\b", re.I)
+                      r"|^(?:Forward-Looking Statements?|Safe Harbou?r Statement|Cautionary (?:Note|Statement)s?)\b"
+                      # a research institute's closing lines: whom to call, the paper by its DOI
+                      r"|^(?:(?:Scientific |Media )?Contacts?|Kontakt|Contacto)\s*:.*(?:\+?\d[\d ()/.-]{7,}|@\w)"
+                      r"|^(?:Original publication|Publication|Reference|Paper|Study|Originalpublikation)\s*:.*\bdoi\b",
+                      re.I)
 # the "About" section's opening even where a page copy lost its heading: the company, its listing, "is"
 _LISTED_IS = re.compile(rf"^[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){{0,4}},? \((?:{EXCHANGES})\s*:\s*[A-Z0-9.]{{1,10}}\),? "
                         r"(?:is|was|has been)\b")
 
 
 def drop_press_footer(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """Press releases end with "About <Company>" boilerplate, forward-looking statements and media contacts:
-    cut from there."""
+    """Press releases end with "About <Company>" boilerplate, forward-looking statements, media contacts (a
+    contact's phone or address) or the paper they report on (by its DOI): cut from there."""
     segs = segments(blocks)
     total = sum(len(s.text) for s in segs)
     seen = 0
@@ -599,10 +605,13 @@ def drop_title_echo(title: str | None, blocks: list[Block]) -> tuple[list[Block]
 
 
 def drop_captions(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
-    """Short paragraphs that credit a picture ("... Source: X.") whose picture is not in the dump."""
+    """Short paragraphs that credit a picture ("... Source: X.") whose picture is not in the dump, and such
+    captions taken for subheadings (no full stop closes "Boise, Idaho. Photo: Micron"; a subheading holds no
+    sentence before a credit)."""
     kept, drops = [], []
     for block in blocks:
-        if block.kind == "p" and word_count(block.text) <= 40 and is_caption(block.text):
+        shape = block.kind == "p" or (block.kind == "h" and re.search(r"\w[.!?]\s+\S", block.text))
+        if shape and word_count(block.text) <= 40 and is_caption(block.text):
             drops.append(Drop(block.lines, CAPTION, block.text))
         else:
             kept.append(block)

@@ -65,12 +65,17 @@ _BUDDHIST_YEAR = re.compile(r"(?<!\d)(2[45]\d\d)(?!\d)")
 BUDDHIST_ERA = 543
 
 
+# a day, a month and a year's last two digits before a clock time ("19.11.26, 08:30"): no version number
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2}\.\d{1,2}\.)(\d\d)(?=,?\s+\d{1,2}:\d\d(?!\d))")
+
+
 def ascii_digits(text: str) -> str:
-    """A date's text as the parsers read it: 0-9 for other scripts' digits, a Thai year in the common era."""
-    if text.isascii():
-        return text
-    text = text.translate(_DIGITS)
-    return _BUDDHIST_YEAR.sub(lambda m: str(int(m[1]) - BUDDHIST_ERA), text) if _THAI.search(text) else text
+    """A date's text as the parsers read it: 0-9 for other scripts' digits, a Thai year in the common era,
+    a year of two digits before a time in full."""
+    if not text.isascii():
+        text = text.translate(_DIGITS)
+        text = _BUDDHIST_YEAR.sub(lambda m: str(int(m[1]) - BUDDHIST_ERA), text) if _THAI.search(text) else text
+    return _SHORT_YEAR.sub(r"\g<1>20\2", text) if ":" in text else text
 
 
 def parse_date_line(line: str, tz: str = "UTC") -> datetime | None:

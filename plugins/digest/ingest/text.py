@@ -199,7 +199,7 @@ COPYRIGHT = re.compile(rf"©|\(c\) \d{{4}}|\bcopyright\b|{RIGHTS_RESERVED}", re.
 
 
 _CAPTION_LABEL = re.compile(
-    r"(?:^|[.|]\s*)(?:Source|Image|Photo|Picture|Credit|Image credit|Photo credit|Chart|Graphic)s?\s*:\s*[^.]{1,80}\.?$"
+    r"(?:^|[.|]\s*)(?:Source|Image|Photo|Picture|Credit|Image credit|Photo credit|Chart|Graphic|Illustration|Infographic)s?\s*:\s*[^.]{1,80}\.?$"
     r"|^(?:FILE PHOTO|PHOTO|IMAGE)\b"
     r"|^(?:Featured|Cover|Header|Lead|Main) (?:image|photo|picture)s? (?:by|via|from|courtesy)\b"
     r"|^(?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^.]{1,80}\.?$"
@@ -281,6 +281,16 @@ def link_row(text: str) -> bool:
     parts = _ROW_SEPARATOR.split(text)
     return ((len(parts) >= 3 and all(word_count(p) <= ROW_PART_WORDS for p in parts))
             or (len(parts) == 2 and all(0 < word_count(p) <= SECTION_PART_WORDS for p in parts)))
+
+
+QUOTE_WORDS = 6  # a market quote is a name, a price and its move
+_PRICE_MOVE = re.compile(r"[▲▼△▽↑↓]|[+\-−]\s?\d[\d.,٫]*\s?[%٪]|[%٪]\s?[+\-−]?\d")
+
+
+def quote_row(text: str) -> bool:
+    """A ticker's quote: "BTC/USD 87.450 ▼ %1,14", "Gold 2,410.50 +0.8%": a short line with a number and
+    a price move (an arrow or a percentage)."""
+    return word_count(text) <= QUOTE_WORDS and bool(_PRICE_MOVE.search(text)) and any(c.isdigit() for c in text)
 
 
 def looks_like_title(text: str, max_words: int = 25) -> bool:

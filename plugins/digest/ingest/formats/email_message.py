@@ -376,7 +376,8 @@ def _button_links(root) -> list[list]:
         elif element.tag == "a" and sections and element.get("href"):
             text = element.text_content().strip()
             parent = element.getparent()
-            if (text and len(text.split()) <= MAX_LINK_WORDS and parent is not None and parent.tag not in _HEADINGS
+            # (words only: "Read on Signal & Stack →" is a button of four words)
+            if (text and sum(any(c.isalpha() for c in w) for w in text.split()) <= MAX_LINK_WORDS and parent is not None and parent.tag not in _HEADINGS
                     and parent.text_content().strip() == text):
                 sections[-1].append(element)
     return sections

@@ -6,6 +6,7 @@ kept (until cleaning drops it), the title is metadata, every other node is chrom
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import replace
@@ -91,6 +92,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     doc = extract(html)
     nodes = _visible_text(tree)
     blocks = _blocks(doc.body) if doc is not None else []
+    blocks = _structured_body(tree, blocks)
     site = squash(doc.sitename) if doc is not None and doc.sitename else None
     title = _without_site_name(squash(doc.title), site) if doc is not None and doc.title else None
     title = _shown_headline(title, blocks)
@@ -184,11 +186,43 @@ def _published(tree, text: str, tz: str):
         for path in _PUBLISHED:
             candidates += [str(v) for v in tree.xpath(path)]
     candidates += _JSON_LD_DATE.findall(text)
-    for value in candidates:
-        when = parse_date(value, tz)
-        if when is not None:
-            return when
-    return None
+    stated = [when for when in (parse_date(value, tz) for value in candidates) if when is not None]
+    # the same moment in the publisher's own zone, where another field states it so ("16:20-05:00" for "21:20Z")
+    local = [when for when in stated[1:] if when == stated[0] and when.utcoffset()]
+    return (local or stated or [None])[0]
+
+
+_ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                  "BlogPosting", "TechArticle", "Report", "LiveBlogPosting"}
+STRUCTURED_SHARE = 2  # the structured text is the article when it is this many times longer than what was read
+
+
+def _structured_body(tree, blocks: list[Block]) -> list[Block]:
+    """The article as the page's structured data states it (schema.org's articleBody in JSON-LD), where the
+    page's visible text holds far less of it: a page its scripts would fill in, saved before they ran. Its
+    paragraphs own no visible text line."""
+    texts = []
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()') if tree is not None else []:
+        try:
+            texts += _article_bodies(json.loads(script))
+        except ValueError:
+            continue
+    body = max(texts, key=len, default="")
+    if word_count(body) <= STRUCTURED_SHARE * sum(word_count(b.text) for b in blocks):
+        return blocks
+    return [Block("p", squash(part)) for part in body.split("\n") if part.strip()]
+
+
+def _article_bodies(data) -> list[str]:
+    """The articleBody texts of the articles in a JSON-LD document (an object, a list, a @graph)."""
+    if isinstance(data, list):
+        return [body for item in data for body in _article_bodies(item)]
+    if not isinstance(data, dict):
+        return []
+    kinds = data.get("@type")
+    kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+    own = [data["articleBody"]] if kinds & _ARTICLE_TYPES and isinstance(data.get("articleBody"), str) else []
+    return own + _article_bodies(data.get("@graph", []))
 
 
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}

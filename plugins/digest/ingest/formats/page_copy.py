@@ -21,7 +21,7 @@ from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import CAPTION, CHROME, DUPLICATE, METADATA, Article, Drop, Dump, ParseResult
 from ..text import (CLOCK_ALONE, LIVE_ENTRIES, advert_label, credit_alone, ends_sentence, fold, link_row,
-                    looks_like_title, related_label, squash, word_count)
+                    looks_like_title, quote_row, related_label, squash, word_count)
 from ..text import dominant_script as script_of
 from ..titles import clean_title
 
@@ -151,6 +151,7 @@ def read(lines: list[str]) -> Reading:
     bar = min(ARTICLE, max(probs, default=0.0) / 2)
     kept = main_run([k for k, p in enumerate(probs) if p >= bar], [lines[i] for i in index], probs)
     texts = [squash(lines[i]) for i in index]
+    kept = _without_head(kept, texts, index)
     if texts and all(is_prose(t) for t in texts):  # nothing on the page but sentences: no furniture to drop
         kept = list(range(len(texts)))
     return Reading(index, texts, probs, kept, repeated_lines(texts, kept) if kept else set())
@@ -168,6 +169,40 @@ def main_run(kept: list[int], texts: list[str], probs: list[float] | None = None
     big = max(size)
     return [k for run, words in zip(runs, size) if words >= RUN_SHARE * big or _sure_prose(run, texts, probs)
             for k in run]
+
+
+BOX_LINES = 6  # a box beside the article (key points under their label) is a block this short ...
+BOX_LABEL_WORDS = 3  # ... under a label this short, over two points or more
+
+
+def _without_head(kept: list[int], texts: list[str], index: list[int]) -> list[int]:
+    """The article starts at its headline or its prose: a ticker's quotes ("BTC/USD 87.450 ▼ %1,14") and a
+    breadcrumb the model kept over them are the page's, and so are the points of a short block above the
+    prose under a label the model left out, lines that are no sentences (a "Summary" box). The headline is
+    looked for above what stays."""
+    first = next((n for n, k in enumerate(kept) if is_prose(texts[k])), 0)
+    cut = 0
+    while cut < first and (quote_row(texts[kept[cut]]) or link_row(texts[kept[cut]])):
+        cut += 1
+    boxed = set()
+    for k in kept[cut:first]:
+        start, end = _block(index, k)
+        points = [j for j in kept if start < j <= end]
+        if (end < kept[first] and start not in kept and 2 <= len(points) and end - start < BOX_LINES
+                and word_count(texts[start]) <= BOX_LABEL_WORDS
+                and not any(ends_sentence(texts[j]) for j in range(start, end + 1))):
+            boxed.add(k)
+    return [k for k in kept[cut:] if k not in boxed]
+
+
+def _block(index: list[int], k: int) -> tuple[int, int]:
+    """The first and last of the lines around line k with no blank line between them."""
+    start, end = k, k
+    while start > 0 and index[start - 1] == index[start] - 1:
+        start -= 1
+    while end + 1 < len(index) and index[end + 1] == index[end] + 1:
+        end += 1
+    return start, end
 
 
 def _runs(kept: list[int]) -> list[list[int]]:
@@ -367,12 +402,16 @@ DECK_REACH = 6  # ... between a headline and a dateline this near it
 def _deck(body: list[int], texts: list[str], title_at: int | None, date_at: int | None) -> list[int]:
     """The article's lines right under its headline and above its byline and dateline, over the story's
     prose: the standfirst a page sets under its headline, the post's summary rather than its opening. (A
-    paragraph right above a "By ..., <date>" row is the lede of a page that sets its byline below it.)"""
+    paragraph right above a "By ..., <date>" row is the lede of a page that sets its byline below it; one
+    right above a labelled date, "Published: <date>", is a deck.)"""
     if title_at is None or date_at is None or not 0 < date_at - title_at <= DECK_REACH:
         return []
     deck = [k for k in body if title_at < k < date_at]
     below = [k for k in body if k > date_at and _prose(texts[k])]
-    if not deck or len(deck) > DECK_LINES or deck[0] != title_at + 1 or date_at - deck[-1] < 2 or not below:
+    # (a date under its label, "Published: ...", is no byline row: a one-line deck may stand right above it)
+    labelled = len(deck) == 1 and re.match(r"[^\W\d_][^:\d]{0,30}:\s*\S", texts[date_at]) is not None
+    if (not deck or len(deck) > DECK_LINES or deck[0] != title_at + 1 or (date_at - deck[-1] < 2 and not labelled)
+            or not below):
         return []
     return deck
 

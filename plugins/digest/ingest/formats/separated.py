@@ -33,8 +33,8 @@ from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import BOILERPLATE, CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
-from ..text import (advert_label, dominant_script, ends_sentence, fold, foreign_share, looks_like_title, squash,
-                    strip_pictographs, word_count)
+from ..text import (advert_label, dominant_script, ends_sentence, fold, foreign_share, is_caption, looks_like_title,
+                    squash, strip_pictographs, word_count)
 from ..titles import publisher, unmarked
 
 NAME = "separated-stories"
@@ -765,7 +765,8 @@ def _titled(nonblank: list[tuple[int, str]], kicked: bool = False) -> bool:
     prose, or over a short line (its date or time, "2 hours ago") over prose."""
     if not kicked and _kicker(nonblank):
         return True
-    texts = [unmarked(squash(t)) for _, t in nonblank[:3]]  # (a messenger's bold headline, "*Rates on hold*")
+    # (a messenger's bold headline, "*Rates on hold*"; a picture's caption under the headline is no line of it)
+    texts = [t for t in (unmarked(squash(t)) for _, t in nonblank[:4]) if not is_caption(t)][:3]
     # a date or a time ("2d •", "Edited •", "3 dni temu"), not a headline: a headline has two words
     if texts and (_when(texts[0]) or _LEADING_DATE.match(texts[0]) or _AGE.match(texts[0])
                   or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2

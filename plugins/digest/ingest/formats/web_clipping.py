@@ -21,8 +21,8 @@ import re
 from dataclasses import replace
 
 from ..dates import stated_date
-from ..model import CHROME, METADATA, Drop, Dump, ParseResult
-from ..text import fold, squash
+from ..model import CHROME, DUPLICATE, METADATA, Drop, Dump, ParseResult
+from ..text import fold, squash, strip_pictographs
 from ..titles import clean_title, unmarked
 from . import page_copy
 
@@ -71,6 +71,28 @@ def as_shown(line: str) -> str:
     return _HEADING_MARKS.sub("", unmarked(_IMAGE.sub("", line)))
 
 
+HIGHLIGHT_CHARS = 60  # a highlight is told by this much of its opening, found again in the page below
+
+
+def _highlights(lines: list[str], shown: list[str], start: int) -> set[int]:
+    """A read-later export's highlights above the page (Omnivore, Readwise, Matter): two or more quoted
+    lines the page repeats below them, with the reader's notes among and after them and the heading over
+    them, up to the next heading. The reader's, not the article's."""
+    quotes = []
+    for i in range(start, len(lines)):
+        if lines[i].lstrip().startswith(">"):
+            core = fold(strip_pictographs(shown[i].strip().lstrip("> ")))[:HIGHLIGHT_CHARS]
+            if len(core) >= 20 and any(core in fold(below) for k, below in enumerate(shown[i + 1:], i + 1)
+                                       if not lines[k].lstrip().startswith(">")):
+                quotes.append(i)
+    if len(quotes) < 2:
+        return set()
+    above = next((i for i in range(quotes[0] - 1, start - 1, -1) if lines[i].strip()), None)
+    first = above if above is not None and _HEADING_MARKS.match(lines[above]) else quotes[0]
+    last = next((i - 1 for i in range(quotes[-1] + 1, len(lines)) if _HEADING_MARKS.match(lines[i])), quotes[-1])
+    return set(range(first, last + 1))
+
+
 def parse(dump: Dump, tz: str) -> ParseResult:
     fields, end = front_matter(dump.lines)
     title = clean_title(_field(fields, _TITLE_KEYS))
@@ -79,8 +101,12 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     at = next((i for i, line in enumerate(shown) if title and fold(squash(line)) == fold(title)), None)
     if at is None and title:
         at, shown[end] = end, title
+    highlights = _highlights(dump.lines, shown, end + 1)
+    for i in highlights:
+        shown[i] = ""
     result = page_copy.parse(Dump(dump.name, "\n".join(shown)), tz, headline_line=at)
     drops = [Drop((i + 1,), METADATA, line.strip()) for i, line in enumerate(dump.lines[:end + 1]) if line.strip()]
+    drops += [Drop((i + 1,), DUPLICATE, dump.lines[i].strip()) for i in sorted(highlights) if dump.lines[i].strip()]
     drops += [d for d in result.drops if d.lines != (end + 1,)]
     drops += [Drop((i + 1,), CHROME, line.strip()) for i, line in enumerate(dump.lines) if i > end
               and line.strip() and not shown[i].strip()]  # an image
