@@ -351,6 +351,9 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
     "The port's main gate in Rotterdam. (Sam Roe/Harbour Images)",  # a credit in brackets after the sentence
     "부산항 신항 컨테이너 부두 전경. /사진=항만신문 DB",   # a credit after a slash and a label with "="
     "[写真]建設が進む新しい埠頭（14日、港区）=本社ヘリから",  # a picture's label in brackets ahead of it
+    "The terminal where the new halls were to stand. © Harbour Press / Koen Vos",  # a copyright sign's credit
+    "Στιγμιότυπο από την επιχείρηση της αστυνομίας. (Φωτ.: Λιμενικό)",  # a short label in brackets
+    "图｜新码头施工现场（来源：港口日报）",  # a picture's label ahead of it, in Chinese
 ])
 def test_a_caption_with_its_photographers_credit_goes(caption):
     text, drops = cleaned(article(STORY, caption, "The fine is the largest the regulator has imposed."))
@@ -528,3 +531,24 @@ def test_a_caption_taken_for_a_subheading_goes_but_a_subheading_stays():
     kept, drops = C.drop_captions(blocks)
     assert [b.text for b in kept] == [STORY, "What happens to the warehouses", "The exchange said it would appeal."]
     assert [d.reason for d in drops] == [CAPTION]
+
+
+def test_a_standfirst_under_its_chinese_label_is_the_deck():
+    """Written for this test: "导读：" opens a Chinese story with its standfirst."""
+    lead = "导读：港口集团全年吞吐量预计增长一成，新码头明年投产。"
+    out, drops = C.clean(article(lead, STORY), set())
+    assert out.deck == "港口集团全年吞吐量预计增长一成，新码头明年投产。" and [b.text for b in out.blocks] == [STORY]
+
+
+@pytest.mark.parametrize("dateline", ["（港口社記者王明台北5日電）", "港口社上海11月5日电 "])
+def test_a_chinese_wires_dateline_ahead_of_the_first_sentence_goes(dateline):
+    """Written for this test: the agency, reporter, place and day ending in "電" (dispatched)."""
+    lede = "港口集团今天公布10月吞吐量，同比增长12%，创历年同期新高。"
+    text, _ = cleaned(article(dateline + lede, "公司表示，新码头将于明年投产。"))
+    assert text.startswith(lede), text
+
+
+@pytest.mark.parametrize("label", ["Читайте також:", "延伸閱讀：", "Διαβάστε επίσης:", "Citește și:"])
+def test_a_read_also_label_in_more_languages_takes_its_headline_with_it(label):
+    text, _ = cleaned(article(STORY, f"{label} Port strike ends after a week", "The exchange said it would appeal."))
+    assert "Port strike" not in text, text

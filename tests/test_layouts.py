@@ -2262,6 +2262,29 @@ def test_a_thread_of_numbered_posts_is_one_story_without_its_numbers(dumps):
     assert meta["Date"].startswith("2026-03-04T09:15")
 
 
+def test_a_thread_whose_posts_end_with_their_counter_under_a_headline_post_is_one_story(dumps):
+    """Written for this test: the author's first post a flagged headline over its text and a link's card
+    ("From site", the linked page's title, the time), unnumbered; the next posts each end with their counter
+    alone on a line ("2/3"). One post titled by the headline (no flag, no emoji), the posts' text in order,
+    dated by the first post's time; the card and the counters are the page's."""
+    out = ["Home", "Explore", "Post", "Conversation", "Dana Whitfield", "@danawhitfield", "Subscribe",
+           "NEW: Council turns the old freight yard into a riverside park 🧵", "", STORY[0],
+           "From riverside-post.example", "Freight yard to become a park, council decides", "9:15 AM · Mar 4, 2026",
+           "·", "41.2K Views", "12", "48", ""]
+    for n, text in enumerate([STORY[1], STORY[2]], 2):
+        out += ["Dana Whitfield", "@danawhitfield", "·", "2h", text, "", f"{n}/3", "12", "48", ""]
+    out += ["river_fan", "@river_fan", "·", "1h",
+            "About time, the yard has been an eyesore for years and the whole street will be glad of it.", "3", "9",
+            "Show more replies", "Relevant people", "Dana Whitfield", "@danawhitfield", "Follow"]
+    posts, report = ingest_one(dumps, "thread.txt", "\n".join(out))
+    assert report.format == "thread" and len(posts) == 1, report
+    meta, body = posts[0]
+    assert meta["Title"] == "Council turns the old freight yard into a riverside park", meta
+    assert body.strip() == "\n\n".join(STORY), body
+    assert meta["Date"].startswith("2026-03-04T09:15")
+    assert report.lines["unaccounted"] == 0
+
+
 def test_a_gallerys_numbered_captions_beside_an_article_are_no_thread():
     from digest.ingest.formats import thread
     from digest.ingest.model import Dump
@@ -2670,3 +2693,66 @@ def test_a_read_later_exports_highlights_and_notes_above_the_page_are_the_reader
     (meta, body), = ingest_one(dumps, "saved.md", text)[0]
     assert "Note" not in body and "⤴" not in body, body
     assert body.strip().endswith(FOURTH) and body.count(STORY[1][:60]) == 1, body
+
+
+def test_a_team_channel_copy_gives_a_post_per_story_pasted_under_a_note(dumps):
+    """A team chat copied from its web app: day dividers with ordinals ("Tuesday, March 3rd"), each message
+    under its sender's name and time, stories pasted under the sender's note ("pasting the text:", "for the
+    energy folks 👇"), chatter between them: a post per pasted story, titled by its headline (not the note)
+    and dated by its divider and time."""
+    out = ["Harbour Capital", "# markets-desk", "Messages", "Files", "", "Tuesday, March 3rd", ""]
+    notes = ["paywalled so pasting the text for the desk:", "for the energy folks 👇", "this one from last night:"]
+    for n, (title, text) in enumerate(DIGEST_ITEMS):
+        out += ["Dana Whitfield", f"{n + 9}:0{n} AM", notes[n], "", title, "", text, "", STORY[n], "👀 3", ""]
+        out += ["Sam Roe", f"{n + 9}:3{n} AM", "lol, the desk is going to be busy today", ""]
+    out += ["Message #markets-desk"]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
+    titles = [t for t, _ in DIGEST_ITEMS]
+    assert sorted(m["Title"] for m, _ in posts) == sorted(titles), report
+    for meta, body in posts:
+        n = titles.index(meta["Title"])
+        assert body.startswith(DIGEST_ITEMS[n][1][:50]) and notes[n] not in body, body
+        assert meta["Date"] == f"2026-03-03T{n + 9:02d}:0{n}:00+00:00", meta
+
+
+def test_a_table_export_of_articles_gives_a_post_per_row_with_its_text(dumps):
+    """A media-monitoring export as CSV: notes above the header, a row per article with its date and time in
+    columns of their own and its paragraphs inside a quoted cell; a row with only a headline and a summary (a
+    broadcast clip's note) is no story."""
+    import csv
+    import io
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Date", "Time", "Source", "Headline", "Summary", "Full text", "URL"])
+    for n, (title, text) in enumerate(DIGEST_ITEMS[:2]):
+        writer.writerow([f"0{n + 3}-Mar-2026", f"0{n + 8}:15 AM", "Harbour Times", title, "A short summary.",
+                         f"{text}\n\n{STORY[n]}", f"https://harbour.example/{n}"])
+    writer.writerow(["05-Mar-2026", "06:00 PM", "Harbour Radio", "Port strike discussed on the evening show",
+                     "Presenters discussed the strike.", "", ""])
+    text = "Harbour Monitoring - export\nProject: Ports desk,Period: March 2026\n\n" + buffer.getvalue()
+    posts, report = ingest_one(dumps, "export.csv", text)
+    assert report.format == "table-export" and len(posts) == 2, report
+    for n, (title, body_text) in enumerate(DIGEST_ITEMS[:2]):
+        meta, body = next((m, b) for m, b in posts if m["Title"] == title)
+        assert body.strip() == f"{body_text}\n\n{STORY[n]}", body
+        assert meta["Date"] == f"2026-03-0{n + 3}T0{n + 8}:15:00+00:00" and meta["Source_Url"].endswith(f"/{n}")
+    assert report.lines["unaccounted"] == 0
+
+
+def test_a_cjk_date_with_its_time_inside_a_byline_line_keeps_its_time():
+    from digest.ingest.dates import earliest_date
+    line = "原创 王海涛 港口与航运观察 2026年11月11日 20:15 上海"
+    assert len(line) > 30  # (a short line was read so already)
+    when = earliest_date([line], "UTC", "zh")[0]
+    assert when.strftime("%Y-%m-%d %H:%M") == "2026-11-11 20:15"
+    # ... and past the weekday, in the afternoon: "週四 下午4:42" is Thursday, 16:42
+    when = earliest_date(["2026年11月5日 週四 下午4:42"], "UTC", "zh")[0]
+    assert when.strftime("%Y-%m-%d %H:%M") == "2026-11-05 16:42"
+
+
+@pytest.mark.parametrize("line", ["7212345678901/9876543210123456789>", "T" * 40 + ">", "12:" * 14 + "x"])
+def test_a_line_of_digits_or_letters_a_date_line_might_hold_is_read_at_once(line):
+    """A news alert's feed address wrapped onto a line of its own ("7212345678901/98765...>") is no date: the
+    date-line pattern takes its parts whole (it once tried every split of the digits, for minutes)."""
+    from digest.ingest.dates import parse_date_line
+    assert parse_date_line(line) is None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .blocks import address
-from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, Article, Block, Drop
+from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, METADATA, Article, Block, Drop
 from .text import (CLOCK_ALONE, COPYRIGHT, EXCHANGES, LIVE_ENTRIES, RELATED, advert_label, containment,
                    ends_sentence, fold, has_url, is_caption, link_row, looks_like_title, related_label,
                    shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count, word_tokens)
@@ -92,7 +92,7 @@ _CTA_PHRASES = re.compile(
 # "Stablecoin Insider is supported by its readers.")
 _DISCLOSURE = re.compile(r"\b(?:episode|issue|newsletter|show|podcast|video|edition) is (?:sponsored|brought to you|"
                          r"presented) by|\b(?:is|are) supported by (?:its|our|their) (?:readers|listeners|viewers|"
-                         r"members|subscribers)\b|\bis a reader-supported publication\b", re.I)
+                         r"members|subscribers)\b|\b(?:is|are) (?:an? )?reader-supported\b", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")  # an address to write to
 _OUR = re.compile(r"\b(?:[Oo]ur|us)\b")  # the publisher's own ("our newsletter", "join us"); not "US"
 _YOU = re.compile(r"\b(you|your|you're|you’re|yourself)\b", re.I)
@@ -460,7 +460,14 @@ _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}
                             r"(?:--\s*\([^()]{2,40}\)\s*--|/[^/\n]{2,40}/\s*(?:--|—|–))\s*(?=\S)")
 
 
+# ... and a Chinese wire's, the agency, reporter, place and day ending in "電" (dispatched), in brackets or not:
+# "（中央社記者王明台北5日電）", "新华社北京11月5日电 "
+_CJK_DATELINE = re.compile(r"^[(（][^()（）]{2,30}?[電电][)）]\s*|^[^\s，。]{2,20}?\d{1,2}月\d{1,2}日[電电]\s*[(（]?[^()（）]{0,12}?[)）]?\s+")
+
+
 def _dateline_at(text: str) -> re.Match | None:
+    if cjk := _CJK_DATELINE.match(text):
+        return cjk
     if text[:1].isalpha() and not text[:1].isupper() and not text[:1].islower():
         return _UNCASED_DATELINE.match(text)
     return _DATELINE.match(text) or _WIRE_DATELINE.match(text)
@@ -745,6 +752,8 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
     blocks, drops, echo_names = drop_title_echo(article.title, list(article.blocks))
     blocks, footer_drops, footer_names = drop_syndication_footer(blocks)
     drops += footer_drops
+    blocks, deck = labelled_deck(blocks)
+    drops += [Drop(deck.lines, METADATA, deck.text)] if deck else []
     steps = [
         drop_advert,
         drop_press_footer,
@@ -768,4 +777,16 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         if blocks and drops:
             blocks, more = step(blocks)
             drops += more
-    return replace(article, blocks=blocks, source_name=article.source_name or echo_names or footer_names), drops
+    return replace(article, blocks=blocks, source_name=article.source_name or echo_names or footer_names,
+                   deck=article.deck or (_LEAD_LABEL.sub("", deck.text) if deck else None)), drops
+
+
+# a standfirst under its label, as Chinese pages open a story: "导读：...", "摘要：...", "核心提示：..."
+_LEAD_LABEL = re.compile(r"^\W{0,2}(?:导读|導讀|摘要|核心提示|内容提要|內容提要|提要)\s*[:：|｜]\s*")
+
+
+def labelled_deck(blocks: list[Block]) -> tuple[list[Block], Block | None]:
+    """The story's first paragraph when a standfirst's label opens it: the deck, not the opening."""
+    if len(blocks) > 1 and blocks[0].kind == "p" and _LEAD_LABEL.match(blocks[0].text):
+        return blocks[1:], blocks[0]
+    return blocks, None

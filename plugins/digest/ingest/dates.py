@@ -31,9 +31,10 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 # Tokens a date line may consist of: numbers, month and weekday names, separators, am/pm, zones.
+# (its parts taken possessively: a long run of digits or letters split every possible way takes minutes)
 _DATE_LINE = re.compile(
     rf"^\s*(?:{_WEEKDAY}[,\s]+)?(?:\d{{1,4}}|{_MONTH}|{_WEEKDAY}(?=[,\s])|[-/.,:T+\s·•]|am|pm|a\.m\.|p\.m\.|utc|gmt|z|at"
-    rf"|[A-Z]{{1,4}}T)+\s*$",
+    rf"|[A-Z]{{1,4}}T)++\s*$",
     re.I,
 )
 
@@ -274,7 +275,7 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
             start = DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
             when = _date_before_words(text[start.start():], tz) if start else None
             if (when is None and language not in (None, "en") and _YEAR.search(text)
-                    and (word_count(text) <= 10 or len(text) <= 30 or _LOCAL_DATE.search(text))):  # (a Japanese date is many "words": text.py counts its characters)
+                    and (word_count(text) <= 10 or len(text) <= 30 or _LOCAL_DATE.search(text) or _CJK_DATE.search(text))):  # (a Japanese date is many "words": text.py counts its characters)
                 when = _local_date(text, language)
             dates = [(localize(when, tz), True)] if when else [(localize(d, tz), False) for d in dates_in_text(text)]
             found += [(d, k, timed) for d, timed in dates]
@@ -299,6 +300,7 @@ _YEAR_FIRST = re.compile(r"(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?(?:\s*(
 # ... and as Chinese, Japanese and Korean pages write it, with its time: "2026年10月14日 15時30分", "2026년 3월 5일 오후 2시 10분"
 _CJK_DATE = re.compile(r"(?:19|20)\d\d\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일](?:\s*\(?[^\d\s()（）]{0,3}\)?\s*"
                        r"(?:[^\d\s]{1,2}\s*)?\d{1,2}\s*(?:[時时시:]\s*\d{1,2}\s*[分분]?|[時时시]))?")
+_CJK_WEEKDAY = re.compile(r"([日일])\s*[(（]?(?:(?:週|周|星期|礼拜|禮拜)[一二三四五六日天]|[월화수목금토일](?:요일)?)[)）]?(?!\w)")
 _JOINED_TIME = re.compile(r"((?:19|20)\d\d)[.,\s–—-]*[^\W\d_]{1,4}\.?\s*(\d{1,2}[:.h]\d{2})(?!\d)")
 _HOUR_H = re.compile(r"(?<!\d)(\d{1,2})h(\d{2})(?!\d)")  # "08h01"
 _TWO_NAMES = re.compile(r"([^\W\d_]{2,12})/([^\W\d_]{3,12})")
@@ -327,8 +329,9 @@ def _local_date(text: str, language: str | None):
              for s in (text[m.start():m.end()], text[m.start():m.start("half")] if m["half"] else "",
                        text[m.start("date"):m.end("date")]) if s]
     spans += [text[m.start():m.end()] for pattern in (_YEAR_FIRST, _CJK_DATE) for m in pattern.finditer(masked)] + [text]
-    # (each also without the word joining its date and time, which dateparser may not know: "kl. 07.45")
-    spans = [form for s in spans for form in (s, _JOINED_TIME.sub(r"\1 \2", s))]
+    # (each also without the word joining its date and time, which dateparser may not know: "kl. 07.45", nor
+    # the weekday after a CJK date: "2026年11月5日 週四 下午4:42")
+    spans = [form for s in spans for form in (s, _JOINED_TIME.sub(r"\1 \2", s), _CJK_WEEKDAY.sub(r"\1", s))]
     for span in dict.fromkeys(form for s in spans for form in (_TWO_NAMES.sub(r"\1", s), _TWO_NAMES.sub(r"\2", s))):
         try:
             # ("08h01", "kl. 07.45": the time as dateparser reads it)
@@ -360,6 +363,7 @@ def _in_named_zone(when: datetime, span: str) -> datetime:
 # (after its weekday or not: "Tuesday, Nov 10", "martes, 10 de noviembre")
 _DAY_OF_MONTH = re.compile(r"^\W*(?:[^\W\d_]{3,12},\s+)?(?:(?P<a>\d{1,2})\.?\s*(?:de\s+)?[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+(?P<b>\d{1,2}))"
                            r"(?P<time>,?\s+(?:[^\W\d_]{1,5}\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\W*$", re.I)
+_ORDINAL = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)\b")
 LOCAL_DAY_CHARS = 30  # a day written out in another language, alone on its line
 
 
@@ -372,6 +376,7 @@ def day_lines(lines: list[str], tz: str, language: str | None, today: datetime) 
     base = min(today, localize(datetime(max(years), 12, 31, 23, 59), tz)) if years else today
     found = {}
     for i, line in enumerate(map(ascii_digits, lines)):
+        line = _ORDINAL.sub(r"\1", line)  # "Tuesday, November 17th"
         when = parse_date_line(line, tz)
         local_day = language not in (None, "en") and _YEAR.search(line) and len(line.strip()) <= LOCAL_DAY_CHARS
         if when is None and local_day:

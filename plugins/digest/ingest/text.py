@@ -201,6 +201,7 @@ COPYRIGHT = re.compile(rf"©|\(c\) \d{{4}}|\bcopyright\b|{RIGHTS_RESERVED}", re.
 _CAPTION_LABEL = re.compile(
     r"(?:^|[.|]\s*)(?:Source|Image|Photo|Picture|Credit|Image credit|Photo credit|Chart|Graphic|Illustration|Infographic)s?\s*:\s*[^.]{1,80}\.?$"
     r"|^(?:FILE PHOTO|PHOTO|IMAGE)\b"
+    r"|^(?:图片?|圖片?|照片|写真|사진)(?:来源|來源|提供)?\s*[|｜:：=]"  # "图｜...", "写真：...", "사진=..."
     r"|^(?:Featured|Cover|Header|Lead|Main) (?:image|photo|picture)s? (?:by|via|from|courtesy)\b"
     r"|^(?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^.]{1,80}\.?$"
     # a picture's label in brackets ahead of its caption: "[写真]...", "【사진】...", "(Foto) ..."
@@ -217,7 +218,9 @@ _NAMES = rf"[{_CAP}][\w'’.&-]*(?:\s[{_CAP}][\w'’.&-]*){{0,3}}"
 _SLASH_CREDIT = re.compile(rf"(?:^|\s|\()[{_CAP}][^\W\d_]{{2,11}}\s*:\s*{_NAMES}\s?/\s?{_NAMES}\)?$"
                            rf"|[.!?]\s+/\s?{_NAMES}$"  # "... madrileño. / ANA LIMA"
                            # "... Boise, Idaho. (Jane Roe/Getty Images)", "... 본사 전경. /사진=연합뉴스"
-                           r"|[.!?]\s+\([^()\s/][^()/]{0,60}/[^()\s][^()]{1,60}\)$|[.!?]\s+/\s?[^\W\d_]{1,10}\s?[=:]\s?\S.{0,40}$")
+                           r"|[.!?]\s+\([^()\s/][^()/]{0,60}/[^()\s][^()]{1,60}\)$|[.!?]\s+/\s?[^\W\d_]{1,10}\s?[=:]\s?\S.{0,40}$"
+                           # "... komen. © ANP / Koen van Weel", "... Εγκλήματος. (Φωτ.: ΕΛ.ΑΣ.)"
+                           r"|[.!?]\s+©\s?[^\W\d_][^.!?]{1,60}$|[.!?]\s+\([^\W\d_]{2,8}\.?\s?:\s?[^()]{1,60}\)$")
 
 
 # a picture's file name where the page showed the picture ("seized cash and cards.jpg"), a credit alone in
@@ -356,7 +359,9 @@ RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recomm
                      r"lire aussi|à lire aussi|lire la suite|lesen sie auch|mehr zum thema|weiterlesen|lea también|"
                      r"leer más|leia também|leia mais|leggi anche|leggi di più|lees ook|lees verder|"
                      r"czytaj (?:też|także|więcej)|читайте также|читать далее|читати далі|ayrıca okuyun|"
-                     r"baca (?:selengkapnya|juga)|اقرأ أيضا|اقرأ ايضا|यह भी पढ़ें|関連記事|관련기사|相关阅读|延伸阅读)"
+                     r"baca (?:selengkapnya|juga)|اقرأ أيضا|اقرأ ايضا|यह भी पढ़ें|関連記事|관련기사|相关阅读|延伸阅读|延伸閱讀|相關閱讀|"
+                     r"читайте також|διαβάστε (?:επίσης|ακόμη)|citește și|přečtěte si (?:také|též)|čítajte aj|"
+                     r"läs också|læs også|les også|lue myös)"
                      r"\b\s*[:|-]?", re.I)
 
 

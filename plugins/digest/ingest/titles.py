@@ -54,9 +54,12 @@ _FLAG = re.compile(r"^(?:breaking(?: news)?|just in|developing|exclusive|urgent|
                    r"эксклюзив|速報|속보|快讯|突发)\s*[:|–—-]\s+(?=\S)", re.I)
 
 
+_NEW = re.compile(r"^NEW\s*[:|–—-]\s+(?=\S)")  # (in capitals only: "New: ..." may be a title's own word)
+
+
 def _unflagged(text: str) -> str:
     """A title without the news flag before it, when a headline of three words or more follows."""
-    flag = _FLAG.match(text)
+    flag = _FLAG.match(text) or _NEW.match(text)
     return text[flag.end():] if flag and len(text[flag.end():].split()) >= MIN_TITLE_WORDS else text
 
 

@@ -9,12 +9,12 @@ page's furniture, read by the line model) is the fallback that still yields a po
 The order below only breaks ties.
 """
 from . import (captioned, chat_html, chat_lines, creator_page, email_message, feed_xml, headed_article, html_page, json_items,
-               markdown_notes, news_list, page_copy, plain_article, separated, thread, web_clipping)
+               markdown_notes, news_list, page_copy, plain_article, separated, table_rows, thread, web_clipping)
 
-FORMATS = [feed_xml, json_items, email_message, chat_html, chat_lines, html_page, web_clipping, news_list, creator_page,
-           captioned, markdown_notes, thread, separated, headed_article, plain_article]
+FORMATS = [feed_xml, json_items, email_message, chat_html, chat_lines, html_page, web_clipping, table_rows, news_list,
+           creator_page, captioned, markdown_notes, thread, separated, headed_article, plain_article]
 FALLBACK = page_copy
 # Formats whose lines may be of any length (minified markup and data); the others are line-based text.
-MARKUP_FORMATS = (feed_xml, json_items, email_message, chat_html, html_page)
+MARKUP_FORMATS = (feed_xml, json_items, email_message, chat_html, html_page, table_rows)
 
 __all__ = ["FORMATS", "FALLBACK", "MARKUP_FORMATS"]

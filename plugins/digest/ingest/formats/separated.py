@@ -523,8 +523,21 @@ def _headed(lines: list[str], start: int, end: int, labels: set[int], short: boo
     """Whether the story opens with a headline, past the labels above it (a channel's name) and, unless
     `short` headlines count (a newsletter's items between rules: "Rates on hold"), lines of a few words (a
     live blog's entries between their times are not stories of their own)."""
-    return _titled([(i, lines[i]) for i in range(start, end) if lines[i].strip() and i not in labels
-                    and (word_count(lines[i]) > MAX_LABEL_WORDS or short)])
+    nonblank = [(i, lines[i]) for i in range(start, end) if lines[i].strip() and i not in labels
+                and (word_count(lines[i]) > MAX_LABEL_WORDS or short)]
+    # (a story pasted under the sender's note: "paywalled so pasting the text:", "for the chip folks 👇")
+    if len(nonblank) > 2 and _note(nonblank[0][1]):
+        return _titled(nonblank) or _titled(nonblank[1:])
+    return _titled(nonblank)
+
+
+NOTE_WORDS = 12
+
+
+def _note(text: str) -> bool:
+    """A sender's short line over what they paste: it ends with a colon or a finger pointing down."""
+    text = squash(text)
+    return word_count(text) <= NOTE_WORDS and (text.endswith(":") or text.rstrip().endswith(("👇", "⬇️", "⬇", "↓")))
 
 
 def sniff(dump: Dump) -> float:
@@ -615,9 +628,11 @@ def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[in
     """A story's title, its body without it, and the title's drop: its first line when that reads as a headline,
     or the "【Headline】" glued to its text (the way Chinese and Japanese posts head themselves)."""
     nonblank = [ln for ln in body if ln[1].strip()]
-    kicker = [Drop((nonblank[0][0],), CHROME, squash(nonblank[0][1]))] if _kicker(nonblank) else []
+    # (the sender's note over a story they paste, "for the chip folks 👇", is theirs)
+    noted = len(nonblank) > 2 and _note(nonblank[0][1]) and _titled(nonblank[1:])
+    kicker = [Drop((nonblank[0][0],), CHROME, squash(nonblank[0][1]))] if noted or _kicker(nonblank) else []
     nonblank = nonblank[len(kicker):]
-    if _titled(nonblank, kicked=bool(kicker)):
+    if _titled(nonblank, kicked=bool(kicker) and not noted):
         title = squash(nonblank[0][1])
         numbered = NUMBERED.match(title)  # a digest's "2. Headline": the item's number is no part of it
         title = numbered["text"] if numbered else title

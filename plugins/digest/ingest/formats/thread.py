@@ -19,7 +19,9 @@ import re
 from ..blocks import blocks_from_lines, prose_words
 from ..dates import parse_date_line
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
+from ..lines.headline import headline_like
 from ..text import ends_sentence, squash, word_count
+from ..titles import clean_title
 
 NAME = "thread"
 # a post's counter before its text: "1/5 ...", "🧵 2/5 ...", "(3/5) ..."
@@ -43,12 +45,54 @@ def _starts(lines: list[str]) -> list[int]:
     return starts if len(starts) >= MIN_POSTS and len(starts) <= int(total or 0) else []
 
 
+# ... or alone on the line under a post's text, the thread's first post unnumbered: "2/6"
+_CLOSER = re.compile(r"^\W{0,3}?(?P<k>\d{1,2})\s?/\s?(?P<n>\d{1,2})\W{0,3}$")
+HEADER_LINES = 4  # the author's name, handle and a button stand this close above the first post
+
+
+def _closed_posts(lines: list[str]) -> list[tuple[int, int]]:
+    """The posts of a thread whose posts end with their counter on a line of its own (2/6 ... 6/6, the
+    first post unnumbered), as (first line, end) spans in order; [] without two counters. A post's text is
+    the run of post lines above its counter; the first post is the run under the author's first handle."""
+    closers, total = [], None
+    for i, line in enumerate(lines):
+        m = _CLOSER.match(line.strip())
+        if m and int(m["k"]) == len(closers) + 2 and (total is None or m["n"] == total) and int(m["k"]) <= int(m["n"]):
+            closers.append(i)
+            total = m["n"]
+    if len(closers) < MIN_POSTS:
+        return []
+    posts = [(_run_above(lines, c), c) for c in closers]
+    handle = next((lines[i].strip() for i in range(posts[0][0] - 1, max(-1, posts[0][0] - 8), -1)
+                   if lines[i].strip().startswith("@")), None)
+    first = next((i for i, line in enumerate(lines) if handle and line.strip() == handle), None)
+    if first is None:
+        return []
+    start = next((i for i in range(first + 1, min(len(lines), first + HEADER_LINES)) if _post_line(lines[i])), None)
+    return ([(start, _post_end(lines, start))] if start is not None else []) + posts
+
+
+def _post_line(line: str) -> bool:
+    return word_count(line) >= POST_LINE_WORDS or ends_sentence(squash(line))
+
+
+def _run_above(lines: list[str], end: int) -> int:
+    """The first line of the run of post lines (and blank lines) that ends above line `end`."""
+    start = end
+    while start > 0 and (not lines[start - 1].strip() or _post_line(lines[start - 1])):
+        start -= 1
+    while not lines[start].strip() and start < end:
+        start += 1
+    return start
+
+
 def sniff(dump: Dump) -> float:
     """Sure when the numbered posts hold most of the page's prose (a gallery's numbered captions beside an
     article do not)."""
     lines, starts = dump.lines, _starts(dump.lines)
-    posts = [lines[i] for start in starts for i in range(start, _post_end(lines, start))]
-    return 0.9 if starts and prose_words(posts) >= THREAD_SHARE * prose_words(lines) else 0.0
+    spans = [(start, _post_end(lines, start)) for start in starts] or _closed_posts(lines)
+    posts = [lines[i] for start, end in spans for i in range(start, end)]
+    return 0.9 if spans and prose_words(posts) >= THREAD_SHARE * prose_words(lines) else 0.0
 
 
 def _post_end(lines: list[str], start: int) -> int:
@@ -65,17 +109,36 @@ def _post_end(lines: list[str], start: int) -> int:
 
 def parse(dump: Dump, tz: str) -> ParseResult:
     lines, starts = dump.lines, _starts(dump.lines)
+    spans = [(start, _post_end(lines, start)) for start in starts] or _closed_posts(lines)
     body, drops, inside = [], [], set()
-    for start in starts:
-        end = _post_end(lines, start)
-        text = _COUNTER.match(lines[start].strip())["text"]
-        drops.append(Drop((start + 1,), METADATA, squash(lines[start])[: -len(text)].strip(), partial=True))
+    for start, end in spans:
+        counter = _COUNTER.match(lines[start].strip()) if starts else None
+        text = counter["text"] if counter else lines[start]
+        if counter:
+            drops.append(Drop((start + 1,), METADATA, squash(lines[start])[: -len(text)].strip(), partial=True))
+        elif end < len(lines) and _CLOSER.match(lines[end].strip()):
+            drops.append(Drop((end + 1,), METADATA, squash(lines[end])))
+            inside.add(end)
         # (a blank line between two posts: each is a paragraph)
         body += ([(start, "")] if body else []) + [(start + 1, text)] + [(i + 1, lines[i]) for i in range(start + 1, end)]
         inside.update(range(start, end))
-    when = next((found for i in range(starts[0] + 1, min(len(lines), starts[0] + 2 + DATE_LINES))
-                 if (found := parse_date_line(lines[i], tz))), None) if starts else None
+    title = _headline(body) if spans and not starts else None
+    if title:
+        drops.append(Drop((body[0][0],), METADATA, squash(body[0][1])))
+        body = body[1:]
+    # the first post's time: under its text (a numbered post), or under the card it links (an unnumbered one)
+    first, end = spans[0] if spans else (0, 0)
+    near = range(first + 1, min(len(lines), first + 2 + DATE_LINES)) if starts else range(end, min(len(lines), end + 1 + DATE_LINES))
+    when = next((found for i in near if (found := parse_date_line(lines[i], tz))), None) if spans else None
     drops += [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines) if t.strip() and i not in inside]
-    article = Article(dump=dump.name, blocks=blocks_from_lines(body), date=when, date_source="dump" if when else None,
-                      format=NAME)
-    return ParseResult([article] if body else [], drops, guess=f"a thread of {len(starts)} numbered posts")
+    article = Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
+                      date_source="dump" if when else None, format=NAME)
+    return ParseResult([article] if body else [], drops, guess=f"a thread of {len(spans)} posts")
+
+
+def _headline(body: list[tuple[int, str]]) -> str | None:
+    """The thread's headline: the first post's first line, when it reads as one over more of its text
+    ("NEW: Regulator fines exchange over transfers 🧵")."""
+    texts = [text for _, text in body if text.strip()]
+    title = clean_title(texts[0]) if len(texts) > 1 else None
+    return title if title and headline_like(title, asks=True) else None
