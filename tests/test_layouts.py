@@ -2756,3 +2756,27 @@ def test_a_line_of_digits_or_letters_a_date_line_might_hold_is_read_at_once(line
     date-line pattern takes its parts whole (it once tried every split of the digits, for minutes)."""
     from digest.ingest.dates import parse_date_line
     assert parse_date_line(line) is None
+
+
+def test_a_document_copied_page_by_page_loses_its_running_head_and_foot(dumps):
+    """Written for this test: a report's text as a PDF reader copies it, its running head and its foot ("Harbour
+    Securities  Page 2 of 3") on every page: the story without them, its paragraphs whole."""
+    head, foot = "Harbour Port (HBR.L) | United Kingdom | Transport | 4 March 2026", "Harbour Securities   Page {} of 3"
+    out = ["Harbour Port (HBR.L): the new terminal lifts 2027 earnings", ""]
+    for n, paragraphs in enumerate([STORY[:1], STORY[1:2], [STORY[2], FOURTH]], 1):
+        out += [head, ""] + [line for p in paragraphs for line in (p, "")] + [foot.format(n), ""]
+    posts, report = ingest_one(dumps, "report.txt", "\n".join(out))
+    (meta, body), = posts
+    assert "Page" not in body and "Harbour Securities" not in body and "HBR.L) |" not in body, body
+    assert body.strip().endswith(FOURTH), body
+
+
+@pytest.mark.parametrize("line, expected", [("Сьогодні, 09:15", "2026-03-04T09:15"), ("Yesterday at 6:40 pm", "2026-03-03T18:40")])
+def test_today_or_yesterday_under_the_byline_count_from_the_pages_date_bar(dumps, line, expected):
+    """The byline's "Today, 09:15" is the day the page's date bar above the headline states, not the day the
+    ingest runs."""
+    text = page_copy().replace("Sign in\n", "Sign in\nWednesday, 4 March 2026\n").replace(
+        "Published 4 March 2026, 09:15\nUpdated 6 March 2026, 18:02", line)
+    assert line in text
+    (meta, body), = ingest_one(dumps, "page.txt", text)[0]
+    assert meta["Date"].startswith(expected), meta

@@ -449,6 +449,29 @@ def _age(text: str) -> tuple[timedelta, bool] | None:
     return _AGE_BASE - when, (when.hour, when.minute) == (_AGE_BASE.hour, _AGE_BASE.minute)
 
 
+# "Today, 09:15", "Gestern 18:40", "Сьогодні, 09:15": a day named relative to the page's own, with its time
+_TODAY = ("today|heute|hoy|aujourd'hui|aujourd’hui|oggi|hoje|vandaag|dzisiaj|dziś|сегодня|сьогодні|bugün|idag|"
+          "i dag|tänään|ma|azi|dnes|σήμερα|今天|今日|오늘")
+_YESTERDAY = "yesterday|gestern|ayer|hier|ieri|ontem|gisteren|wczoraj|вчера|вчора|dün|igår|i går|eilen|tegnap|včera|χθες|昨天|昨日|어제"
+_RELATIVE_DAY = re.compile(rf"^\W*(?:(?P<today>{_TODAY})|(?P<yesterday>{_YESTERDAY}))\W*(?:\b(?:at|um|a las|à|alle|às|om|o|в|о)\s+)?"
+                           r"(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)(?:\s*(?P<half>[ap])\.?m\.?)?\W*$", re.I)
+
+
+def is_relative_day(text: str) -> bool:
+    return _RELATIVE_DAY.match(text.strip()) is not None
+
+
+def relative_day(text: str, base: datetime) -> datetime | None:
+    """The moment a "Today, 09:15" or "Yesterday 18:40" line states, on the day of `base` (the page's own
+    date) or the day before; None for any other text."""
+    m = _RELATIVE_DAY.match(text.strip())
+    if not m:
+        return None
+    hour = int(m["h"]) % 12 + (12 if (m["half"] or "").lower() == "p" else 0) if m["half"] else int(m["h"])
+    day = base - timedelta(days=1) if m["yesterday"] else base
+    return day.replace(hour=hour, minute=int(m["m"]), second=0, microsecond=0)
+
+
 def is_age(text: str) -> bool:
     """Whether a short text states an age ("2 hours ago", "hace 3 horas", "Yesterday")."""
     return _age(text.strip(" ·|•\t")) is not None

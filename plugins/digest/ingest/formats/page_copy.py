@@ -12,10 +12,11 @@ dump, one post, unless two pages were pasted one under the other (_pasted): then
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..blocks import blocks_from_lines, publisher_name
-from ..dates import DATE_START, byline_parts, earliest_date, parse_date_line
+from ..dates import DATE_START, byline_parts, earliest_date, is_relative_day, parse_date_line, relative_day
 from ..language import language_of
 from ..lines.headline import headline, is_prose
 from ..lines.model import ARTICLE, line_probabilities
@@ -151,10 +152,30 @@ def read(lines: list[str]) -> Reading:
     bar = min(ARTICLE, max(probs, default=0.0) / 2)
     kept = main_run([k for k, p in enumerate(probs) if p >= bar], [lines[i] for i in index], probs)
     texts = [squash(lines[i]) for i in index]
-    kept = _without_head(kept, texts, index)
+    kept = _without_head([k for k in kept if k not in _running_lines(texts)], texts, index)
     if texts and all(is_prose(t) for t in texts):  # nothing on the page but sentences: no furniture to drop
         kept = list(range(len(texts)))
     return Reading(index, texts, probs, kept, repeated_lines(texts, kept) if kept else set())
+
+
+RUNNING_TIMES = 3  # a line the page prints this often, its numbers aside, runs on every page
+RUNNING_WORDS = 4  # ... when it is this long (a shorter one may be an article's recurring label)
+
+
+# a page's number among its pages: "Page 2 of 4", "Pagina 2 din 3", "Seite 2 von 5", "2 / 4"
+_PAGE_NUMBER = re.compile(r"\b(?:page|pagina|página|seite|strona|sayfa|sivu|sida|side|страница|сторінка)\s*\d+\s*"
+                          r"(?:of|din|de|di|von|z|из|з|/)\s*\d+\b|^\W*\d+\s*/\s*\d+\W*$", re.I)
+
+
+def _running_lines(texts: list[str]) -> set[int]:
+    """A document copied page by page (a PDF's text, an article paginated on the web: two page numbers or
+    more, "Page 2 of 4") repeats its running head and foot on every page, numbers aside: no line of its
+    article. (Elsewhere a line that recurs is a list's or a plan's own: "Eat every 2-3 hours".)"""
+    if sum(bool(_PAGE_NUMBER.search(t)) for t in texts) < 2:
+        return set()
+    masked = [re.sub(r"\d+", "0", fold(t)) for t in texts]
+    counts = Counter(m for m, t in zip(masked, texts) if word_count(t) >= RUNNING_WORDS)
+    return {k for k, m in enumerate(masked) if counts[m] >= RUNNING_TIMES}
 
 
 def main_run(kept: list[int], texts: list[str], probs: list[float] | None = None) -> list[int]:
@@ -439,12 +460,19 @@ def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: 
     if not body:
         return None, None
     above = [k for k in range(max(0, top - DATE_ABOVE), body[0]) if k not in body]
+    below = list(range(body[0], min(len(texts), body[0] + DATE_BELOW)))
+    # "Today, 09:15" by the byline: on the day the page's date bar above the headline states (not this day)
+    if any(is_relative_day(texts[k]) for k in above + below):
+        page_day, _ = earliest_date(texts[:top], tz, language)
+        for k in (above + below) if page_day else ():
+            if (when := relative_day(texts[k], page_day)) is not None:
+                return when, k
     short = [k for k in above if _short(texts[k])]
     for lines in (short, above):  # a dateline before a caption that names another day
         date, at = earliest_date([texts[k] for k in lines], tz, language)
         if date is not None:
             return date, lines[at]
-    for k in range(body[0], min(len(texts), body[0] + DATE_BELOW)):
+    for k in below:
         if _short(texts[k]) and (k not in body or _dateline(texts[k], language)):
             date, _ = earliest_date([texts[k]], tz, language)
             if date is not None:
