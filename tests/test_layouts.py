@@ -1379,6 +1379,19 @@ def test_a_chats_text_export_gives_one_post_per_forwarded_write_up(dumps, header
     assert report.lines["unaccounted"] == 0
 
 
+def test_a_write_up_pasted_into_a_chat_with_its_dateline_is_dated_by_it(dumps):
+    """A story pasted the morning after, its dateline under its headline ("Mar 13, 2026 · 9:40 PM UTC · By
+    ..."): dated by it, not by the message, and the dateline is no part of the text."""
+    (t0, b0), _, _ = DIGEST_ITEMS
+    lines = ["[14/03/2026, 08:14:22] Ben K: morning! did you see this? from last night",
+             f"[14/03/2026, 08:14:51] Ben K: {t0}", "Mar 13, 2026 · 9:40 PM UTC · By Dana Whitfield", "", b0, "",
+             STORY[0], "[14/03/2026, 08:16:10] Cleo: ouch"]
+    posts, report = ingest_one(dumps, "WhatsApp Chat with Harbour Club.txt", "\n".join(lines) + "\n")
+    (meta, body), = posts
+    assert meta["Title"] == t0 and meta["Date"] == "2026-03-13T21:40:00+00:00", meta
+    assert body.strip().startswith(b0[:50]) and "Whitfield" not in body, body
+
+
 def test_a_page_of_headlines_without_a_story_gives_no_post_and_says_why(dumps):
     """A news aggregator's page or a video list copied whole: headlines, sources and times, not a sentence of
     a story. No post made of a headline; the report says what the page is."""

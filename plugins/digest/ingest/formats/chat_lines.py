@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..blocks import blocks_from_lines, is_heading, prose_words
-from ..dates import localize
+from ..dates import earliest_date, localize
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
-from ..text import squash
+from ..text import ends_sentence, squash, word_count
 
 NAME = "chat-export-text"
 _DAY = r"(?P<day>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
@@ -124,7 +124,10 @@ def _bold(text: str) -> bool:
     return bool(re.fullmatch(r"\*[^*]{3,}\*", text.strip()))
 
 
-def _article(dump: Dump, message: Message, when: datetime | None, drops: list[Drop]) -> Article:
+DATELINE_WORDS = 15
+
+
+def _article(dump: Dump, message: Message, when: datetime | None, drops: list[Drop], tz: str) -> Article:
     lines = dump.lines
     header = lines[message.header].strip()
     drops.append(Drop((message.header + 1,), METADATA, squash(header[: len(header) - len(message.text)]), partial=True))
@@ -136,6 +139,15 @@ def _article(dump: Dump, message: Message, when: datetime | None, drops: list[Dr
         drops += [Drop((n,), CHROME, squash(t)) for n, t in body[:at] if t.strip()]
         drops.append(Drop((body[at][0],), METADATA, title))
         body = body[at + 1:]
+    # the write-up's own dateline under its headline ("Nov 18, 2026 · 9:40 PM UTC · By A. Writer"): its date,
+    # when no later than the message
+    first = next((k for k, (_, t) in enumerate(body) if t.strip()), None)
+    stated = (earliest_date([body[first][1]], tz)[0] if first is not None and title
+              and word_count(body[first][1]) <= DATELINE_WORDS and not ends_sentence(body[first][1]) else None)
+    if stated is not None and (when is None or stated <= when):
+        when = stated
+        drops.append(Drop((body[first][0],), METADATA, squash(body[first][1])))
+        body = body[first + 1:]
     return Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                    date_source="dump" if when else None, format=NAME)
 
@@ -148,7 +160,7 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     drops += [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines[:before]) if t.strip()]
     for message in messages:
         if message.sender is not None and write_up([message.text] + lines[message.header + 1:message.end]):
-            articles.append(_article(dump, message, _stamp(*message.stamp, order, tz), drops))
+            articles.append(_article(dump, message, _stamp(*message.stamp, order, tz), drops, tz))
             continue
         drops += [Drop((i + 1,), CHROME, squash(lines[i])) for i in range(message.header, message.end)
                   if lines[i].strip()]
