@@ -2778,9 +2778,10 @@ def test_a_document_copied_page_by_page_loses_its_running_head_and_foot(dumps):
     out = ["Harbour Port (HBR.L): the new terminal lifts 2027 earnings", ""]
     for n, paragraphs in enumerate([STORY[:1], STORY[1:2], [STORY[2], FOURTH]], 1):
         out += [head, ""] + [line for p in paragraphs for line in (p, "")] + [foot.format(n), ""]
+        out += [f"Page {n} of 3 « Previous | 1 2 3 | Next »", ""]
     posts, report = ingest_one(dumps, "report.txt", "\n".join(out))
     (meta, body), = posts
-    assert "Page" not in body and "Harbour Securities" not in body and "HBR.L) |" not in body, body
+    assert "Page" not in body and "Harbour Securities" not in body and "HBR.L) |" not in body and "Next" not in body, body
     assert body.strip().endswith(FOURTH), body
 
 

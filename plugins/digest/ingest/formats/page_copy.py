@@ -160,6 +160,7 @@ def read(lines: list[str]) -> Reading:
 
 RUNNING_TIMES = 3  # a line the page prints this often, its numbers aside, runs on every page
 RUNNING_WORDS = 4  # ... when it is this long (a shorter one may be an article's recurring label)
+PAGER_WORDS = 15  # a line this short that states a page's number is the pager's ("Pagina 2 din 3 | 1 2 3 | Next »")
 
 
 # a page's number among its pages: "Page 2 of 4", "Pagina 2 din 3", "Seite 2 von 5", "2 / 4"
@@ -175,7 +176,9 @@ def _running_lines(texts: list[str]) -> set[int]:
         return set()
     masked = [re.sub(r"\d+", "0", fold(t)) for t in texts]
     counts = Counter(m for m, t in zip(masked, texts) if word_count(t) >= RUNNING_WORDS)
-    return {k for k, m in enumerate(masked) if counts[m] >= RUNNING_TIMES}
+    # (and the pages' numbers and links themselves: "Pagina 2 din 3 « Anterioara | 1 2 3 | Următoarea »")
+    return {k for k, m in enumerate(masked) if counts[m] >= RUNNING_TIMES
+            or (_PAGE_NUMBER.search(texts[k]) and word_count(texts[k]) <= PAGER_WORDS)}
 
 
 def main_run(kept: list[int], texts: list[str], probs: list[float] | None = None) -> list[int]:
