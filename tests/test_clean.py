@@ -461,6 +461,14 @@ def test_a_videos_chapters_under_its_summary_go(chapters):
     assert text == STORY and drops
 
 
+def test_a_videos_chapters_one_to_a_paragraph_go_but_a_timed_paragraph_stays():
+    chapters = ["0:38 The fine in numbers", "3:12 What the regulator said", "6:45 What's next"]
+    text, drops = cleaned(article(STORY, *chapters))
+    assert text == STORY and len(drops) == 3
+    timed = "9:30 The exchange opened its doors to the inspectors, who stayed until the evening."
+    assert timed in cleaned(article(STORY, timed, "The exchange said it would appeal."))[0]
+
+
 def test_a_dateline_in_a_script_without_capitals_goes():
     """"الرياض - " (Riyadh): a place of a word or three and a dash ahead of an Arabic story's first sentence."""
     lede = "وقعت الشركة اتفاقية لبناء مركز بيانات جديد بقدرة 500 ميغاواط في المنطقة الشرقية."

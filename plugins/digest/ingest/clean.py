@@ -252,6 +252,27 @@ def _chapters(text: str) -> bool:
     return seconds == sorted(seconds) and max(map(word_count, titles)) <= CHAPTER_WORDS
 
 
+def drop_chapters(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """A video's chapters set one to a paragraph ("0:38 The headline numbers"), three or more in a row in
+    order (before the edges are trimmed, which would leave fewer)."""
+    chapters = _chapter_blocks(blocks)
+    return ([b for i, b in enumerate(blocks) if i not in chapters],
+            [Drop(b.lines, BOILERPLATE, b.text) for i, b in enumerate(blocks) if i in chapters])
+
+
+def _chapter_blocks(blocks: list[Block]) -> set[int]:
+    found, run = set(), []
+    for i, block in enumerate(blocks + [Block("p", "")]):
+        m = _CHAPTER.match(block.text)
+        if m and word_count(block.text) <= CHAPTER_WORDS + 1 and m.start() == 0:
+            run.append((i, sum(int(p) * 60 ** k for k, p in enumerate(reversed(m[1].split(":"))))))
+            continue
+        if len(run) >= MIN_CHAPTERS and [t for _, t in run] == sorted(t for _, t in run):
+            found.update(i for i, _ in run)
+        run = []
+    return found
+
+
 def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Standalone promo paragraphs inside the article ("Read more: ...", "Subscribe to our newsletter"),
     and the disclaimers, hashtag lines and the maker's word on the medium ("In this video I ...") that close
@@ -760,6 +781,7 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         drop_tail_pitch,
         lambda b: drop_repeated_edges(b, repeated),
         drop_tail_pitch,  # a pitch can sit just above a repeated footer
+        drop_chapters,
         drop_edge_furniture,  # before the pitches: a "Read more" label shows where a headline list starts
         drop_inline_pitches,
         drop_trailing_hashtags,
