@@ -45,10 +45,13 @@ def _table(text: str) -> tuple[int, list[list[str]]] | None:
         delimiter = "\t" if line.count("\t") >= 2 else "," if line.count(",") >= 2 else ";" if line.count(";") >= 2 else None
         if delimiter is None:
             continue
-        names = {_key(cell) for cell in next(csv.reader([line], delimiter=delimiter))}
-        if names & _TITLE and names & (_TEXT | _SUMMARY):
-            rows = list(csv.reader(io.StringIO("\n".join(lines[at:])), delimiter=delimiter))
-            return at, [row for row in rows if any(cell.strip() for cell in row)]
+        try:
+            names = {_key(cell) for cell in next(csv.reader([line], delimiter=delimiter))}
+            if names & _TITLE and names & (_TEXT | _SUMMARY):
+                rows = list(csv.reader(io.StringIO("\n".join(lines[at:])), delimiter=delimiter))
+                return at, [row for row in rows if any(cell.strip() for cell in row)]
+        except csv.Error:  # (a cell longer than the reader takes, a stray quote: no table we can read)
+            return None
     return None
 
 
