@@ -152,7 +152,8 @@ def read(lines: list[str]) -> Reading:
     bar = min(ARTICLE, max(probs, default=0.0) / 2)
     kept = main_run([k for k, p in enumerate(probs) if p >= bar], [lines[i] for i in index], probs)
     texts = [squash(lines[i]) for i in index]
-    kept = _without_head([k for k in kept if k not in _running_lines(texts)], texts, index)
+    running = _running_lines(texts)
+    kept = _without_head([k for k in kept if k not in running], texts, index)
     if texts and all(is_prose(t) for t in texts):  # nothing on the page but sentences: no furniture to drop
         kept = list(range(len(texts)))
     return Reading(index, texts, probs, kept, repeated_lines(texts, kept) if kept else set())

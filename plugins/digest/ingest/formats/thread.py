@@ -10,7 +10,9 @@ replies.
     2/5 Operators said it would take ten days ...
 
 The story is the numbered posts' text in order, without their numbers, dated by the first time stated
-under its first post; everything else is the page's.
+under its first post; everything else is the page's. A thread may also number its posts under their text,
+on a line of their own ("2/6" ... "6/6"), its first post unnumbered under the author's handle, a flagged
+headline over its text ("NEW: Regulator fines exchange 🧵"), which titles the story.
 """
 from __future__ import annotations
 
