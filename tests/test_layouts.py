@@ -2716,7 +2716,8 @@ def test_a_team_channel_copy_gives_a_post_per_story_pasted_under_a_note(dumps):
     out = ["Harbour Capital", "# markets-desk", "Messages", "Files", "", "Tuesday, March 3rd", ""]
     notes = ["paywalled so pasting the text for the desk:", "for the energy folks 👇", "this one from last night:"]
     for n, (title, text) in enumerate(DIGEST_ITEMS):
-        out += ["Dana Whitfield", f"{n + 9}:0{n} AM", notes[n], "", title, "", text, "", STORY[n], "👀 3", ""]
+        byline = ["By Sam Roe | Mar 2, 2026 7:02 PM ET", ""] if n == 2 else []  # (its own date: the day before)
+        out += ["Dana Whitfield", f"{n + 9}:0{n} AM", notes[n], "", title, *byline, "", text, "", STORY[n], "👀 3", ""]
         out += ["Sam Roe", f"{n + 9}:3{n} AM", "lol, the desk is going to be busy today", ""]
     out += ["Message #markets-desk"]
     posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
@@ -2724,8 +2725,8 @@ def test_a_team_channel_copy_gives_a_post_per_story_pasted_under_a_note(dumps):
     assert sorted(m["Title"] for m, _ in posts) == sorted(titles), report
     for meta, body in posts:
         n = titles.index(meta["Title"])
-        assert body.startswith(DIGEST_ITEMS[n][1][:50]) and notes[n] not in body, body
-        assert meta["Date"] == f"2026-03-03T{n + 9:02d}:0{n}:00+00:00", meta
+        assert body.startswith(DIGEST_ITEMS[n][1][:50]) and notes[n] not in body and "Sam Roe" not in body, body
+        assert meta["Date"] == (f"2026-03-03T{n + 9:02d}:0{n}:00+00:00" if n < 2 else "2026-03-02T19:02:00-05:00"), meta
 
 
 def test_a_table_export_of_articles_gives_a_post_per_row_with_its_text(dumps):
