@@ -2795,3 +2795,38 @@ def test_today_or_yesterday_under_the_byline_count_from_the_pages_date_bar(dumps
     assert line in text
     (meta, body), = ingest_one(dumps, "page.txt", text)[0]
     assert meta["Date"].startswith(expected), meta
+
+
+def test_a_channels_poll_and_advert_between_its_headed_stories_hide_none_of_them(dumps):
+    """Written for this test: a news channel's copy, the channel's name over each post and its views and time
+    under it; a greeting, a poll (its options, many words and no sentence) and an advert stand among the
+    headed stories: a post per story, the first two included, none for the chatter."""
+    out = ["Harbour Wire ⚡️", "@harbourwire", "48.3K subscribers", "Daily port and energy headlines.", "",
+           "March 17", "", "Harbour Wire ⚡️", "☕️ Good morning all! Busy day on the docks?", "👁 8.9K  08:02", ""]
+    posts_at = [(0, "09:14"), (1, "11:37")]
+    for n, clock in posts_at:
+        title, text = DIGEST_ITEMS[n]
+        out += ["Harbour Wire ⚡️", title, "", text, "", STORY[n], "", f"#tag{n}", "👉 Subscribe: @harbourwire",
+                f"👁 1{n}.2K  {clock}", ""]
+    out += ["Harbour Wire ⚡️", "📊 Poll: Where will container rates be on Friday night?", "Anonymous Poll",
+            "Above $2,000 per box – 41%", "Between $1,500 and $2,000 per box – 37%", "Below $1,500 per box – 22%",
+            "2,311 votes", "👁 9.1K  12:15", "",
+            "Harbour Wire ⚡️", "#ad 🚀 Ship with Dockside and get 20% off your first three containers: dockside.example",
+            "👁 6.2K  14:00", ""]
+    title, text = DIGEST_ITEMS[2]
+    out += ["Harbour Wire ⚡️", title, "", text, "", STORY[2], "", "#tag2", "👉 Subscribe: @harbourwire",
+            "👁 12.0K  16:40", "", "Harbour Wire ⚡️", "That's it for today, see you tomorrow! 👋", "👁 5.1K  18:00"]
+    posts, report = ingest_one(dumps, "channel.txt", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+
+
+def test_a_story_filed_under_the_readers_own_section_in_markdown_notes_is_titled_by_its_headline(dumps):
+    """Written for this test: the reader's "## Port news" section over the story's "### headline"; the section's
+    name is neither the title nor the text."""
+    out = ["# Week 11 reading notes", "", "Only the longer reads.", ""]
+    for n, (section, (title, text)) in enumerate(zip(["Port news", "Energy / wind"], DIGEST_ITEMS)):
+        out += [f"## {section}", "", f"### {title}", "", text, "", STORY[n], ""]
+    posts, report = ingest_one(dumps, "notes.md", "\n".join(out))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS[:2]), report
+    for meta, body in posts:
+        assert "Port news" not in body and "Energy / wind" not in body and body.startswith(dict(DIGEST_ITEMS)[meta["Title"]][:40])

@@ -100,6 +100,18 @@ def _quoted_after(lines: list[str], stories: list[tuple[int, int]]) -> set[int]:
     return notes
 
 
+def _inner_headline(lines: list[str], start: int, end: int) -> int | None:
+    """The line of a deeper heading standing first under a story's heading, the only one of its depth there
+    ("## Crypto treasuries" over "### BitMine buys ..."): the reader filed the story under a section of theirs."""
+    first = next((i for i in range(start + 1, end) if lines[i].strip()), None)
+    m = _HEADING.match(lines[first]) if first is not None else None
+    depth = len(_HEADING.match(lines[start])["marks"])
+    if not m or len(m["marks"]) <= depth or not looks_like_title(m["title"]):
+        return None
+    same = [i for i in range(start + 1, end) if (h := _HEADING.match(lines[i])) and len(h["marks"]) == len(m["marks"])]
+    return first if same == [first] else None
+
+
 def parse(dump: Dump, tz: str) -> ParseResult:
     lines = dump.lines
     stories = _stories(lines)
@@ -110,6 +122,10 @@ def parse(dump: Dump, tz: str) -> ParseResult:
     articles = []
     for a, b in stories:
         title = clean_title(_HEADING.match(lines[a])["title"])
+        inner = _inner_headline(lines, a, b)
+        if inner is not None:  # the heading is the reader's section, the one under it the story's headline
+            drops.append(Drop((a + 1,), CHROME, title or ""))
+            a, title = inner, clean_title(_HEADING.match(lines[inner])["title"])
         drops.append(Drop((a + 1,), METADATA, title or ""))
         url, body = None, []
         for i in range(a + 1, b):

@@ -373,7 +373,9 @@ def _past_chatter(lines: list[str], spans: list[tuple[int, int]], sizes: list[in
     first long message, if every long one but the last (which runs into the page's footer) opens with its
     headline (a research channel's write-ups among its chatter; comments under an article have none); its
     stories are then its headed messages. None when the channel has no such chatter."""
-    long = [k for k in range(len(spans) - 1) if sizes[k] >= MIN_STORY_WORDS]
+    # (long in prose: a poll's options or an advert's offer are short of sentences however many words)
+    long = [k for k in range(len(spans) - 1) if sizes[k] >= MIN_STORY_WORDS
+            and prose_words(lines[spans[k][0]:spans[k][1]]) >= MIN_MESSAGE_PROSE]
     if len(long) >= 2 and long[0] < first and all(_headed(lines, *spans[k], labels, False) for k in long):
         return long[0]
     return None
