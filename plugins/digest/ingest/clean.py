@@ -247,9 +247,14 @@ def _chapters(text: str) -> bool:
     found = list(_CHAPTER.finditer(text))
     if len(found) < MIN_CHAPTERS or found[0].start() > 0:
         return False
-    seconds = [sum(int(p) * 60 ** i for i, p in enumerate(reversed(m[1].split(":")))) for m in found]
+    seconds = [_seconds(m[1]) for m in found]
     titles = [text[a.end():(b.start() if b else len(text))] for a, b in zip(found, found[1:] + [None])]
     return seconds == sorted(seconds) and max(map(word_count, titles)) <= CHAPTER_WORDS
+
+
+def _seconds(stamp: str) -> int:
+    """A chapter's time into the video ("12:04", "1:02:04") in seconds."""
+    return sum(int(p) * 60 ** i for i, p in enumerate(reversed(stamp.split(":"))))
 
 
 def drop_chapters(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
@@ -265,7 +270,7 @@ def _chapter_blocks(blocks: list[Block]) -> set[int]:
     for i, block in enumerate(blocks + [Block("p", "")]):
         m = _CHAPTER.match(block.text)
         if m and word_count(block.text) <= CHAPTER_WORDS + 1 and m.start() == 0:
-            run.append((i, sum(int(p) * 60 ** k for k, p in enumerate(reversed(m[1].split(":"))))))
+            run.append((i, _seconds(m[1])))
             continue
         if len(run) >= MIN_CHAPTERS and [t for _, t in run] == sorted(t for _, t in run):
             found.update(i for i, _ in run)

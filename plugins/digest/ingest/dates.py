@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from dateparser.timezones import timezone_info_list
 from dateutil import parser as dateparser
 
-from .text import COPYRIGHT, LETTER_MARKS, word_count
+from .text import COPYRIGHT, LETTER_MARKS, ends_sentence, word_count
 
 MONTHS = {
     m: i + 1
@@ -263,6 +263,19 @@ def _with_times(parts: list[str]) -> list[str]:
     return out
 
 
+DATELINE_WORDS = 15
+
+
+def dateline_date(line: str, tz: str) -> datetime | None:
+    """The date and time a story's own dateline states, the short line under its headline where it was
+    pasted into a chat or a channel ("Nov 18, 2026 · 9:40 PM UTC · By A. Writer"); None for a sentence or a
+    line without a time."""
+    if word_count(line) > DATELINE_WORDS or ends_sentence(line.strip()):
+        return None
+    when = earliest_date([line], tz)[0]
+    return when if when is not None and (when.hour, when.minute) != (0, 0) else None
+
+
 def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tuple[datetime | None, int | None]:
     """The earliest date a story's header lines state, and which line states it (a page's "updated" date
     is the later one). Dates in the page's own language ("3. November 2023 um 20:14 Uhr") are read by
@@ -415,18 +428,25 @@ MAX_AGE_DAYS = 60  # an age in days or weeks; a month name read as a date ("May"
 
 
 @functools.cache
-def _day_words() -> frozenset[str]:
-    """"Today" and "yesterday" in every language dateparser knows, as one word ("heute", "ayer", "вчера"):
-    the only one-word ages, checked before dateparser reads a word (slow, and menus have many)."""
+def _days_back() -> dict[str, int]:
+    """"Today" (0) and "yesterday" (1) in every language dateparser knows ("heute", "ayer", "вчера", "i dag")."""
     import importlib
     import pkgutil
 
     import dateparser.data.date_translation_data as translations
-    words = set()
+    words = {}
     for module in pkgutil.iter_modules(translations.__path__):
         relative = importlib.import_module(f"{translations.__name__}.{module.name}").info.get("relative-type", {})
-        words.update(w.casefold() for key in ("0 day ago", "1 day ago") for w in relative.get(key, ()) if " " not in w)
-    return frozenset(words)
+        for back, key in enumerate(("0 day ago", "1 day ago")):
+            words.update((w.casefold(), back) for w in relative.get(key, ()))
+    return words
+
+
+@functools.cache
+def _day_words() -> frozenset[str]:
+    """The one-word ones: the only one-word ages, checked before dateparser reads a word (slow, and menus
+    have many)."""
+    return frozenset(w for w in _days_back() if " " not in w)
 
 
 _AGE_BASE = datetime(2001, 6, 15, 12, 0)  # the moment an age is first read from; any will do
@@ -449,27 +469,37 @@ def _age(text: str) -> tuple[timedelta, bool] | None:
     return _AGE_BASE - when, (when.hour, when.minute) == (_AGE_BASE.hour, _AGE_BASE.minute)
 
 
-# "Today, 09:15", "Gestern 18:40", "Сьогодні, 09:15": a day named relative to the page's own, with its time
-_TODAY = ("today|heute|hoy|aujourd'hui|aujourd’hui|oggi|hoje|vandaag|dzisiaj|dziś|сегодня|сьогодні|bugün|idag|"
-          "i dag|tänään|ma|azi|dnes|σήμερα|今天|今日|오늘")
-_YESTERDAY = "yesterday|gestern|ayer|hier|ieri|ontem|gisteren|wczoraj|вчера|вчора|dün|igår|i går|eilen|tegnap|včera|χθες|昨天|昨日|어제"
-_RELATIVE_DAY = re.compile(rf"^\W*(?:(?P<today>{_TODAY})|(?P<yesterday>{_YESTERDAY}))\W*(?:\b(?:at|um|a las|à|alle|às|om|o|в|о)\s+)?"
-                           r"(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)(?:\s*(?P<half>[ap])\.?m\.?)?\W*$", re.I)
+# "Today, 09:15", "Gestern 18:40", "Сьогодні, 09:15": a day named relative to the page's own, then its time
+# (behind a short word or two: "at", "a las")
+_RELATIVE_DAY = re.compile(r"^\W*(?P<words>[^\d]+?)[\s,·|]+(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)"
+                           r"(?:\s*(?P<half>[ap])\.?m\.?)?\W*$", re.I)
+JOINING_WORDS, JOINING_CHARS = 2, 5
+
+
+def _relative_day(text: str) -> tuple[int, int, int] | None:
+    """Days back, hour and minute of a "Today, 09:15" or "Yesterday 6:40 pm" line; None for any other text."""
+    m = _RELATIVE_DAY.match(text.strip())
+    words = m["words"].replace(",", " ").casefold().split() if m else []
+    back = next((_days_back()[day] for n in (1, 2) if (day := " ".join(words[:n])) in _days_back()
+                 and len(words) - n <= JOINING_WORDS and all(len(w) <= JOINING_CHARS for w in words[n:])), None)
+    if back is None:
+        return None
+    hour = int(m["h"]) % 12 + (12 if m["half"].lower() == "p" else 0) if m["half"] else int(m["h"])
+    return back, hour, int(m["m"])
 
 
 def is_relative_day(text: str) -> bool:
-    return _RELATIVE_DAY.match(text.strip()) is not None
+    return _relative_day(text) is not None
 
 
 def relative_day(text: str, base: datetime) -> datetime | None:
     """The moment a "Today, 09:15" or "Yesterday 18:40" line states, on the day of `base` (the page's own
     date) or the day before; None for any other text."""
-    m = _RELATIVE_DAY.match(text.strip())
-    if not m:
+    found = _relative_day(text)
+    if found is None:
         return None
-    hour = int(m["h"]) % 12 + (12 if (m["half"] or "").lower() == "p" else 0) if m["half"] else int(m["h"])
-    day = base - timedelta(days=1) if m["yesterday"] else base
-    return day.replace(hour=hour, minute=int(m["m"]), second=0, microsecond=0)
+    back, hour, minute = found
+    return (base - timedelta(days=back)).replace(hour=hour, minute=minute, second=0, microsecond=0)
 
 
 def is_age(text: str) -> bool:

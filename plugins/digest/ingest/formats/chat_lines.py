@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ..blocks import blocks_from_lines, is_heading, prose_words
-from ..dates import earliest_date, localize
+from ..dates import dateline_date, localize
 from ..model import CHROME, METADATA, Article, Drop, Dump, ParseResult
-from ..text import ends_sentence, squash, word_count
+from ..text import squash
 
 NAME = "chat-export-text"
 _DAY = r"(?P<day>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
@@ -124,9 +124,6 @@ def _bold(text: str) -> bool:
     return bool(re.fullmatch(r"\*[^*]{3,}\*", text.strip()))
 
 
-DATELINE_WORDS = 15
-
-
 def _article(dump: Dump, message: Message, when: datetime | None, drops: list[Drop], tz: str) -> Article:
     lines = dump.lines
     header = lines[message.header].strip()
@@ -142,8 +139,7 @@ def _article(dump: Dump, message: Message, when: datetime | None, drops: list[Dr
     # the write-up's own dateline under its headline ("Nov 18, 2026 · 9:40 PM UTC · By A. Writer"): its date,
     # when no later than the message
     first = next((k for k, (_, t) in enumerate(body) if t.strip()), None)
-    stated = (earliest_date([body[first][1]], tz)[0] if first is not None and title
-              and word_count(body[first][1]) <= DATELINE_WORDS and not ends_sentence(body[first][1]) else None)
+    stated = dateline_date(body[first][1], tz) if first is not None and title else None
     if stated is not None and (when is None or stated <= when):
         when = stated
         drops.append(Drop((body[first][0],), METADATA, squash(body[first][1])))

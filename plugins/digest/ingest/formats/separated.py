@@ -27,8 +27,8 @@ from itertools import islice
 from typing import NamedTuple
 
 from ..blocks import NUMBERED, RULE, address, blocks_from_lines, is_heading, prose_words, several_stories, strip_footer
-from ..dates import (_MONTH, age_date, byline_parts, dates_in_text, day_lines, earliest_date, is_age, localize,
-                     parse_date, parse_date_line)
+from ..dates import (_MONTH, age_date, byline_parts, dates_in_text, dateline_date, day_lines, earliest_date, is_age,
+                     localize, parse_date, parse_date_line)
 from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
@@ -591,11 +591,12 @@ def _parsed(dump: Dump, tz: str, layout: Layout, today: datetime | None = None) 
         when = head if head and (head.hour, head.minute) != (0, 0) else (
             _closing_date(lines, b, until, tz, days) if closes else _stated(lines, a - 1, tz, days)) or head or (
             _tail_date(lines, a, b, tz, days))
-        # a pasted story's byline under its headline ("By A. Writer | Nov 17, 2026 7:02 PM ET"): its own date
-        byline = _byline_date(body, tz) if title else None
-        if byline is not None and (when is None or byline[1] <= when):
-            drops.append(Drop((body[byline[0]][0],), METADATA, squash(body[byline[0]][1])))
-            body, when = body[:byline[0]] + body[byline[0] + 1:], byline[1]
+        # a pasted story's dateline under its headline ("By A. Writer | Nov 17, 2026 7:02 PM ET"): its own date
+        first = next((k for k, (_, text) in enumerate(body) if text.strip()), None)
+        stated = dateline_date(squash(body[first][1]), tz) if first is not None and title else None
+        if stated is not None and (when is None or stated <= when):
+            drops.append(Drop((body[first][0],), METADATA, squash(body[first][1])))
+            body, when = body[:first] + body[first + 1:], stated
         url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
                                 date_source="dump" if when else None, format=NAME, source_name=author, url=url))
@@ -972,21 +973,6 @@ def _head_date(lines: list[str], start: int, end: int, tz: str, days: dict[int, 
     head = head[next((k for k, i in enumerate(head[:HEAD_LINES]) if i in labels), 0):][:HEAD_LINES]
     return next((when for i in head if (i in days or _when(lines[i]) or _LEADING_DATE.match(lines[i]))
                  and (when := _stated(lines, i, tz, days))), None)
-
-
-BYLINE_WORDS = 15
-_BY = re.compile(r"^\s*(?:by|von|por|par|di|door|av|af|przez|от)\s+\S", re.I)
-
-
-def _byline_date(body: list[tuple[int, str]], tz: str):
-    """The story's first line when it is a byline stating a date with its time ("By A. Writer | Nov 17, 2026
-    7:02 PM ET"): its position in `body` and the date; None otherwise."""
-    first = next((k for k, (_, text) in enumerate(body) if text.strip()), None)
-    text = squash(body[first][1]) if first is not None else ""
-    if not _BY.match(text) or word_count(text) > BYLINE_WORDS or ends_sentence(text):
-        return None
-    when = earliest_date([text], tz)[0]
-    return (first, when) if when is not None and (when.hour, when.minute) != (0, 0) else None
 
 
 # a clock time: "14:35", or "14.35" alone on its line (a messenger's time in many languages)
