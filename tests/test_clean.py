@@ -142,6 +142,14 @@ def test_captions_and_inline_promos():
     assert {d.reason for d in drops} == {CAPTION, BOILERPLATE}
 
 
+@pytest.mark.parametrize("pointer", ["Read: The regulator's fines doubled this year. Why exchanges still pay them.",
+                                     "Watch: How the exchange moved client money"])
+def test_a_bare_verbs_label_before_another_storys_headline_goes_but_a_sentence_stays(pointer):
+    text, drops = cleaned(article(STORY, pointer, "Read the regulator's statement for the full list of failings.",
+                                  "The fine is the largest the regulator has imposed."))
+    assert pointer not in text and "Read the regulator's statement" in text and [d.reason for d in drops] == [BOILERPLATE]
+
+
 def test_duplicate_paragraphs_go_but_recurring_labels_stay():
     labels = [STORY, "Eat every 2 hours", "Breakfast: oats and fruit with yoghurt.", "Eat every 2 hours",
               "Lunch: a salad with beans and grilled fish.", STORY]
@@ -340,6 +348,13 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
                                       Block("p", f"“{quote} in March.”", (3,))], title="Regulator fines exchange")
     text, drops = cleaned(a)
     assert text.count("in March") == 1 and [d.reason for d in drops] == [DUPLICATE], text
+    # its two sentences set apart in the story by who said them
+    told = "“We trust the app more than the bank,” the shopkeeper said. “That is the whole story.” He laughed."
+    a = Article(dump="d.txt", blocks=[Block("p", STORY, (1,)), Block("p", "“We trust the app more than the bank. "
+                                                                          "That is the whole story.”", (2,)),
+                                      Block("p", told, (3,))], title="Regulator fines exchange")
+    text, drops = cleaned(a)
+    assert text.count("whole story") == 1 and [d.reason for d in drops] == [DUPLICATE], text
 
 
 @pytest.mark.parametrize("caption", [
@@ -352,6 +367,7 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_goes():
     "부산항 신항 컨테이너 부두 전경. /사진=항만신문 DB",   # a credit after a slash and a label with "="
     "[写真]建設が進む新しい埠頭（14日、港区）=本社ヘリから",  # a picture's label in brackets ahead of it
     "The terminal where the new halls were to stand. © Harbour Press / Koen Vos",  # a copyright sign's credit
+    "The port's chief executive at the investor day in Rotterdam last month © Sam Roe/Harbour Images",  # no stop
     "Στιγμιότυπο από την επιχείρηση της αστυνομίας. (Φωτ.: Λιμενικό)",  # a short label in brackets
     "图｜新码头施工现场（来源：港口日报）",  # a picture's label ahead of it, in Chinese
 ])
@@ -560,3 +576,25 @@ def test_a_chinese_wires_dateline_ahead_of_the_first_sentence_goes(dateline):
 def test_a_read_also_label_in_more_languages_takes_its_headline_with_it(label):
     text, _ = cleaned(article(STORY, f"{label} Port strike ends after a week", "The exchange said it would appeal."))
     assert "Port strike" not in text, text
+
+
+def test_an_essays_numbered_notes_go_with_their_marks():
+    text, drops = cleaned(article(
+        "The utility borrowed more this year than in the previous three combined.1 Its bonds still sell well.",
+        "Regulators will rule on the rate case in March, and the company's plans depend on it.2",
+        "1 The figure counts only bonds, not bank loans.",
+        "2 I hold none of the company's shares or bonds."))
+    assert text == ("The utility borrowed more this year than in the previous three combined. Its bonds still sell well."
+                    "\n\nRegulators will rule on the rate case in March, and the company's plans depend on it.")
+    assert [d.text for d in drops] == ["1 The figure counts only bonds, not bank loans.",
+                                       "2 I hold none of the company's shares or bonds."]
+
+
+@pytest.mark.parametrize("last", [
+    "1 in 5 households now pays more for power than for broadband, the survey found.",  # no mark above
+    "2 The second note comes first.",  # not numbered from one
+])
+def test_a_closing_paragraph_that_opens_with_a_number_is_no_note(last):
+    first = "Chipmakers expect H1 2027 orders to rise as data centers expand across three continents."
+    text, drops = cleaned(article(first, STORY, last))
+    assert text.endswith(last) and not drops

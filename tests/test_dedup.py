@@ -203,3 +203,18 @@ def test_one_address_and_nothing_else_in_common_stays_apart():
     b = linked(["Chipmakers rallied on Tuesday after a strong forecast from the largest memory supplier."],
                "b.json", home, title="Memory makers rally on upbeat outlook")
     assert len(dedup([a, b])) == 2
+
+
+def test_a_links_preview_and_the_story_pasted_in_full_under_its_headline_in_one_chat_are_one_story():
+    """A chat's link preview (the page's headline and one line of teaser) and, a message later, the same
+    story pasted in full under that headline: one story. The same pair from two dumps, or under a headline
+    too short to tell, stays apart (a short text is too little to compare)."""
+    title = "Bridge hacked for $48 million in signature flaw"
+    preview = article(["The attack is the year's third on a bridge."], "chat.txt", title=title)
+    pasted = article(WIRE, "chat.txt", title=title)
+    (story,) = dedup([preview, pasted])
+    assert story.matches[0][2].reason == "teaser" and story.article is pasted
+    assert len(dedup([preview, article(WIRE, "page.txt", title=title)])) == 2
+    short = "Bridge hacked"
+    assert len(dedup([article(["The attack is the year's third."], "chat.txt", title=short),
+                      article(WIRE, "chat.txt", title=short)])) == 2

@@ -993,6 +993,21 @@ def test_a_time_before_the_day_and_a_dateline_without_a_time_do_not_lose_the_tim
     assert when.isoformat() == "2025-03-04T11:40:00-05:00" and line == 1
 
 
+@pytest.mark.parametrize("line, day", [
+    ("*saved Wed 18 Nov, from the paper's site (copied the text)*", "2026-11-18"),
+    ("Source: The Ledger, Tuesday, November 17th", "2026-11-17"),
+    ("Thursday, Nov 18", "2021-11-18"),  # the latest such Thursday before the day of reading
+])
+def test_a_day_stated_with_its_weekday_and_no_year_takes_the_year_of_that_weekday(line, day):
+    from datetime import datetime, timezone
+
+    from digest.ingest.dates import earliest_date, weekday_date
+
+    assert weekday_date(line, "UTC", today=datetime(2026, 12, 3, tzinfo=timezone.utc)).date().isoformat() == day
+    assert earliest_date([line], "UTC")[0].date().isoformat() == day  # (read on the day these tests were written)
+    assert weekday_date("Mon 29 Feb", "UTC", today=datetime(2026, 12, 3, tzinfo=timezone.utc)) is None
+
+
 @pytest.mark.parametrize("ad", [["📢 AD | Trade with zero fees for a month on Quaybank. Register with code DESK 👉 quay.example/r"],
                                 ["#реклама", "🚀 Хочешь зарабатывать от 5000 ₽ в день? Наш бот сам находит связки 👉 @quaybot"]])
 def test_a_channels_paid_message_its_bio_and_a_forward_label_are_no_posts_or_titles(dumps, ad):
@@ -2622,6 +2637,17 @@ def test_a_summary_boxs_points_over_a_wire_stories_dateline_are_no_part_of_it(du
     assert body.startswith(STORY[0][:40]) and not any(point in body for point in points), body
 
 
+@pytest.mark.parametrize("label", ["What to know:", "Das Wichtigste in Kürze:"])
+def test_a_boxs_points_written_as_sentences_under_their_label_are_no_part_of_the_story(dumps, label):
+    """A "What to know:" box of two sentences above the story, in a block of its own: its points go, whatever
+    the model makes of them; the story starts at its first paragraph."""
+    points = ["The council will turn the old freight yard into a park by 2028.",
+              "The warehouses become a market hall and a library."]
+    text = page_copy().replace(f"{STORY[0]}\n", f"{label}\n" + "\n".join(points) + f"\n\n{STORY[0]}\n")
+    (meta, body), = ingest_one(dumps, "page.txt", text)[0]
+    assert body.startswith(STORY[0][:40]) and not any(point in body for point in points), body
+
+
 def test_a_one_line_deck_right_above_a_labelled_date_with_a_two_digit_year_is_the_deck(dumps):
     """ "Published: 04.03.26, 09:15" right under the standfirst: the date is read (its year in two digits
     before a time) and the line above it is the deck, not the opening."""
@@ -2634,6 +2660,28 @@ def test_a_one_line_deck_right_above_a_labelled_date_with_a_two_digit_year_is_th
     (meta, body), = ingest_one(dumps, "page.txt", text)[0]
     assert meta["Date"] == "2026-03-04T09:15:00+00:00" and meta["Deck"] == deck, meta
     assert body.startswith(STORY[0][:40]), body
+
+
+def test_a_last_updated_date_over_the_first_published_one_below_the_deck_loses_to_it(dumps):
+    """A business page prints "Last Updated" above "First Published" under its byline, below a deck: the story
+    was published at the earlier time."""
+    deck = "The yard has stood empty for ten years; the council wants a park and a market hall there by 2028"
+    text = page_copy().replace("Published 4 March 2026, 09:15\nUpdated 6 March 2026, 18:02\n",
+                               "\nLast Updated: March 6, 2026 at 6:02 p.m. ET\nFirst Published: March 4, 2026 at "
+                               "9:15 a.m. ET\n").replace("riverside park\n\nBy", f"riverside park\n{deck}\n\nBy")
+    assert "Last Updated" in text and deck in text
+    (meta, body), = ingest_one(dumps, "page.txt", text)[0]
+    assert meta["Date"] == "2026-03-04T09:15:00-05:00", meta
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("November 24, 2026 10:42 AM GMT+1Updated 2 hours ago", "2026-11-24T10:42:00+01:00"),  # a label glued on
+    ("24.11.2026 10:42 UTC-05:00", "2026-11-24T10:42:00-05:00"),
+    ("Nov 24, 2026, 10:42 GMT+5:30", "2026-11-24T10:42:00+05:30"),
+])
+def test_a_zone_written_as_an_offset_from_gmt_is_ahead_of_gmt_by_it(line, expected):
+    from digest.ingest.dates import earliest_date
+    assert earliest_date([line], "UTC")[0].isoformat() == expected
 
 
 @pytest.mark.parametrize("line, expected", [("פורסם: 19.11.26, 08:30", "2026-11-19 08:30"),
@@ -2714,6 +2762,9 @@ def test_a_team_channel_copy_gives_a_post_per_story_pasted_under_a_note(dumps):
     energy folks 👇"), chatter between them: a post per pasted story, titled by its headline (not the note)
     and dated by its divider and time."""
     out = ["Harbour Capital", "# markets-desk", "Messages", "Files", "", "Tuesday, March 3rd", ""]
+    # (a link's preview first: the address, the site's name, the page's headline and a line of teaser)
+    out += ["Dana Whitfield", "8:55 AM", "https://www.harbourtimes.example/ports/strike", "Harbour Times",
+            DIGEST_ITEMS[0][0], "The union says the strike will go on until the port authority makes an offer.", ""]
     notes = ["paywalled so pasting the text for the desk:", "for the energy folks 👇", "this one from last night:"]
     for n, (title, text) in enumerate(DIGEST_ITEMS):
         byline = ["By Sam Roe | Mar 2, 2026 7:02 PM ET", ""] if n == 2 else []  # (its own date: the day before)
@@ -2726,7 +2777,9 @@ def test_a_team_channel_copy_gives_a_post_per_story_pasted_under_a_note(dumps):
     for meta, body in posts:
         n = titles.index(meta["Title"])
         assert body.startswith(DIGEST_ITEMS[n][1][:50]) and notes[n] not in body and "Sam Roe" not in body, body
-        assert meta["Date"] == (f"2026-03-03T{n + 9:02d}:0{n}:00+00:00" if n < 2 else "2026-03-02T19:02:00-05:00"), meta
+        assert "Harbour Times" not in body and "makes an offer" not in body, body
+        stated = {0: "2026-03-03T08:55:00+00:00", 2: "2026-03-02T19:02:00-05:00"}  # (the preview's, the byline's)
+        assert meta["Date"] == stated.get(n, f"2026-03-03T{n + 9:02d}:0{n}:00+00:00"), meta
 
 
 def test_a_table_export_of_articles_gives_a_post_per_row_with_its_text(dumps):

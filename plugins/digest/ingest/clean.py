@@ -651,6 +651,38 @@ def drop_captions(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     return kept, drops
 
 
+# a note under an essay: "1 Oracle's guidance is ...", "[2] I own no shares." (its number, then the note)
+_FOOTNOTE = re.compile(r"^(?:\[(\d{1,2})\]|(\d{1,2})[.)]?)\s+(?=\S)")
+
+
+def _marker(number: str, bracketed: bool) -> re.Pattern:
+    """The note's mark in the text: "[2]", or its number set right after a word or its stop ("off.1 Credit";
+    not a model's name: "H1 2026", "GPT4 is")."""
+    if bracketed:
+        return re.compile(rf"\[{number}\]")
+    return re.compile(rf"(?:(?<=[a-z]{{3}})|(?<=[^\W\d_][.,;:!?”’\")])){number}(?=\s|$)")
+
+
+def drop_footnotes(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """An essay's numbered notes at its end (1, 2, ... in order) whose every number marks the text above
+    them: the notes go, and so do their marks."""
+    start = len(blocks)
+    while start > 0 and blocks[start - 1].kind == "p" and _FOOTNOTE.match(blocks[start - 1].text):
+        start -= 1
+    notes = [_FOOTNOTE.match(b.text) for b in blocks[start:]]
+    numbers = [note.group(1) or note.group(2) for note in notes]
+    if not notes or numbers != [str(n) for n in range(1, len(notes) + 1)] or start == 0:
+        return blocks, []
+    marks = [_marker(number, bool(note.group(1))) for number, note in zip(numbers, notes)]
+    body = blocks[:start]
+    if not all(any(mark.search(b.text) for b in body) for mark in marks):
+        return blocks, []
+    for mark in marks:
+        at = next(k for k, b in enumerate(body) if mark.search(b.text))
+        body[at] = body[at].with_text(mark.sub("", body[at].text, count=1))
+    return body, [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[start:]]
+
+
 def drop_duplicate_blocks(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """No paragraph twice in a post: a later copy goes when it is a real paragraph or follows its first
     copy directly. Short labels that recur across sections (a Q&A's questions, a meal plan's "Eat every
@@ -671,16 +703,23 @@ PULL_QUOTE_WORDS = 6  # a pull quote is a sentence at least this long ...
 PULL_QUOTE_MAX = 40   # ... and at most this long
 
 
+def _quoted_key(text: str) -> str:
+    return fold(text).strip(" \"'“”‘’«»").rstrip(".,;:!?…").strip(" \"'“”‘’«»")
+
+
 def drop_pull_quotes(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """A pull quote: a short paragraph or quotation block whose words a longer paragraph of the story holds
     (the sentence set in large type beside the text it comes from, above or below it)."""
     paragraphs = [(i, fold(b.text)) for i, b in enumerate(blocks) if b.kind == "p"]
     kept, drops = [], []
     for k, block in enumerate(blocks):
-        # (its closing stop may be the comma of the quotation in the text: '..., a mid-sized city," she said')
-        key = fold(block.text).strip(" \"'“”‘’«»").rstrip(".,;:!?…")
+        # (its closing stop may be the comma of the quotation in the text: '..., a mid-sized city," she said';
+        # its sentences may stand apart there: '"I trust the app," he said. "That is the whole story."')
+        pieces = [_quoted_key(sentence) for sentence in split_sentences(block.text)]
+        key = _quoted_key(block.text)
         pulled = (block.kind in ("p", "quote") and PULL_QUOTE_WORDS <= word_count(key) <= PULL_QUOTE_MAX
-                  and any(i != k and word_count(p) > word_count(key) and key in p for i, p in paragraphs))
+                  and any(i != k and word_count(p) > word_count(key) and (key in p or all(x in p for x in pieces))
+                          for i, p in paragraphs))
         if pulled:
             drops.append(Drop(block.lines, DUPLICATE, block.text))
         else:
@@ -787,7 +826,8 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         lambda b: drop_repeated_edges(b, repeated),
         drop_tail_pitch,  # a pitch can sit just above a repeated footer
         drop_chapters,
-        drop_edge_furniture,  # before the pitches: a "Read more" label shows where a headline list starts
+        drop_edge_furniture,
+        drop_footnotes,  # before the pitches: a "Read more" label shows where a headline list starts
         drop_inline_pitches,
         drop_trailing_hashtags,
         drop_captions,

@@ -95,6 +95,8 @@ def parse_date(text: str, tz: str = "UTC") -> datetime | None:
     text = re.sub(r"\s*[·•]\s*", ", ", ascii_digits(text.strip())).strip(", ")  # "8:47 AM · Mar 23, 2026"
     if not re.search(r"\b\d{4}\b", text):
         return None
+    # "GMT+1" is an hour ahead of GMT (dateutil reads such a zone the POSIX way round, an hour behind)
+    text = _GMT_OFFSET.sub(lambda m: f" {m['sign']}{int(m['hours']):02d}:{m['minutes'] or '00'}", text)
     try:
         return localize(datetime.fromisoformat(text.replace("Z", "+00:00")), tz)
     except ValueError:
@@ -118,6 +120,7 @@ def parse_date(text: str, tz: str = "UTC") -> datetime | None:
     return localize(value, tz) if value.year >= 1000 and str(value.year) in text else None
 
 
+_GMT_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s?(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?\b")
 _SLASH_12H = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\D{1,3}\d{1,2}:\d\d\s*[ap]\.?m\b", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -223,6 +226,7 @@ def header_date(lines: list[str], tz: str) -> datetime | None:
 
 
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d)")  # "APR 28 20232:23 PM": a copy glues year and time
+_GLUED_LABEL = re.compile(r"(?<=[\d.])(?=[A-Z][a-z]{2,})")  # "... 10:42 AM GMT+1Updated 2 hours ago": and a label
 _BYLINE_SEPARATOR = re.compile(r"\s[·•|]\s|\s{3,}|\t")  # (a copied row of table cells has wide gaps or tabs)
 
 
@@ -284,7 +288,7 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
     for k, line in enumerate(lines):
         if word_count(line) > 25:
             continue
-        for text in _with_times(byline_parts(_GLUED_TIME.sub(r"\1 ", ascii_digits(line)))):
+        for text in _with_times(byline_parts(_GLUED_LABEL.sub(" ", _GLUED_TIME.sub(r"\1 ", ascii_digits(line))))):
             start = DATE_START.search(text)  # past a label: "Published 18 February 2026, 08:40"
             when = _date_before_words(text[start.start():], tz) if start else None
             if (when is None and language not in (None, "en") and _YEAR.search(text)
@@ -293,13 +297,39 @@ def earliest_date(lines: list[str], tz: str, language: str | None = None) -> tup
             dates = [(localize(when, tz), True)] if when else [(localize(d, tz), False) for d in dates_in_text(text)]
             found += [(d, k, timed) for d, timed in dates]
     if not found:
-        return None, None
+        return next(((when, k) for k, line in enumerate(lines) if word_count(line) <= 25
+                     for when in [weekday_date(line, tz)] if when), (None, None))
     first, k, timed = min(found, key=lambda f: f[0])
     # a day stated without its time ("March 4, 2025" in a dateline) does not beat that day's stated time
     same_day = [f for f in found if f[2] and f[0].astimezone(first.tzinfo).date() == first.date()]
     if not timed and same_day:
         first, k, _ = min(same_day, key=lambda f: f[0])
     return first, k
+
+
+# A day stated with its weekday and without its year ("saved Wed 18 Nov", "Tuesday, November 17th"): the
+# weekday tells the year, for a day falls on the same weekday again only five or more years later
+_WEEKDAY_DAY = re.compile(rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?:(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})"
+                          rf"|(?P<m2>{_MONTH})\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w.,]*\s*\d{{4}})", re.I)
+WEEKDAY_YEARS = 5  # the years back a weekday's day is looked for
+
+
+def weekday_date(text: str, tz: str, today: datetime | None = None) -> datetime | None:
+    """The latest day no later than tomorrow that falls on the weekday `text` names with its day and month."""
+    m = _WEEKDAY_DAY.search(text)
+    if not m:
+        return None
+    month = MONTHS.get((m["m1"] or m["m2"]).lower().rstrip("."))
+    day, weekday = int(m["a"] or m["b"]), m["weekday"][:3].lower()
+    latest = (today or datetime.now(timezone.utc)).date() + timedelta(days=1)
+    for year in range(latest.year, latest.year - WEEKDAY_YEARS - 1, -1):
+        try:
+            when = datetime(year, month, day)
+        except (TypeError, ValueError):  # no such day ("Mon 30 Feb"), or no month
+            return None
+        if when.date() <= latest and when.strftime("%a").lower() == weekday:
+            return localize(when, tz)
+    return None
 
 
 # A date as a page in another language prints it, with its time: "28. April 2024, 14:26 Uhr",

@@ -11,6 +11,7 @@ opening words, the same title. Every candidate pair is then verified on the real
     address  both name the same article address (a newsletter's or a feed's item and the page it links to,
            each the only article of its dump at that address), and their titles, openings or texts agree
            a little: a teaser is its story, whatever its own words
+    teaser   in one dump, a text too short to compare (a link's preview) under the very headline of a story
 
 Texts under MIN_SHINGLES shingles merge only when identical, so short notices never merge on a shared
 phrase. Two write-ups of one event share names and figures but few five-word runs, and stay apart.
@@ -47,6 +48,7 @@ TITLE_AGREES = 90        # rapidfuzz token_set_ratio, 0-100
 MAX_KEY_GROUP = 50       # a title or opening shared by more articles than this is generic, not a candidate key
 ADDRESS_AGREES = 0.3     # containment, or the openings' Jaccard, of two copies at one address
 ADDRESS_TITLE_AGREES = 60
+TEASER_TITLE_WORDS = 5   # a headline this long, the same over a teaser and a story of one dump, is one story's
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "source", "cmpid", "ncid", "taid")
 
 
@@ -119,9 +121,9 @@ def address_key(url: str | None) -> str | None:
     return f"{host}{path}?{query}" if query else f"{host}{path}" if host else None
 
 
-def verify(a: Fingerprint, b: Fingerprint, same_address: bool = False) -> Match | None:
+def verify(a: Fingerprint, b: Fingerprint, same_address: bool = False, same_dump: bool = False) -> Match | None:
     """Whether two fingerprints are copies of one story, and why; `same_address`: both name the same
-    article address."""
+    article address; `same_dump`: both come from one dump."""
     if a.exact == b.exact:
         return Match("exact")
     small = min(len(a.shingles), len(b.shingles))
@@ -135,7 +137,9 @@ def verify(a: Fingerprint, b: Fingerprint, same_address: bool = False) -> Match 
     if same_address and (title >= ADDRESS_TITLE_AGREES or max(opening, containment) >= ADDRESS_AGREES):
         return Match("address", *evidence)
     if small < MIN_SHINGLES:
-        return None
+        # a link's preview (headline and a line of teaser) beside the story pasted in full, in one chat
+        teaser = same_dump and a.title == b.title and len(a.title.split()) >= TEASER_TITLE_WORDS
+        return Match("teaser", *evidence) if teaser and max(len(a.shingles), len(b.shingles)) >= MIN_SHINGLES else None
     if small < SHORT_SHINGLES:
         # a short text can be mostly shared boilerplate: its own first sentence must be the same
         if containment >= SHORT_CONTAINMENT and a.lede and a.lede == b.lede:
@@ -230,7 +234,7 @@ def dedup(articles: list[Article], prints: list[Fingerprint] | None = None) -> l
     edges: list[tuple[int, int, Match]] = []
     addressed = address_pairs(articles)
     for a, b in sorted(candidate_pairs(prints) | addressed):
-        match = verify(prints[a], prints[b], (a, b) in addressed)
+        match = verify(prints[a], prints[b], (a, b) in addressed, articles[a].dump == articles[b].dump)
         if match is not None:
             sets.union(a, b)
             edges.append((a, b, match))

@@ -85,7 +85,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Match:
-    """Why two copies were merged: "exact", "near", "title" or "address", with the evidence."""
+    """Why two copies were merged: "exact", "near", "title", "address" or "teaser", with the evidence."""
 
     reason: str
     jaccard: float = 1.0

@@ -6,6 +6,7 @@ import unicodedata
 import zlib
 from collections import Counter
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -219,8 +220,9 @@ _SLASH_CREDIT = re.compile(rf"(?:^|\s|\()[{_CAP}][^\W\d_]{{2,11}}\s*:\s*{_NAMES}
                            rf"|[.!?]\s+/\s?{_NAMES}$"  # "... madrileño. / ANA LIMA"
                            # "... Boise, Idaho. (Jane Roe/Getty Images)", "... 본사 전경. /사진=연합뉴스"
                            r"|[.!?]\s+\([^()\s/][^()/]{0,60}/[^()\s][^()]{1,60}\)$|[.!?]\s+/\s?[^\W\d_]{1,10}\s?[=:]\s?\S.{0,40}$"
-                           # "... komen. © ANP / Koen van Weel", "... Εγκλήματος. (Φωτ.: ΕΛ.ΑΣ.)"
-                           r"|[.!?]\s+©\s?[^\W\d_][^.!?]{1,60}$|[.!?]\s+\([^\W\d_]{2,8}\.?\s?:\s?[^()]{1,60}\)$")
+                           # "... komen. © ANP / Koen van Weel", "... Εγκλήματος. (Φωτ.: ΕΛ.ΑΣ.)", and without the
+                           # caption's full stop: "... in Palo Alto last month © Kyle Grillot/Bloomberg"
+                           r"|(?:[.!?]|\w)\s+©\s?[^\W\d_][^.!?©]{1,60}$|[.!?]\s+\([^\W\d_]{2,8}\.?\s?:\s?[^()]{1,60}\)$")
 
 
 # a picture's file name where the page showed the picture ("seized cash and cards.jpg"), a credit alone in
@@ -361,7 +363,9 @@ RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recomm
                      r"czytaj (?:też|także|więcej)|читайте также|читать далее|читати далі|ayrıca okuyun|"
                      r"baca (?:selengkapnya|juga)|اقرأ أيضا|اقرأ ايضا|यह भी पढ़ें|関連記事|관련기사|相关阅读|延伸阅读|延伸閱讀|相關閱讀|"
                      r"читайте також|διαβάστε (?:επίσης|ακόμη)|citește și|přečtěte si (?:také|též)|čítajte aj|"
-                     r"läs också|læs også|les også|lue myös)"
+                     r"läs också|læs også|les også|lue myös"
+                     # a bare verb, only before its colon: "Read: Why the stock still fell.", "Watch: ..."
+                     r"|(?:read|see|watch|listen|lesen sie|lire|leer|leia|leggi|lees)(?=\s?:))"
                      r"\b\s*[:|-]?", re.I)
 
 
@@ -388,3 +392,15 @@ def advert_label(text: str, alone: bool = True) -> bool:
     False, only the latter (a page's lone "Advertisement" line stands between an article's paragraphs)."""
     m = _ADVERT.match(text.strip())
     return bool(m) and (alone or bool(m["pitch"]))
+
+
+SITE_NAME_WORDS = 4
+
+
+def site_name(line: str, url: str) -> bool:
+    """Whether a short line is the name of the site at `url`, its letters those of one of the address's
+    labels ("Financial Tribune" for www.financialtribune.com, "The Verge" for theverge.com)."""
+    letters = "".join(ch for ch in line.casefold() if ch.isalnum())
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").removeprefix("www.")
+    return (word_count(line) <= SITE_NAME_WORDS and len(letters) >= 4
+            and any(letters == label.replace("-", "") for label in host.split(".")[:-1]))

@@ -217,7 +217,28 @@ def _without_head(kept: list[int], texts: list[str], index: list[int]) -> list[i
                 and word_count(texts[start]) <= BOX_LABEL_WORDS
                 and not any(ends_sentence(texts[j]) for j in range(start, end + 1))):
             boxed.add(k)
-    return [k for k in kept[cut:] if k not in boxed]
+    return [k for k in kept[cut:] if k not in boxed and k not in _points_under_label(kept[cut:], texts, index)]
+
+
+BOX_POINT_WORDS = 25  # a point that is a sentence is still shorter than a paragraph
+BOX_POINTS = 5
+_BOX_LABEL = re.compile(r"^\W{0,2}[^\W\d_][^:：.!?]{0,40}[:：]$")  # "What to know:", "Das Wichtigste in Kürze:"
+
+
+def _points_under_label(kept: list[int], texts: list[str], index: list[int]) -> set[int]:
+    """Points, sentences or not, above the story's paragraphs under a box's label the model left out ("What
+    to know:" over "SOL rose 16% in seven days."), in a block of their own with prose below it: the story's
+    summary, not its opening."""
+    for k in kept:
+        if word_count(texts[k]) > BOX_POINT_WORDS:  # the story's paragraphs have begun
+            return set()
+        start, end = _block(index, k)
+        points = range(start + 1, end + 1)
+        if (start not in kept and _BOX_LABEL.match(texts[start]) and word_count(texts[start]) <= BOX_LABEL_WORDS + 2
+                and 2 <= len(points) <= BOX_POINTS and all(word_count(texts[j]) <= BOX_POINT_WORDS for j in points)
+                and any(j > end and is_prose(texts[j]) for j in kept)):
+            return set(points)
+    return set()
 
 
 def _block(index: list[int], k: int) -> tuple[int, int]:
@@ -456,6 +477,9 @@ def _prose(text: str) -> bool:
             or len(text) >= PARAGRAPH_CHARS)
 
 
+DATES_APART = 2  # lines between a page's "updated" and "published" dates under its headline
+
+
 def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: str | None):
     """The story's date and its line: the earliest stated a few lines above the headline or between it and
     the article (a page's "updated" date is the later one), in a short line (a byline, a dateline) if one
@@ -476,12 +500,10 @@ def _story_date(texts: list[str], body: list[int], top: int, tz: str, language: 
         date, at = earliest_date([texts[k] for k in lines], tz, language)
         if date is not None:
             return date, lines[at]
-    for k in below:
-        if _short(texts[k]) and (k not in body or _dateline(texts[k], language)):
-            date, _ = earliest_date([texts[k]], tz, language)
-            if date is not None:
-                return date, k
-    return None, None
+    dated = [(date, k) for k in below if _short(texts[k]) and (k not in body or _dateline(texts[k], language))
+             for date in [earliest_date([texts[k]], tz, language)[0]] if date is not None]
+    # ("Last Updated: ... 2:51 p.m." over "First Published: ... 10:06 a.m.": the story's is the earlier)
+    return min((d for d in dated if d[1] - dated[0][1] <= DATES_APART), default=(None, None), key=lambda d: d[0])
 
 
 # a time alone on its line under a dateline that has none: "ore 10:47", "um 10.47 Uhr", "10:47 AM"

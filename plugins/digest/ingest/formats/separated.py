@@ -33,7 +33,7 @@ from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import BOILERPLATE, CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
-from ..text import (advert_label, dominant_script, ends_sentence, fold, foreign_share, is_caption, looks_like_title,
+from ..text import (advert_label, site_name, dominant_script, ends_sentence, fold, foreign_share, is_caption, looks_like_title,
                     squash, strip_pictographs, word_count)
 from ..titles import publisher, unmarked
 
@@ -578,9 +578,11 @@ def _parsed(dump: Dump, tz: str, layout: Layout, today: datetime | None = None) 
         drops += [Drop((i + 1,), CHROME, squash(lines[i])) for i in range(end, b) if lines[i].strip()]
         b = end
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
+        url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
+        body, named, site = _without_site_name(body, url)
         title, body, heading = _headline_of(body)
         title = title or card
-        drops += edges + heading
+        drops += edges + named + heading
         if title is None and not prose_words([text for _, text in body]):
             # a post without a headline or a sentence: an account's chatter ("send earplugs"), not a story
             drops += [Drop((k,), CHROME, squash(text)) for k, text in body if text.strip()]
@@ -597,9 +599,9 @@ def _parsed(dump: Dump, tz: str, layout: Layout, today: datetime | None = None) 
         if stated is not None and (when is None or stated <= when):
             drops.append(Drop((body[first][0],), METADATA, squash(body[first][1])))
             body, when = body[:first] + body[first + 1:], stated
-        url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         articles.append(Article(dump=dump.name, blocks=blocks_from_lines(body), title=title, date=when,
-                                date_source="dump" if when else None, format=NAME, source_name=author, url=url))
+                                date_source="dump" if when else None, format=NAME, source_name=author or site,
+                                url=url))
     articles, chatter = _without_chatter(articles)
     drops += chatter
     return ParseResult(articles, drops, guess=f"{len(articles)} stories between separators")
@@ -630,6 +632,16 @@ def _card_title(lines: list[str], start: int, end: int) -> str | None:
         if _CARD_SITE.match(lines[i]) and _prose(lines[filled[k - 1]]) and looks_like_title(title):
             return title
     return None
+
+
+def _without_site_name(body: list[tuple[int, str]], url: str | None) -> tuple[list[tuple[int, str]], list[Drop], str | None]:
+    """A link's preview under a post opens with the linked site's name ("Financial Tribune" for
+    financialtribune.com) over the page's headline: the name is the story's source, not its headline."""
+    filled = [k for k, (_, text) in enumerate(body) if text.strip() and not address(text)]
+    if url is None or len(filled) < 2 or not site_name(squash(body[filled[0]][1]), url):
+        return body, [], None
+    (line, text), name = body[filled[0]], squash(body[filled[0]][1])
+    return body[:filled[0]] + body[filled[0] + 1:], [Drop((line,), METADATA, name)], name
 
 
 def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[int, str]], list[Drop]]:
