@@ -412,8 +412,10 @@ def test_a_publishers_pitch_set_as_a_quote_goes():
     assert text == STORY + "\n\nThe fine is the largest the regulator has imposed."
 
 
-def test_an_authors_bio_with_a_contact_line_goes():
-    bio = "Dana Whitfield covers city hall for the Riverside Gazette. Reach her at dana@gazette.example."
+@pytest.mark.parametrize("bio", ["Dana Whitfield covers city hall for the Riverside Gazette. Reach her at dana@gazette.example.",
+                                 "Dana Whitfield covers city hall for the Riverside Gazette.",  # alone, closing the story
+                                 "Sam Roe reports on shipping and trade from Rotterdam."])
+def test_an_authors_bio_closing_the_story_goes(bio):
     text, drops = cleaned(article(STORY, "The fine is the largest the regulator has imposed.", bio))
     assert bio not in text and [d.reason for d in drops] == [BOILERPLATE]
 
@@ -428,6 +430,10 @@ def test_an_authors_bio_with_a_contact_line_goes():
     "Want the numbers first? Harbour Pro members get our daily freight dashboard.",
     "Dana Whitfield covers shipping from Rotterdam. Tips: dana@harbour.example",
     "On this episode: Dana and Sam unpack the strike, plus an interview with a port pilot.",
+    "In this video, Harbour Desk's Dana Whitfield breaks down what the strike means for shipping rates.",
+    "3:15 What the strike means for rates",  # a video's chapter left over from their list
+    "♻️ Repost if this was useful, and follow me for weekly notes on shipping.",
+    "Dana Roe and 1,845 others",  # who reacted to the post
     "You received this email because you signed up at harbour.example.",
 ])
 def test_a_disclaimer_a_disclosure_and_the_publishers_blurb_closing_a_story_go(tail):
@@ -557,16 +563,19 @@ def test_a_caption_taken_for_a_subheading_goes_but_a_subheading_stays():
     assert [d.reason for d in drops] == [CAPTION]
 
 
-def test_a_standfirst_under_its_chinese_label_is_the_deck():
-    """Written for this test: "导读：" opens a Chinese story with its standfirst."""
-    lead = "导读：港口集团全年吞吐量预计增长一成，新码头明年投产。"
-    out, drops = C.clean(article(lead, STORY), set())
-    assert out.deck == "港口集团全年吞吐量预计增长一成，新码头明年投产。" and [b.text for b in out.blocks] == [STORY]
+@pytest.mark.parametrize("label, lead", [("导读：", "港口集团全年吞吐量预计增长一成，新码头明年投产。"),
+                                         ("TL;DR: ", "Deposits open now. Trading starts at 14:00 UTC.")])
+def test_a_standfirst_under_its_label_is_the_deck(label, lead):
+    """Written for this test: "导读：" opens a Chinese story with its standfirst, "TL;DR:" an English post."""
+    out, drops = C.clean(article(label + lead, STORY), set())
+    assert out.deck == lead and [b.text for b in out.blocks] == [STORY]
 
 
-@pytest.mark.parametrize("dateline", ["（港口社記者王明台北5日電）", "港口社上海11月5日电 "])
+@pytest.mark.parametrize("dateline", ["（港口社記者王明台北5日電）", "港口社上海11月5日电 ",
+                                      "【東京＝山田太郎】", "(서울=항만통신) 김민수 기자 = "])
 def test_a_chinese_wires_dateline_ahead_of_the_first_sentence_goes(dateline):
-    """Written for this test: the agency, reporter, place and day ending in "電" (dispatched)."""
+    """Written for this test: the agency, reporter, place and day ending in "電" (dispatched); the place and
+    the reporter or agency as Japanese and Korean wires write them."""
     lede = "港口集团今天公布10月吞吐量，同比增长12%，创历年同期新高。"
     text, _ = cleaned(article(dateline + lede, "公司表示，新码头将于明年投产。"))
     assert text.startswith(lede), text
@@ -590,6 +599,13 @@ def test_an_essays_numbered_notes_go_with_their_marks():
                                        "2 I hold none of the company's shares or bonds."]
 
 
+def test_a_list_of_sources_under_the_story_is_no_essays_notes():
+    blocks = article("The utility borrowed more this year than in the previous three combined [1].",
+                     "Regulators will rule on the rate case in March [2].", "[1] Filing 2026-114: https://regulator.example/f/114",
+                     "[2] The regulator's calendar, https://regulator.example/calendar").blocks
+    assert C.drop_footnotes(list(blocks)) == (list(blocks), [])
+
+
 @pytest.mark.parametrize("last", [
     "1 in 5 households now pays more for power than for broadband, the survey found.",  # no mark above
     "2 The second note comes first.",  # not numbered from one
@@ -598,3 +614,11 @@ def test_a_closing_paragraph_that_opens_with_a_number_is_no_note(last):
     first = "Chipmakers expect H1 2027 orders to rise as data centers expand across three continents."
     text, drops = cleaned(article(first, STORY, last))
     assert text.endswith(last) and not drops
+
+
+def test_a_posters_note_over_the_story_it_pastes_goes_but_a_standfirst_on_its_topic_stays():
+    text, drops = cleaned(article("Summary for anyone hitting the paywall:", STORY, "It will not appeal, it said."))
+    assert text.startswith(STORY) and [d.text for d in drops] == ["Summary for anyone hitting the paywall:"]
+    deck = "Regulator fines exchange over suspicious transfers:"  # (on the story's topic: its own)
+    text, drops = cleaned(article(deck, STORY, "It will not appeal, it said."))
+    assert text.startswith(deck) and not drops

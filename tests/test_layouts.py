@@ -1782,6 +1782,23 @@ def test_a_plain_text_digest_of_numbered_headlines_gives_one_post_per_item(dumps
         assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]]
 
 
+def test_an_html_digests_buttons_that_differ_in_a_number_and_a_sponsors_block_are_no_part_of_its_items(dumps):
+    """Items in table cells between rules, each closed by its "Go deeper (N min. read)" link (one item's number
+    differs), and a sponsor's cell under "A MESSAGE FROM ..." between two items: a post per item, each its
+    text alone."""
+    cells = [f"<tr><td><h2>{n}. {title}</h2><p>{text}</p><p><a href='https://letter.example/r/{n}'>Go deeper "
+             f"({2 if n == 1 else 1} min. read)</a></p></td></tr>" for n, (title, text) in enumerate(DIGEST_ITEMS, 1)]
+    sponsor = ("<tr><td><p>A MESSAGE FROM QUAYPAY</p><p>Payroll that closes itself. Quaypay runs payroll for "
+               "teams in 60 countries.</p><p><a href='https://letter.example/s'>See how Quaypay works</a></p></td></tr>")
+    cells.insert(2, sponsor)
+    posts, report = ingest_one(dumps, "digest.eml", _html_mail(
+        "<table><tr><td><h1>Harbour AM</h1><p>Good morning.</p></td></tr>" + "".join(cells) + "</table>"
+        "<p>You received this because you subscribed.</p>"))
+    assert sorted(m["Title"] for m, _ in posts) == sorted(t for t, _ in DIGEST_ITEMS), report
+    for meta, body in posts:
+        assert body.strip() == dict(DIGEST_ITEMS)[meta["Title"]], body
+
+
 def test_a_numbered_list_inside_a_story_does_not_split_it(dumps):
     steps = ["1. Check the tide tables", "2. Book a berth", "3. Pay the harbour fee"]
     out = MAIL_HEADERS + ["Content-Type: text/plain; charset=utf-8", "", STORY[0], "", *steps, "", STORY[1]]
@@ -2780,6 +2797,30 @@ def test_a_team_channel_copy_gives_a_post_per_story_pasted_under_a_note(dumps):
         assert "Harbour Times" not in body and "makes an offer" not in body, body
         stated = {0: "2026-03-03T08:55:00+00:00", 2: "2026-03-02T19:02:00-05:00"}  # (the preview's, the byline's)
         assert meta["Date"] == stated.get(n, f"2026-03-03T{n + 9:02d}:0{n}:00+00:00"), meta
+
+
+def test_a_chat_copy_with_one_story_pasted_among_its_chatter_gives_that_story(dumps):
+    """A chat server's channel copied from its app: messages under "name — Yesterday at 21:41" lines, a bot's
+    message, one story pasted under the sender's note with its headline, byline and dateline, the app's
+    "(edited)" after it, its reactions (an emoji over a count, each on its line) and the next message's quote
+    of it: one post, the story alone, titled by its headline and dated by its dateline."""
+    title, text = DIGEST_ITEMS[0]
+    out = ["Harbour Server", "Channels & Roles", "ports-desk", "Threads", "Search", "", "3 March 2026", ""]
+    out += ["ferrum — Yesterday at 21:41", "anyone watching the port numbers tonight", "👀", "4", ""]
+    out += ["Harbourbot", "APP", " — Yesterday at 22:00", "📊 Movers: PORT +7.1% · SHIP -0.6%", ""]
+    out += ["quietmodel — Yesterday at 22:04", "strike over?? what did I miss", ""]
+    out += ["ferrum — Yesterday at 22:05", "yes, there is a piece up already, will post tomorrow", "", "4 March 2026", ""]
+    out += ["quietmodel — Today at 09:47", "paywalled so pasting the whole thing here:", "", title,
+            "Dana Roe, Ports Correspondent", "March 3, 2026 9:48 pm GMT", "", text, "", STORY[0], "",
+            STORY[1] + " (edited)", "🔥", "14", "👀", "6", "",
+            "@quietmodel paywalled so pasting the whole thing here:", "ferrum — Today at 09:52",
+            "ok that is good news for the desk", "", "halfnode — Today at 10:03", "image.png", "", "Message #ports-desk"]
+    posts, report = ingest_one(dumps, "chat.txt", "\n".join(out))
+    (meta, body), = posts
+    assert meta["Title"] == title and meta["Date"] == "2026-03-03T21:48:00+00:00", (meta, report)
+    assert body.startswith(text[:50]) and body.strip().endswith(STORY[1]), body
+    for chatter in ("paywalled", "(edited)", "🔥", "Dana Roe", "good news for the desk", "Movers"):
+        assert chatter not in body, chatter
 
 
 def test_a_table_export_of_articles_gives_a_post_per_row_with_its_text(dumps):

@@ -16,7 +16,8 @@ from .blocks import address
 from .model import BOILERPLATE, CAPTION, CHROME, DUPLICATE, METADATA, Article, Block, Drop
 from .text import (CLOCK_ALONE, COPYRIGHT, EXCHANGES, LIVE_ENTRIES, RELATED, advert_label, containment,
                    ends_sentence, fold, has_url, is_caption, link_row, looks_like_title, related_label,
-                   shingle_hashes, split_sentences, token_hashes, unmarked_letters, word_count, word_tokens)
+                   shingle_hashes, split_sentences, sponsor_label, token_hashes, unmarked_letters, word_count,
+                   word_tokens)
 
 # ---------------------------------------------------------------- segments: sentences of paragraphs
 
@@ -75,7 +76,7 @@ _CTA_PHRASES = re.compile(
     r"receive (?:new|our|future) (?:posts|issues|stories|updates)|(?:securely|confidentially) on signal|"
     r"got an? (?:news )?tip|have an? (?:news )?tip|send (?:us )?(?:a |your )?tips?|tip us|contact (?:us|our newsroom)|"
     r"reply to this (?:e-?mail|message|newsletter)|"
-    r"follow @\w+|for (?:the )?latest (?:updates|news|stories|headlines)|"
+    r"follow @\w+|follow me|(?:repost|reshare|retweet) (?:this|if|it)|for (?:the )?latest (?:updates|news|stories|headlines)|"
     r"(?<=[$€£])\d+(?:[.,]\d\d)?\s?(?:/|per |a )\s?(?:month|mo|year|yr)|"  # a subscription's price
     r"(?:follow|find|add) (?:\w+ ){1,5}on (?:google news|google discover|x|twitter|facebook|linkedin|instagram|"
     r"telegram|whatsapp|threads|bluesky|youtube|tiktok)|"
@@ -105,7 +106,7 @@ _IMPERATIVE = {
     "claim", "download", "register", "stay", "start", "try", "see", "watch", "listen", "check", "share", "like",
     "want", "don't", "don’t", "do", "unlock", "upgrade", "become", "apply", "book", "contact", "email", "visit",
     "explore", "enjoy", "support", "donate", "keep", "view", "forward", "manage", "update", "continue", "send",
-    "tell", "help", "reach",
+    "tell", "help", "reach", "repost", "reshare", "retweet",
 }
 _QUOTED = re.compile(r"[“\"].*?(?:[”\"]|$)")
 
@@ -218,6 +219,18 @@ def drop_advert(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     return blocks, []
 
 
+SPONSOR_WORDS = 80  # a sponsor's block under its label: a pitch and a button
+
+
+def drop_sponsor_block(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """A sponsor's block closing an item under its label ("A MESSAGE FROM ACME", "Presented by Acme"): the
+    label and the short pitch under it."""
+    for k in range(1, len(blocks)):
+        if sponsor_label(blocks[k].text) and sum(word_count(b.text) for b in blocks[k + 1:]) <= SPONSOR_WORDS:
+            return blocks[:k], [Drop(b.lines, BOILERPLATE, b.text) for b in blocks[k:]]
+    return blocks, []
+
+
 def drop_trailing_hashtags(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Hashtags a social post closes its last sentence with: the platform's index, not the story's words."""
     if not blocks or not (m := _TRAILING_TAGS.search(blocks[-1].text)):
@@ -250,6 +263,15 @@ def _chapters(text: str) -> bool:
     seconds = [_seconds(m[1]) for m in found]
     titles = [text[a.end():(b.start() if b else len(text))] for a, b in zip(found, found[1:] + [None])]
     return seconds == sorted(seconds) and max(map(word_count, titles)) <= CHAPTER_WORDS
+
+
+# who reacted to a post, as a social site sums it up: "Dana Roe and 1,845 others", "Dana Roe und 12 weitere"
+_REACTED = re.compile(r"^(?:[^\W\d_][\w'’.-]*\s){1,3}(?:and|und|et|y|e|i|и|ve|en|og|och)\s+\d[\d.,\u00a0 ]*\s?[^\W\d_]+$")
+
+
+def _lone_chapter(block: Block) -> bool:
+    return (block.kind == "p" and bool(_CHAPTER.match(block.text)) and word_count(block.text) <= CHAPTER_WORDS
+            and not ends_sentence(block.text))
 
 
 def _seconds(stamp: str) -> int:
@@ -340,9 +362,9 @@ SOURCE_WORDS = 30
 # An author's bio: "<Name> is a reporter at ...", "<Name> covers markets for ...".
 _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writes|reports)\b.{0,200}?\b(?:reporter|writer|"
                   r"editor|correspondent|journalist|columnist|contributor|author|analyst|producer|fellow)s?\b"
-                  # "Marisol Grant covers transportation for the Lakeshore Ledger. Reach her at ..."
+                  # "Marisol Grant covers transportation for the Lakeshore Ledger. Reach her at ...", or alone
                   r"|(?:covers|writes about|reports on)\b[^.]{0,120}\b(?:for|from) (?:the )?[A-Z][^.]{0,60}\.\s*"
-                  r"(?:(?:Reach|Contact|Email|Follow) (?:her|him|them)\b|Tips?\s*:)"
+                  r"(?:(?:Reach|Contact|Email|Follow) (?:her|him|them)\b|Tips?\s*:|$)"
                   # ... and the publisher's: "Harbour Wire is an independent newsroom covering ..."
                   r"|(?:is|are) (?:an?|the) (?:[\w-]+ ){0,4}(?:newsroom|news (?:site|outlet|service|agency|organi[sz]ation)|"
                   r"publication|newsletter|media (?:company|outlet|organi[sz]ation))\b)")
@@ -350,8 +372,10 @@ _BIO = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was|has been|covers|writ
 # "This post is for paid subscribers"
 # the maker's word on the medium closing a description of a story: "In this video I break down ...",
 # "In today's episode we look at ..."
-_FRAMING = re.compile(r"^(?:in|on) (?:this|today[’']s|the) (?:video|episode|podcast|show|stream|livestream|issue|"
-                      r"edition|newsletter|thread)\b(?:,? (?:i|we)\b|\s*:)", re.I)  # (or as a label: "On this episode: ...")
+# (or as a label: "On this episode: ...", or of the maker in the third person: "In this video, Dana breaks down ...")
+_MEDIUM = r"(?:video|episode|podcast|show|stream|livestream|issue|edition|newsletter|thread)\b"
+_FRAMING = re.compile(rf"^(?:in|on) (?:this|today[’']s) {_MEDIUM}(?:,|\s*:| (?:i|we)\b)"
+                      rf"|^(?:in|on) the {_MEDIUM}(?:,? (?:i|we)\b|\s*:)", re.I)
 FRAMING_WORDS = 40
 _THANKS = re.compile(r"^(?:(?:thanks|thank you) (?:for|so much for) (?:reading|subscribing|being)|"
                      r"that(?:'s|’s| is) (?:all|it) for (?:today|now|this (?:week|issue|edition))|"
@@ -369,8 +393,9 @@ ON_TOPIC_BLOCKS = 6  # the story's first blocks, where a standfirst's words come
 
 def _label(text: str, words: int) -> bool:
     """A short line that is not a sentence; a greeting or a sign-off ("Hi friends,", "Until next week,")
-    ends with a comma and is none either."""
-    return word_count(text) <= words and (not ends_sentence(text) or text.rstrip().endswith(","))
+    ends with a comma and is none either, nor is a note over what follows ("Summary for anyone hitting
+    the paywall:")."""
+    return word_count(text) <= words and (not ends_sentence(text) or text.rstrip().endswith((",", ":", "：")))
 
 
 def _on_topic(text: str, rest: list[Block]) -> bool:
@@ -436,7 +461,9 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
                 or (block.kind == "h" and word_count(block.text) <= HEAD_WORDS)
                 or (block.kind == "list" and all(_label(item, BUTTON_WORDS) for item in block.text.split("\n")))):
             drops.append(Drop(block.lines, CHROME, block.text))  # (a list of one-word items: share buttons)
-        elif not re.search(r"[^\W\d_]", block.text):  # a row of reactions and counts ("🔥 14 👀 6"), no word
+        elif not re.search(r"[^\W\d_]", block.text) or _lone_chapter(block) or _REACTED.match(block.text):
+            # a row of reactions and counts ("🔥 14 👀 6", "Dana Roe and 1,845 others"); a video's chapter the
+            # list of them left ("3:15 Tesla vs. Waymo")
             drops.append(Drop(block.lines, CHROME, block.text))
         elif block.kind == "p" and (_CREDIT.match(block.text) or _BIO.match(block.text)
                                     or (_SOURCE.match(block.text) and word_count(block.text) <= SOURCE_WORDS)
@@ -488,7 +515,11 @@ _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3}
 
 # ... and a Chinese wire's, the agency, reporter, place and day ending in "電" (dispatched), in brackets or not:
 # "（中央社記者王明台北5日電）", "新华社北京11月5日电 "
-_CJK_DATELINE = re.compile(r"^[(（][^()（）]{2,30}?[電电][)）]\s*|^[^\s，。]{2,20}?\d{1,2}月\d{1,2}日[電电]\s*[(（]?[^()（）]{0,12}?[)）]?\s+")
+_CJK_DATELINE = re.compile(r"^[(（][^()（）]{2,30}?[電电][)）]\s*|^[^\s，。]{2,20}?\d{1,2}月\d{1,2}日[電电]\s*[(（]?[^()（）]{0,12}?[)）]?\s+"
+                           # the place and the agency or reporter, as Japanese and Korean wires write them:
+                           # "【台北＝中村健太】", "(세종=한국뉴스통신) 김지훈 기자 = "
+                           r"|^[【(（\[][^【】()（）\[\]=＝]{1,20}[=＝][^【】()（）\[\]]{1,30}[】)）\]]\s*"
+                           r"(?:[^\s=＝]{2,5}\s?(?:기자|특파원|記者|特派員)\s?[=＝]\s*)?")
 
 
 def _dateline_at(text: str) -> re.Match | None:
@@ -665,13 +696,15 @@ def _marker(number: str, bracketed: bool) -> re.Pattern:
 
 def drop_footnotes(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """An essay's numbered notes at its end (1, 2, ... in order) whose every number marks the text above
-    them: the notes go, and so do their marks."""
+    them: the notes go, and so do their marks; a list of sources with their addresses stays."""
     start = len(blocks)
     while start > 0 and blocks[start - 1].kind == "p" and _FOOTNOTE.match(blocks[start - 1].text):
         start -= 1
     notes = [_FOOTNOTE.match(b.text) for b in blocks[start:]]
     numbers = [note.group(1) or note.group(2) for note in notes]
-    if not notes or numbers != [str(n) for n in range(1, len(notes) + 1)] or start == 0:
+    # (a list of sources, "[1] http://...", is the story's references: kept)
+    if (not notes or numbers != [str(n) for n in range(1, len(notes) + 1)] or start == 0
+            or any(has_url(b.text) for b in blocks[start:])):
         return blocks, []
     marks = [_marker(number, bool(note.group(1))) for number, note in zip(numbers, notes)]
     body = blocks[:start]
@@ -806,6 +839,23 @@ def tidy_spacing(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     return [b.with_text(_SPACE_BEFORE.sub(r"\1", b.text)) for b in blocks], []
 
 
+# a chat app's mark on a message its sender changed, at the message's end: "... in New York. (edited)"
+_EDITED = re.compile(r"\s*\((?:edited|bearbeitet|modifié|editado|editada|modificato|bewerkt|edytowano|redigerad|"
+                     r"изменено|змінено|düzenlendi|編集済み|已编辑|已編輯|수정됨)\)\s*$", re.I)
+
+
+def drop_edit_marks(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
+    """A chat's "(edited)" closing a paragraph: the app's, not the story's."""
+    kept, drops = [], []
+    for block in blocks:
+        if m := _EDITED.search(block.text):
+            drops.append(Drop(block.lines, CHROME, m.group().strip(), partial=bool(block.text[:m.start()].strip())))
+            block = block.with_text(block.text[:m.start()])
+        if block.text.strip():
+            kept.append(block)
+    return kept, drops
+
+
 # ---------------------------------------------------------------- the stage
 
 
@@ -821,6 +871,7 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
     drops += [Drop(deck.lines, METADATA, deck.text)] if deck else []
     steps = [
         drop_advert,
+        drop_sponsor_block,
         drop_press_footer,
         drop_tail_pitch,
         lambda b: drop_repeated_edges(b, repeated),
@@ -833,6 +884,7 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
         drop_captions,
         drop_duplicate_blocks,
         drop_pull_quotes,
+        drop_edit_marks,
         tidy_spacing,
     ]
     for step in steps:
@@ -848,8 +900,10 @@ def clean(article: Article, repeated: set[str]) -> tuple[Article, list[Drop]]:
                    deck=article.deck or (_LEAD_LABEL.sub("", deck.text) if deck else None)), drops
 
 
-# a standfirst under its label, as Chinese pages open a story: "导读：...", "摘要：...", "核心提示：..."
-_LEAD_LABEL = re.compile(r"^\W{0,2}(?:导读|導讀|摘要|核心提示|内容提要|內容提要|提要)\s*[:：|｜]\s*")
+# a standfirst under its label, as Chinese pages open a story ("导读：...", "摘要：...", "核心提示：..."), and
+# English ones a post ("TL;DR: ...", "In short: ...")
+_LEAD_LABEL = re.compile(r"^\W{0,2}(?:导读|導讀|摘要|核心提示|内容提要|內容提要|提要|tl;?\s?dr|in short|in brief|summary)"
+                         r"\s*[:：|｜]\s*", re.I)
 
 
 def labelled_deck(blocks: list[Block]) -> tuple[list[Block], Block | None]:

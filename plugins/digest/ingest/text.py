@@ -381,17 +381,22 @@ def related_label(text: str) -> bool:
 _ADVERT = re.compile(r"^\W{0,4}#?(?:ad|ads|advert|advertisement|advertising|sponsored|paid partnership|anzeige|werbung|"
                      r"reklam|реклама|advertentie|publicidad|publicidade|publicité|pubblicità|reklama|広告|广告|광고|"
                      r"patrocinado|patrocinada|oferecimento|gesponsert|sponsorisé|sponsorizzato|tài trợ)"
-                     r"(?P<pitch>\s*[|:.–—·•]\s*\S)?(?(pitch)|\W*$)"
-                     # "Presented by Acme", "Together with Acme" over a sponsor's block
-                     r"|^\W{0,4}(?:presented by|brought to you by|sponsored by|together with|in partnership with)"
-                     r"\s+\S.{0,40}$", re.I)
+                     r"(?P<pitch>\s*[|:.–—·•]\s*\S)?(?(pitch)|\W*$)", re.I)
+# "Presented by Acme", "Together with Acme", "A message from Acme" over a sponsor's block
+_SPONSOR = re.compile(r"^\W{0,4}(?:presented by|brought to you by|sponsored by|together with|in partnership with|"
+                      r"a (?:word|message) from)\s+\S.{0,40}$", re.I)
 
 
 def advert_label(text: str, alone: bool = True) -> bool:
     """Whether a line is a paid message's label, or opens with one ahead of the pitch; with `alone`
     False, only the latter (a page's lone "Advertisement" line stands between an article's paragraphs)."""
     m = _ADVERT.match(text.strip())
-    return bool(m) and (alone or bool(m["pitch"]))
+    return (bool(m) and (alone or bool(m["pitch"]))) or (alone and sponsor_label(text))
+
+
+def sponsor_label(text: str) -> bool:
+    """Whether a line labels a sponsor's block by the sponsor's name ("A MESSAGE FROM ACME")."""
+    return bool(_SPONSOR.match(text.strip()))
 
 
 SITE_NAME_WORDS = 4
@@ -404,3 +409,8 @@ def site_name(line: str, url: str) -> bool:
     host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").removeprefix("www.")
     return (word_count(line) <= SITE_NAME_WORDS and len(letters) >= 4
             and any(letters == label.replace("-", "") for label in host.split(".")[:-1]))
+
+
+def letter_words(text: str) -> int:
+    """A button's or a label's words, its numbers and marks aside ("Go deeper (2 min. read)": four)."""
+    return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))

@@ -21,7 +21,7 @@ from ..dates import stated_date
 from ..htmltext import html_blocks, unwrap_layout_tables
 from ..items import Item, body_blocks, items_result
 from ..model import Dump, ParseResult
-from ..text import content_words, ends_sentence, fold, looks_like_title, squash, word_count
+from ..text import content_words, ends_sentence, fold, letter_words, looks_like_title, squash, word_count
 from . import separated
 from .html_page import main_blocks
 
@@ -377,7 +377,7 @@ def _button_links(root) -> list[list]:
             text = element.text_content().strip()
             parent = element.getparent()
             # (words only: "Read on Signal & Stack →" is a button of four words)
-            if (text and sum(any(c.isalpha() for c in w) for w in text.split()) <= MAX_LINK_WORDS and parent is not None and parent.tag not in _HEADINGS
+            if (text and letter_words(text) <= MAX_LINK_WORDS and parent is not None and parent.tag not in _HEADINGS
                     and parent.text_content().strip() == text):
                 sections[-1].append(element)
     return sections

@@ -33,8 +33,8 @@ from ..firstseen import now
 from ..language import language_of
 from ..lines.model import ARTICLE, line_probabilities
 from ..model import BOILERPLATE, CHROME, METADATA, Article, Block, Drop, Dump, ParseResult
-from ..text import (advert_label, site_name, dominant_script, ends_sentence, fold, foreign_share, is_caption, looks_like_title,
-                    squash, strip_pictographs, word_count)
+from ..text import (advert_label, dominant_script, ends_sentence, fold, foreign_share, is_caption, letter_words,
+                    looks_like_title, site_name, squash, strip_pictographs, word_count)
 from ..titles import publisher, unmarked
 
 NAME = "separated-stories"
@@ -260,6 +260,10 @@ def _stories(lines: list[str], labels: set[int],
         # (between a digest's rules may stand a sponsor's line or a short note; its items are headed)
         first = 0 if kind == "rule" else next((k for k in range(len(sizes)) if sizes[k] >= MIN_STORY_WORDS
                                                and all(size >= MIN_STORY_WORDS for size in sizes[k:-1])), len(spans))
+        # (a chat's one write-up among short chatter: wherever it stands)
+        written = [sp for sp, size in zip(spans, sizes) if size >= MIN_STORY_WORDS
+                   and prose_words(lines[sp[0]:sp[1]]) >= MIN_MESSAGE_PROSE]
+        pasted = kind == "time" and not closes and _pasted_alone(lines, written, marks, labels)
         past = _past_chatter(lines, spans, sizes, labels, first) if kind == "time" else None
         chatter, first = past is not None, first if past is None else past
         spans, sizes = spans[first:], sizes[first:]
@@ -298,7 +302,8 @@ def _stories(lines: list[str], labels: set[int],
             if max(prose_words(lines[:items[0][0]]), prose_words(lines[items[-1][1]:])) >= middle:
                 continue
             stories = items
-        if kind != "rule" and (listed < MIN_SEPARATORS or len(stories) < 2):
+        stories = written if pasted else stories
+        if kind != "rule" and (listed < MIN_SEPARATORS or len(stories) < 2) and not pasted:
             continue  # as few stories as recurring lines make no list (two galleries under their counts)
         heads = labels | _head_labels(lines, stories) | _held(lines, stories)
         titles = [next((lines[i] for i in range(a, b) if lines[i].strip() and i not in heads
@@ -317,11 +322,26 @@ def _stories(lines: list[str], labels: set[int],
         # (a channel's chatter between its headed write-ups does not count against them either)
         inside = {i for a, b in stories for i in range(a, b)} if chatter else None
         told = [line if inside is None or i in inside else "" for i, line in enumerate(lines)]
-        if (several_stories(told[lo:hi], [(a - lo, b - lo) for a, b in stories], titles)
-                and (signed or not _one_article(lines, stories))
+        if ((pasted or several_stories(told[lo:hi], [(a - lo, b - lo) for a, b in stories], titles)
+             and (signed or not _one_article(lines, stories)))
                 and (best is None or len(stories) > len(best[0]))):
             best = (stories, marks, closes)
     return best
+
+
+SENDER_LINE_WORDS = 2  # words of a chat's line that names a message's sender with its time
+
+
+def _pasted_alone(lines: list[str], stories: list[tuple[int, int]], marks: set[int], labels: set[int]) -> bool:
+    """A chat's one write-up among its chatter: a message under its sender-and-time line (one of several that
+    head the messages) that opens with a headline, under its sender's note or not, the longest prose of the
+    dump."""
+    named = sum(letter_words(lines[i]) >= SENDER_LINE_WORDS for i in marks)  # "ferrum — Today at 09:47", not "3h"
+    if len(stories) != 1 or len(marks) < MIN_SEPARATORS or named < len(marks) / 2:
+        return False
+    (a, b), = stories
+    return (a > min(marks) and _headed(lines, a, b, labels, False)
+            and _longest_run(lines, a, b) > max(_longest_run(lines, 0, a), _longest_run(lines, b, len(lines))))
 
 
 def _runs(marks: set[int], labels: set[int]) -> dict[int, tuple[int, int]]:
@@ -556,13 +576,13 @@ def _parsed(dump: Dump, tz: str, layout: Layout, today: datetime | None = None) 
     if layout.found is None:
         return ParseResult([], [Drop((i + 1,), CHROME, squash(t)) for i, t in enumerate(lines) if t.strip()])
     spans, marks, closes = layout.found
-    spans = _closed(lines, _below_page_header(lines, spans, labels))
+    spans, closers = _closed(lines, _below_page_header(lines, spans, labels))
     inside = {i for a, b in spans for i in range(a, b)}
     drops = [Drop((i + 1,), METADATA if i in marks else CHROME, squash(t))
              for i, t in enumerate(lines) if t.strip() and i not in inside]
     script = dominant_script(dump.text)
     furniture = (set().union(*(marks for marks, _ in layout.kinds)) | labels | _head_labels(lines, spans)
-                 | _held(lines, spans))
+                 | _held(lines, spans) | closers)
     articles, author = [], _author(lines, spans, labels)
     days = day_lines(lines, tz, language_of(dump.text), today or now(tz))
     for n, (a, b) in enumerate(spans):
@@ -679,8 +699,17 @@ def _above_reactions(lines: list[str], start: int, end: int, labels: set[int]) -
         near = range(k, min(len(lines), k + NEAR + 1))
         return sum(bool(_COUNT.match(lines[j])) for j in near) >= 2 and any(j in labels for j in near)
 
-    return next((k for k in range(prose[0] + 1, card) if (k in labels or _COUNT.match(lines[k])) and reactions(k)),
-                card)
+    counted = next((k for k in range(prose[0] + 1, card) if (k in labels or _COUNT.match(lines[k])) and reactions(k)),
+                   card)
+    # (or a chat's: emoji and counts on lines of their own under its text, "🔥" over "14", with less than a
+    # message's prose below them: a reply's quote of the next message)
+    filled = [k for k in range(prose[0] + 1, counted) if lines[k].strip()]
+    return next((k for k, after in zip(filled, filled[1:]) if not _worded(lines[k]) and not _worded(lines[after])
+                 and prose_words(lines[k:counted]) < MIN_MESSAGE_PROSE), counted)
+
+
+def _worded(line: str) -> bool:
+    return bool(re.search(r"[^\W\d_]", line))
 
 
 _ADDRESS_IN = re.compile(r"(?:https?://|www\.)\S+|<[^<>\s]+>", re.I)
@@ -688,28 +717,31 @@ CLOSER_WORDS = 4
 
 
 def _closer_key(line: str) -> str:
-    return fold(_ADDRESS_IN.sub(" ", line))
+    """A closing line as every story's is alike: without its address, and any number as one ("Go deeper (2 min.
+    read)" closes an item as "Go deeper (1 min. read)" does)."""
+    return re.sub(r"\d+", "0", fold(_ADDRESS_IN.sub(" ", line)))
 
 
-def _closed(lines: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _closed(lines: list[str], spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[int]]:
     """Each story ends at its closer: the line with an address that every story holds once, labelled alike
     ("Leia mais: <address>"), or the line all stories but one end with ("Read more →"). Below it stand a
     sponsor's line between two items, or the digest's sign-off ("That's all for today ...") and its footer
-    under the last."""
+    under the last. Returns the spans and their closers' lines (buttons, the stories' furniture)."""
     if len(spans) < 2:
-        return spans
+        return spans, set()
     held = [Counter(_closer_key(lines[i]) for i in range(a, b) if _ADDRESS_IN.search(lines[i])) for a, b in spans]
     once = [key for key, n in held[0].items() if n == 1 and all(keys[key] == 1 for keys in held[1:])]
     ends = [next((i for i in range(b - 1, a - 1, -1) if lines[i].strip()), None) for a, b in spans]
     endings = Counter(_closer_key(lines[i]) for i in ends if i is not None).most_common(1)
-    key = next((k for k in once if 0 < word_count(k) <= CLOSER_WORDS), None)
+    key = next((k for k in once if 0 < letter_words(k) <= CLOSER_WORDS), None)
     if key is None and len(spans) >= 3 and endings and endings[0][1] >= len(spans) - 1:
         key = endings[0][0]
     key = key if key is not None or len(spans) < 3 else _button_under_prose(lines, spans)
-    if key is None or not 0 < word_count(key) <= CLOSER_WORDS:
-        return spans
+    if key is None or not 0 < letter_words(key) <= CLOSER_WORDS:
+        return spans, set()
     closers = [next((i for i in range(b - 1, a - 1, -1) if _closer_key(lines[i]) == key), None) for a, b in spans]
-    return [(a, b if closer is None else closer + 1) for (a, b), closer in zip(spans, closers)]
+    return ([(a, b if closer is None else closer + 1) for (a, b), closer in zip(spans, closers)],
+            {closer for closer in closers if closer is not None})
 
 
 def _button_under_prose(lines: list[str], spans: list[tuple[int, int]]) -> str | None:
@@ -719,7 +751,7 @@ def _button_under_prose(lines: list[str], spans: list[tuple[int, int]]) -> str |
     for a, b in spans:
         first = next((i for i in range(a, b) if _prose(lines[i])), b)
         below.append(Counter(_closer_key(lines[i]) for i in range(first + 1, b)
-                             if lines[i].strip() and word_count(lines[i]) <= CLOSER_WORDS))
+                             if lines[i].strip() and letter_words(lines[i]) <= CLOSER_WORDS))
     once = [k for k, n in below[0].items() if n == 1 and all(keys[k] == 1 for keys in below[1:])]
     last = {_closer_key(lines[i]): i for i in range(*spans[0])}
     return max(once, key=lambda k: last[k], default=None)
@@ -795,13 +827,16 @@ def _kicker(nonblank: list[tuple[int, str]]) -> bool:
     return bool(label) and not ends_sentence(first) and not advert_label(first) and _titled(nonblank[1:], kicked=True)
 
 
+BYLINE_WORDS = 6  # a byline or a dateline between a story's headline and its first paragraph
+
+
 def _titled(nonblank: list[tuple[int, str]], kicked: bool = False) -> bool:
     """Whether a story opens with its headline (under a kicker, unless `kicked`): a title-like line over
     prose, or over a short line (its date or time, "2 hours ago") over prose."""
     if not kicked and _kicker(nonblank):
         return True
     # (a messenger's bold headline, "*Rates on hold*"; a picture's caption under the headline is no line of it)
-    texts = [t for t in (unmarked(squash(t)) for _, t in nonblank[:4]) if not is_caption(t)][:3]
+    texts = [t for t in (unmarked(squash(t)) for _, t in nonblank[:5]) if not is_caption(t)][:4]
     # a date or a time ("2d •", "Edited •", "3 dni temu"), not a headline: a headline has two words
     if texts and (_when(texts[0]) or _LEADING_DATE.match(texts[0]) or _AGE.match(texts[0])
                   or word_count(re.sub(r"[^\w\s]|\b\w*\d\w*\b", " ", texts[0])) < 2
@@ -811,8 +846,9 @@ def _titled(nonblank: list[tuple[int, str]], kicked: bool = False) -> bool:
     longest = LONG_HEADLINE_WORDS if kicked or (texts and strip_pictographs(texts[0]) != texts[0]) else 15
     if len(texts) >= 2 and is_heading(texts[0], texts[1], longest):
         return True
-    return (len(texts) == 3 and word_count(texts[1]) <= 4 and not ends_sentence(texts[1])
-            and is_heading(texts[0], texts[2], longest))
+    # (or over its byline, its date, or both: "Dana Roe, Ports Correspondent" over "March 3, 2026 9:48 pm GMT")
+    below = next((k for k in range(1, len(texts)) if word_count(texts[k]) > BYLINE_WORDS or ends_sentence(texts[k])), None)
+    return below is not None and below > 1 and is_heading(texts[0], texts[below], longest)
 
 
 def _held(lines: list[str], spans: list[tuple[int, int]]) -> set[int]:
