@@ -616,9 +616,35 @@ def test_a_closing_paragraph_that_opens_with_a_number_is_no_note(last):
     assert text.endswith(last) and not drops
 
 
-def test_a_posters_note_over_the_story_it_pastes_goes_but_a_standfirst_on_its_topic_stays():
-    text, drops = cleaned(article("Summary for anyone hitting the paywall:", STORY, "It will not appeal, it said."))
-    assert text.startswith(STORY) and [d.text for d in drops] == ["Summary for anyone hitting the paywall:"]
-    deck = "Regulator fines exchange over suspicious transfers:"  # (on the story's topic: its own)
-    text, drops = cleaned(article(deck, STORY, "It will not appeal, it said."))
-    assert text.startswith(deck) and not drops
+
+@pytest.mark.parametrize("label", ["Advertisement", "REKLAMA", "إعلان", "Iklan", "CONTENIDO PATROCINADO",
+                                   "Sponsored content", "A MESSAGE FROM QUAYPAY"])
+def test_paid_messages_labels_in_several_languages(label):
+    from digest.ingest.text import advert_label
+    assert advert_label(label) and not advert_label("Advertising revenue rose 12% in the quarter.")
+
+
+def test_a_korean_wire_storys_photo_caption_reporters_address_and_copyright_go():
+    """Written for this test: a wire story's photo caption inside it (its own dateline, the photographer's
+    address closing it), the reporter's address alone and the agency's copyright under the story."""
+    lede = "이달 1∼10일 항만 물동량이 작년 같은 기간보다 12% 늘어난 것으로 나타났다."
+    rest = "항만공사는 신규 부두가 내년 상반기에 문을 열 예정이라고 밝혔다."
+    caption = "(부산=항만통신) 손민호 기자 = 10일 부산항 신선대부두에 컨테이너가 쌓여 있다. 2026.11.10 mhson@port.example"
+    text, drops = cleaned(article(lede, caption, rest, "jhkim@port.example", "<저작권자(c) 항만통신, 무단 전재-재배포 금지>"))
+    assert text == f"{lede}\n\n{rest}", text
+
+
+@pytest.mark.parametrize("note", ["Story continues below advertisement", "Dalsza część artykułu pod materiałem wideo",
+                                  "Der Artikel wird unter dem Video fortgesetzt"])
+def test_a_story_continues_below_note_and_the_videos_title_under_it_go(note):
+    video = Block("h", "How the harbour fee works | Port explainer", (3,))
+    a = article(STORY, note, "The fine is the largest the regulator has imposed.")
+    a = replace(a, blocks=(a.blocks[0], a.blocks[1], video, a.blocks[2]))
+    text, drops = cleaned(a)
+    assert text == STORY + "\n\nThe fine is the largest the regulator has imposed.", text
+
+
+def test_the_lead_pictures_caption_with_its_credit_in_brackets_over_the_story_goes():
+    caption = "The exchange's offices in the harbour district of Rotterdam (Harbourpix)"
+    text, drops = cleaned(article(caption, STORY, "It will not appeal, it said."))
+    assert text.startswith(STORY) and [d.text for d in drops] == [caption]

@@ -91,6 +91,8 @@ def test_headlines_the_line_model_kept_under_a_read_also_label_it_left_out_go():
              "New bridge opens after two years of delays?", STORY[1]]
     assert _listed(texts, [0, 2, 3, 4]) == {2, 3}
     assert _listed(texts, [0, 1, 2, 3, 4]) == set()  # the label is the article's: nothing to go by
+    texts[1] = "اقرأ أيضاً"  # (with Arabic's vowel mark)
+    assert _listed(texts, [0, 2, 3, 4]) == {2, 3}
 
 
 # Written for this test: a Thai news page as a browser copies it. Thai ends sentences with a space, not a stop,
@@ -1183,6 +1185,7 @@ def test_a_feed_item_titled_as_sponsored_is_no_post(dumps):
     ("2026년 3월 5일 오후 2시 10분 (수정 2026년 3월 6일)", "ko", "2026-03-05T14:10"),
     ("نُشر في: الخميس ١٢ مارس ٢٠٢٦ - ٠٣:٢٥ م", "ar", "2026-03-12T15:25"),  # Arabic-Indic digits, the afternoon's م
     ("２０２６年３月１２日 ９時５分", "ja", "2026-03-12T09:05"),                    # full-width digits
+    ("\u200fنشر في: 12 مارس ,2026: 03:25 م KSA", "ar", "2026-03-12T15:25"),  # a direction mark; a comma before the year
     ("Publicerad 14 oktober 2026 kl. 07.45", "sv", "2026-10-14T07:45"),  # "kl." between its date and its time
     ("Rabu, 04 November 2026 | 14:20 WIB", "id", "2026-11-04T14:20"),  # its time a byline's part of its own
     ("เผยแพร่: 8 ต.ค. 2569 09:30 น.", "th", "2026-10-08T09:30"),  # a month "ต.ค.", a year of the Buddhist era
@@ -2422,11 +2425,17 @@ def test_a_timeline_of_several_accounts_gives_a_post_per_news_post_and_none_for_
     posts = [news[0], chatter[0], news[1], news[2]]
     lines = ["Home", "Explore", "Notifications", "Following", "Discover"]
     for n, (name, handle, text) in enumerate(posts):
-        lines += [name, handle, "·", f"{n + 2}h", text, str(7 + n), str(40 + n), str(300 + n)]
+        lines += [name, handle, "·", f"{n + 2}h", text]
+        if n == 2:  # a link's card: its address, its site and the page's title
+            lines += ["", "🔗 https://gridnotes.example/2026/03/batteries", "", "gridnotes.example",
+                      "Grid operator approves record battery storage in one decision"]
+        lines += [str(7 + n), str(40 + n), str(300 + n)]
     lines += ["Load more", "Trending", "Privacy", "Terms"]
     found, report = ingest_one(dumps, "timeline.txt", "\n".join(lines) + "\n")
     bodies = sorted(body.strip() for _, body in found)
     assert bodies == sorted(text for _, _, text in news), report
+    carded = next(meta for meta, body in found if body.startswith(news[1][2][:30]))
+    assert carded["Source_Url"] == "https://gridnotes.example/2026/03/batteries", carded
 
 
 def test_a_news_list_whose_items_close_with_their_source_and_age_and_buttons_then_a_sponsor_and_footer(dumps):
@@ -2561,6 +2570,21 @@ def test_a_sponsored_item_labelled_where_the_others_show_their_age_is_no_story_a
             out += ["Abre tu cuenta sin comisiones en cinco minutos",
                     "Cambia de banco sin papeleo y calcula tu ahorro gratis en la aplicación.", "Patrocinado"]
     out += ["Ver más", "Lo más leído", "© 2026 Noticias del Puerto"]
+    posts, report = ingest_one(dumps, "portada.txt", "\n".join(out) + "\n")
+    assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(SPANISH_ITEMS), report
+
+
+@pytest.mark.parametrize("label", ["CONTENIDO PATROCINADO", "Sponsored content"])
+def test_a_sponsored_item_under_its_label_in_a_list_closed_by_times_is_no_part_of_the_next(dumps, label):
+    """Written for this test: a section front, each item its rubric, headline, summary, byline and time; a
+    paid item without a time under its label ("CONTENIDO PATROCINADO") where the others show their rubric."""
+    out = ["El Observador", "Jueves 19 de noviembre de 2026", "Economía", "Mercados", "", "Lo más reciente", ""]
+    for n, (title, text) in enumerate(SPANISH_ITEMS):
+        out += [("BANXICO", "ENERGÍA", "MERCADOS")[n], title, text, "Por Redacción", f"1{n}:05", ""]
+        if n == 0:
+            out += [label, "Así puedes invertir desde 100 pesos desde tu celular",
+                    "Abre tu cuenta en minutos, sin comisiones por apertura ni saldo mínimo.", "Por Finvía", ""]
+    out += ["Cargar más", "Lo más leído", "© 2026 El Observador"]
     posts, report = ingest_one(dumps, "portada.txt", "\n".join(out) + "\n")
     assert sorted((m["Title"], b.strip()) for m, b in posts) == sorted(SPANISH_ITEMS), report
 

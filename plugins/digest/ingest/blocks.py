@@ -15,7 +15,7 @@ Line = tuple[int, str]  # (1-based line number, text)
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<text>\S.*)$")  # "3. Review app permissions"
 # A line that is only an address, labelled or not, plain or as a Markdown link: "Source: https://...",
 # "Link: [The Daily](https://...)", "Read more: https://...", "Full story at Site → https://..."
-_ADDRESS = re.compile(r"^\s*(?:[^\W\d_]{2,12}(?: [^\W\d_]{2,12}){0,4}\s*(?::|->|[→»›➜➔])\s*)?(?:\[[^\]]*\]\((?P<linked>https?://[^)\s]+)\)"
+_ADDRESS = re.compile(r"^\s*(?:[^\w\s]{1,3}\s*)?(?:[^\W\d_]{2,12}(?: [^\W\d_]{2,12}){0,4}\s*(?::|->|[→»›➜➔])\s*)?(?:\[[^\]]*\]\((?P<linked>https?://[^)\s]+)\)"
                       r"|<?(?P<bare>https?://[^\s>]+)>?)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 RULE = re.compile(r"^\s*([-=_*~#•·—–━─═▬])(?:\s*\1){2,}\s*$")  # ---, * * *, ====, ━━━: a rule between sections

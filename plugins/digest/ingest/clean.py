@@ -300,6 +300,31 @@ def _chapter_blocks(blocks: list[Block]) -> set[int]:
     return found
 
 
+# a page's note that the story goes on below a video or an ad ("Story continues below advertisement",
+# "Dalsza część artykułu pod materiałem wideo"), over the video's title or not
+_CONTINUES = re.compile(r"\b(?:(?:story|article|text|report) continues|continued) (?:below|after)\b|"
+                        r"dalsza część (?:artykułu|tekstu) (?:pod|poniżej)|(?:der )?(?:artikel|text) (?:geht|wird) "
+                        r"(?:unter|nach) .{1,30}(?:weiter|fortgesetzt)|l'article continue (?:ci-dessous|après|sous)|"
+                        r"(?:la nota|la noticia|el artículo) (?:continúa|sigue) (?:abajo|debajo|después|tras)|"
+                        r"(?:o texto|a matéria|a reportagem) continua (?:abaixo|após|depois)|"
+                        r"l'articolo (?:continua|prosegue) (?:sotto|dopo)|статья продолжается (?:ниже|после)|"
+                        r"artikel berlanjut|lanjutan artikel", re.I)
+CONTINUES_WORDS = 10
+
+
+def _continues_at(blocks: list[Block]) -> set[int]:
+    """The "continues below" notes and, right under one, a heading or a line of a title's shape (the video's
+    title) over the story's next paragraph."""
+    found = set()
+    for k, block in enumerate(blocks):
+        if word_count(block.text) <= CONTINUES_WORDS and _CONTINUES.search(block.text):
+            found.add(k)
+            if k + 2 < len(blocks) and (blocks[k + 1].kind == "h" or not ends_sentence(blocks[k + 1].text)) \
+                    and word_count(blocks[k + 1].text) <= HEAD_WORDS + 4:
+                found.add(k + 1)
+    return found
+
+
 def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """Standalone promo paragraphs inside the article ("Read more: ...", "Subscribe to our newsletter"),
     and the disclaimers, hashtag lines and the maker's word on the medium ("In this video I ...") that close
@@ -308,7 +333,8 @@ def drop_inline_pitches(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     # a message of a few words pointing at a handle or an address, and nothing else: the channel's
     # self-promotion in any language ("Subscribe to our channel @name 👈"), not a story
     plug = len(blocks) == 1 and word_count(blocks[0].text) <= PLUG_WORDS and bool(_HANDLE.search(blocks[0].text))
-    listed = set()  # the headlines a bare "Read also:" label stands over, inside the story
+    # the "continues below" notes; the headlines a bare "Read also:" label stands over, inside the story
+    listed = _continues_at(blocks)
     for i, block in enumerate(blocks):
         disclaimer = (i >= len(blocks) - 3 and (_DISCLAIMER.match(block.text) or _TAGS_ONLY.match(block.text)
                                                 or ((_DISCLAIMING.search(block.text) or _RECEIVING.match(block.text))
@@ -393,9 +419,8 @@ ON_TOPIC_BLOCKS = 6  # the story's first blocks, where a standfirst's words come
 
 def _label(text: str, words: int) -> bool:
     """A short line that is not a sentence; a greeting or a sign-off ("Hi friends,", "Until next week,")
-    ends with a comma and is none either, nor is a note over what follows ("Summary for anyone hitting
-    the paywall:")."""
-    return word_count(text) <= words and (not ends_sentence(text) or text.rstrip().endswith((",", ":", "：")))
+    ends with a comma and is none either."""
+    return word_count(text) <= words and (not ends_sentence(text) or text.rstrip().endswith(","))
 
 
 def _on_topic(text: str, rest: list[Block]) -> bool:
@@ -433,6 +458,11 @@ def _credited_end(blocks: list[Block]) -> int | None:
     return None
 
 
+# the lead picture's caption over the story, its credit in brackets and no full stop: "Il cantiere del primo
+# campus a Settimo Milanese (Imagoeconomica)"
+_LEAD_CAPTION = re.compile(r"^[^.!?\n]{10,200}\s\((?:[^\W\d_][\w&.'’-]*)(?:\s[^\W\d_][\w&.'’-]*){0,2}\)$")
+
+
 def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     """What pages put around a story, recognised by its shape and place: at the head, bylines, datelines,
     reading times, audio-player and share labels, a stray headline (short lines that are not sentences
@@ -442,7 +472,7 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     # (a live blog's entries each under their time: its first time is the story's too)
     live = sum(1 for b in blocks if CLOCK_ALONE.match(b.text)) >= LIVE_ENTRIES
     while len(blocks) > 1 and blocks[0].kind in ("p", "h") and not (live and CLOCK_ALONE.match(blocks[0].text)) and (
-            _label(blocks[0].text, LABEL_WORDS) or link_row(blocks[0].text)
+            _label(blocks[0].text, LABEL_WORDS) or link_row(blocks[0].text) or _LEAD_CAPTION.match(blocks[0].text)
             or (_label(blocks[0].text, HEAD_WORDS) and not _on_topic(blocks[0].text, blocks[1:]))):
         drops.append(Drop(blocks[0].lines, CHROME, blocks[0].text))
         blocks = blocks[1:]
@@ -461,7 +491,8 @@ def drop_edge_furniture(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
                 or (block.kind == "h" and word_count(block.text) <= HEAD_WORDS)
                 or (block.kind == "list" and all(_label(item, BUTTON_WORDS) for item in block.text.split("\n")))):
             drops.append(Drop(block.lines, CHROME, block.text))  # (a list of one-word items: share buttons)
-        elif not re.search(r"[^\W\d_]", block.text) or _lone_chapter(block) or _REACTED.match(block.text):
+        elif (not re.search(r"[^\W\d_]", block.text) or _lone_chapter(block) or _REACTED.match(block.text)
+              or _EMAIL.fullmatch(block.text.strip())):  # (and the reporter's address alone: "jhkim@kna.example")
             # a row of reactions and counts ("🔥 14 👀 6", "Dana Roe and 1,845 others"); a video's chapter the
             # list of them left ("3:15 Tesla vs. Waymo")
             drops.append(Drop(block.lines, CHROME, block.text))
@@ -673,9 +704,11 @@ def drop_captions(blocks: list[Block]) -> tuple[list[Block], list[Drop]]:
     captions taken for subheadings (no full stop closes "Boise, Idaho. Photo: Micron"; a subheading holds no
     sentence before a credit)."""
     kept, drops = [], []
-    for block in blocks:
+    for k, block in enumerate(blocks):
         shape = block.kind == "p" or (block.kind == "h" and re.search(r"\w[.!?]\s+\S", block.text))
-        if shape and word_count(block.text) <= 40 and is_caption(block.text):
+        # (a wire's photo caption inside its story: its own dateline, the photographer's address closing it)
+        wired = k > 0 and _dateline_at(block.text) and _EMAIL.search(block.text.split()[-1])
+        if shape and word_count(block.text) <= 40 and (is_caption(block.text) or wired):
             drops.append(Drop(block.lines, CAPTION, block.text))
         else:
             kept.append(block)

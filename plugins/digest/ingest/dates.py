@@ -46,7 +46,7 @@ ZONE_NAMES = {name: offset for group in timezone_info_list for name, offset in g
 ZONE_NAMES |= {name: int(hours * 3600) for name, hours in {
     "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5,
     "SGT": 8, "HKT": 8, "CST": -6, "CDT": -5, "EST": -5, "EDT": -4, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-    "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11,
+    "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "KSA": 3,  # (Saudi pages write the country: "09:41 ص KSA")
 }.items()}
 # American pages write the zone without saying whether summer time applies: "5:48 PM ET"
 ZONE_NAMES |= {"ET": ZoneInfo("America/New_York"), "CT": ZoneInfo("America/Chicago"),
@@ -74,9 +74,16 @@ def ascii_digits(text: str) -> str:
     """A date's text as the parsers read it: 0-9 for other scripts' digits, a Thai year in the common era,
     a year of two digits before a time in full."""
     if not text.isascii():
-        text = text.translate(_DIGITS)
+        text = text.translate(_DIGITS).translate(_BIDI_MARKS)
         text = _BUDDHIST_YEAR.sub(lambda m: str(int(m[1]) - BUDDHIST_ERA), text) if _THAI.search(text) else text
+        text = _STRAY_COMMA.sub(r" \1", text)
     return _SHORT_YEAR.sub(r"\g<1>20\2", text) if ":" in text else text
+
+
+# right-to-left pages set direction marks around dates ("\u200fنشر في: ..."), and some a comma and a colon
+# around the year ("18 نوفمبر ,2026: 09:41 ص")
+_BIDI_MARKS = dict.fromkeys([0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_STRAY_COMMA = re.compile(r"(?<=[^\W\d_])\s*,\s*((?:19|20)\d\d):?(?=\s|$)")
 
 
 def parse_date_line(line: str, tz: str = "UTC") -> datetime | None:

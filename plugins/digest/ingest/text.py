@@ -186,7 +186,7 @@ def unstopped_sentence(text: str) -> bool:
     return not text.isascii() and bool(_UNSTOPPED.search(text)) and word_count(text) >= UNSTOPPED_SENTENCE
 
 
-# A copyright line: "© 2026 The Daily", "(c) 2026 ...", "Copyright ...", "All rights reserved."
+# A copyright line: "© 2026 The Daily", "(c) 2026 ...", "Copyright ...", "All rights reserved.", "<저작권자(c) ...>"
 # "all rights reserved" in the languages of most news sites (a footer's notice, never an owner's name)
 RIGHTS_RESERVED = (r"all rights reserved|alle rechte vorbehalten|(?:todos los )?derechos reservados|tous droits réservés|"
                    r"tutti i diritti riservati|(?:todos os )?direitos reservados|alle rechten voorbehouden|"
@@ -196,7 +196,7 @@ RIGHTS_RESERVED = (r"all rights reserved|alle rechte vorbehalten|(?:todos los )?
 # stock exchanges as listings name them: "(NASDAQ: COIN)", "(TYO: 8035)"
 EXCHANGES = (r"NASDAQ|Nasdaq|NYSE|NYSEARCA|NYSE American|AMEX|OTC|OTCQX|TSX|LSE|LON|HKEX|HKG|TWSE|TPE|KRX|KOSPI|"
              r"KOSDAQ|TYO|TSE|ASX|XETRA|ETR|FRA|EPA|AMS|EBR|BIT|SIX|SWX|STO|CPH|HEL|MOEX|MCX|NSE|BSE|BVMF|B3")
-COPYRIGHT = re.compile(rf"©|\(c\) \d{{4}}|\bcopyright\b|{RIGHTS_RESERVED}", re.I)
+COPYRIGHT = re.compile(rf"©|\(c\) \d{{4}}|\bcopyright\b|저작권자|版权所有|版權所有|著作権|無断転載|{RIGHTS_RESERVED}", re.I)
 
 
 _CAPTION_LABEL = re.compile(
@@ -371,8 +371,9 @@ RELATED = re.compile(r"^(?:read more|also read|read also|related|see also|recomm
 
 def related_label(text: str) -> bool:
     """Whether a line is nothing but such a label ("Czytaj także:", "Читайте также")."""
-    m = RELATED.match(text.strip())
-    return bool(m) and not text.strip()[m.end():].strip(" :|-»›→")
+    text = unmarked_letters(text).strip()  # (Arabic's vowel marks are no letters: "اقرأ أيضاً")
+    m = RELATED.match(text)
+    return bool(m) and not text[m.end():].strip(" :|-»›→")
 
 
 # The label a platform or a law puts on a paid message, in the languages news channels are written in:
@@ -380,7 +381,11 @@ def related_label(text: str) -> bool:
 # pitch after a bar, a colon or a full stop)
 _ADVERT = re.compile(r"^\W{0,4}#?(?:ad|ads|advert|advertisement|advertising|sponsored|paid partnership|anzeige|werbung|"
                      r"reklam|реклама|advertentie|publicidad|publicidade|publicité|pubblicità|reklama|広告|广告|광고|"
-                     r"patrocinado|patrocinada|oferecimento|gesponsert|sponsorisé|sponsorizzato|tài trợ)"
+                     r"patrocinado|patrocinada|oferecimento|gesponsert|sponsorisé|sponsorizzato|tài trợ|quảng cáo|"
+                     r"إعلان|اعلان|تبلیغات|פרסומת|iklan|โฆษณา|विज्ञापन|"
+                     # "Sponsored content", "CONTENIDO PATROCINADO", "Contenu sponsorisé", "Gesponserter Inhalt"
+                     r"(?:sponsored|paid|partner|branded) (?:content|post|story)|(?:contenido|conteúdo|contenuto) "
+                     r"(?:patrocinado|sponsorizzato|pago)|contenu sponsorisé|gesponserter inhalt|publireportage)"
                      r"(?P<pitch>\s*[|:.–—·•]\s*\S)?(?(pitch)|\W*$)", re.I)
 # "Presented by Acme", "Together with Acme", "A message from Acme" over a sponsor's block
 _SPONSOR = re.compile(r"^\W{0,4}(?:presented by|brought to you by|sponsored by|together with|in partnership with|"

@@ -263,7 +263,7 @@ def _stories(lines: list[str], labels: set[int],
         # (a chat's one write-up among short chatter: wherever it stands)
         written = [sp for sp, size in zip(spans, sizes) if size >= MIN_STORY_WORDS
                    and prose_words(lines[sp[0]:sp[1]]) >= MIN_MESSAGE_PROSE]
-        pasted = kind == "time" and not closes and _pasted_alone(lines, written, marks, labels)
+        pasted = kind == "time" and not closes and _pasted_alone(lines, spans, written, marks, labels)
         past = _past_chatter(lines, spans, sizes, labels, first) if kind == "time" else None
         chatter, first = past is not None, first if past is None else past
         spans, sizes = spans[first:], sizes[first:]
@@ -329,18 +329,21 @@ def _stories(lines: list[str], labels: set[int],
     return best
 
 
-SENDER_LINE_WORDS = 2  # words of a chat's line that names a message's sender with its time
+# a chat's line naming a message's sender, then its time: "ferrum — Yesterday at 21:41", "Dana · 09:47"
+_SENDER_TIME = re.compile(r"^\s*[^\s—–|·].{0,40}?\s[—–|·]\s.{0,30}?\d{1,2}[:.]\d{2}")
 
 
-def _pasted_alone(lines: list[str], stories: list[tuple[int, int]], marks: set[int], labels: set[int]) -> bool:
+def _pasted_alone(lines: list[str], spans: list[tuple[int, int]], stories: list[tuple[int, int]], marks: set[int],
+                  labels: set[int]) -> bool:
     """A chat's one write-up among its chatter: a message under its sender-and-time line (one of several that
-    head the messages) that opens with a headline, under its sender's note or not, the longest prose of the
-    dump."""
-    named = sum(letter_words(lines[i]) >= SENDER_LINE_WORDS for i in marks)  # "ferrum — Today at 09:47", not "3h"
+    head the messages), below two messages of chatter or more, that opens with a headline (under its sender's
+    note or not), the longest prose of the dump."""
+    named = sum(bool(_SENDER_TIME.match(lines[i])) for i in marks)  # "ferrum — Today at 09:47", not "3h"
     if len(stories) != 1 or len(marks) < MIN_SEPARATORS or named < len(marks) / 2:
         return False
     (a, b), = stories
-    return (a > min(marks) and _headed(lines, a, b, labels, False)
+    chatter = sum(1 for start, end in spans if end <= a and any(lines[i].strip() for i in range(start, end)))
+    return (chatter >= 2 and _headed(lines, a, b, labels, False)
             and _longest_run(lines, a, b) > max(_longest_run(lines, 0, a), _longest_run(lines, b, len(lines))))
 
 
@@ -595,10 +598,11 @@ def _parsed(dump: Dump, tz: str, layout: Layout, today: datetime | None = None) 
             continue
         card = _card_title(lines, start, until)  # (below a closer: "From example.com" may be one)
         a, end = start, _above_reactions(lines, start, b, labels)
+        url = next((found for i in range(a, end) if (found := address(lines[i]))), None)
+        end = _above_card(lines, a, end)
         drops += [Drop((i + 1,), CHROME, squash(lines[i])) for i in range(end, b) if lines[i].strip()]
         b = end
         body, edges = _trim([(i + 1, lines[i]) for i in range(a, b)], furniture, script)
-        url = next((found for i in range(a, b) if (found := address(lines[i]))), None)
         body, named, site = _without_site_name(body, url)
         title, body, heading = _headline_of(body)
         title = title or card
@@ -662,6 +666,16 @@ def _without_site_name(body: list[tuple[int, str]], url: str | None) -> tuple[li
         return body, [], None
     (line, text), name = body[filled[0]], squash(body[filled[0]][1])
     return body[:filled[0]] + body[filled[0] + 1:], [Drop((line,), METADATA, name)], name
+
+
+def _above_card(lines: list[str], start: int, end: int) -> int:
+    """Where a post's text ends above the card of the page it links: the address ("🔗 https://..."), the
+    site's name ("example.com") over the page's title; the address is the story's, the card repeats it."""
+    filled = [i for i in range(start, end) if lines[i].strip()]
+    for k, i in enumerate(filled[1:-1], 1):
+        if _CARD_SITE.match(lines[i]) and looks_like_title(squash(lines[filled[k + 1]])):
+            return filled[k - 1] if address(lines[filled[k - 1]]) else i
+    return end
 
 
 def _headline_of(body: list[tuple[int, str]]) -> tuple[str | None, list[tuple[int, str]], list[Drop]]:
@@ -846,9 +860,14 @@ def _titled(nonblank: list[tuple[int, str]], kicked: bool = False) -> bool:
     longest = LONG_HEADLINE_WORDS if kicked or (texts and strip_pictographs(texts[0]) != texts[0]) else 15
     if len(texts) >= 2 and is_heading(texts[0], texts[1], longest):
         return True
-    # (or over its byline, its date, or both: "Dana Roe, Ports Correspondent" over "March 3, 2026 9:48 pm GMT")
+    if (len(texts) >= 3 and word_count(texts[1]) <= 4 and not ends_sentence(texts[1])
+            and is_heading(texts[0], texts[2], longest)):
+        return True  # over its source's name ("Grid Insider")
+    # (or over its dateline, its byline above it or not: "Dana Roe, Ports Correspondent" over "March 3, 2026
+    # 9:48 pm GMT")
     below = next((k for k in range(1, len(texts)) if word_count(texts[k]) > BYLINE_WORDS or ends_sentence(texts[k])), None)
-    return below is not None and below > 1 and is_heading(texts[0], texts[below], longest)
+    return (below is not None and below > 1 and any(dateline_date(texts[k], "UTC") for k in range(1, below))
+            and is_heading(texts[0], texts[below], longest))
 
 
 def _held(lines: list[str], spans: list[tuple[int, int]]) -> set[int]:
